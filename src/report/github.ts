@@ -1,0 +1,30 @@
+import type { Diagnostic } from '../diagnostic.js';
+import type { ReportOptions } from './types.js';
+import { sortDiagnostics } from './util.js';
+
+/** Escapes a workflow command's data (the message), as @actions/core does. */
+export function escapeData(value: string): string {
+  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Escapes a workflow command's property value, as @actions/core does. */
+export function escapeProperty(value: string): string {
+  return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** GitHub Actions annotations: one `::error`/`::warning` workflow command per diagnostic. */
+export function github(diagnostics: readonly Diagnostic[], options: ReportOptions): string {
+  const lines = sortDiagnostics(diagnostics, options.files).map((d) => {
+    const props: [string, string | number][] = [
+      ['file', d.file],
+      ['line', d.line],
+      ['col', d.column],
+    ];
+    if (d.endLine !== undefined) props.push(['endLine', d.endLine]);
+    if (d.endColumn !== undefined) props.push(['endColumn', d.endColumn]);
+    props.push(['title', `personakit (${d.rule})`]);
+    const properties = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',');
+    return `::${d.severity} ${properties}::${escapeData(d.message)}`;
+  });
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+}

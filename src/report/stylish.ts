@@ -1,0 +1,76 @@
+import { Chalk } from 'chalk';
+import { countBySeverity, type Diagnostic } from '../diagnostic.js';
+import type { ReportOptions } from './types.js';
+import { groupByFile } from './util.js';
+
+function pluralize(word: string, count: number): string {
+  return count === 1 ? word : `${word}s`;
+}
+
+/**
+ * ESLint's "stylish" format: a file name line (underlined), one aligned row per
+ * problem, a blank line after each file and a coloured summary line. Laid out
+ * exactly as ESLint's text-table call does: cells joined by two spaces, the line
+ * number right-aligned, the other cells left-aligned, trailing spaces trimmed,
+ * then `line  column` joined into `line:column`. Returns '' without diagnostics.
+ *
+ * Unlike ESLint, a message's trailing period is kept, and a multi-line message
+ * keeps its first line in the table and prints the rest below it, indented to
+ * the message column.
+ */
+export function stylish(diagnostics: readonly Diagnostic[], options: ReportOptions): string {
+  if (diagnostics.length === 0) return '';
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+
+  let output = '\n';
+  for (const group of groupByFile(diagnostics, options.files)) {
+    output += `${c.underline(group.file)}\n`;
+
+    const rows = group.diagnostics.map((d) => {
+      const [first = '', ...rest] = d.message.split(/\r\n|\r|\n/);
+      return {
+        line: String(d.line || 0),
+        column: String(d.column || 0),
+        severity: d.severity,
+        message: first,
+        more: rest,
+        rule: d.rule,
+      };
+    });
+    const width = {
+      line: Math.max(...rows.map((r) => r.line.length)),
+      column: Math.max(...rows.map((r) => r.column.length)),
+      severity: Math.max(...rows.map((r) => r.severity.length)),
+      message: Math.max(...rows.map((r) => r.message.length)),
+    };
+
+    const lines: string[] = [];
+    for (const r of rows) {
+      // text-table: ['', line, column, severity, message, rule] joined by '  ';
+      // ESLint then replaces /(\d+)\s+(\d+)/ by a dimmed `line:column`.
+      const position = `${' '.repeat(width.line - r.line.length)}${c.dim(`${r.line}:${r.column}`)}`;
+      const severity = r.severity === 'error' ? c.red(r.severity) : c.yellow(r.severity);
+      const row =
+        `  ${position}${' '.repeat(width.column - r.column.length)}` +
+        `  ${severity}${' '.repeat(width.severity - r.severity.length)}` +
+        `  ${r.message}${' '.repeat(width.message - r.message.length)}` +
+        `  ${c.dim(r.rule)}`;
+      lines.push(row.replace(/\s+$/, ''));
+      if (r.more.length > 0) {
+        const indent = ' '.repeat(2 + width.line + 1 + width.column + 2 + width.severity + 2);
+        for (const more of r.more) lines.push(`${indent}${more}`.replace(/\s+$/, ''));
+      }
+    }
+    output += `${lines.join('\n')}\n\n`;
+  }
+
+  const { errors, warnings } = countBySeverity(diagnostics);
+  const total = errors + warnings;
+  const summary =
+    `\u2716 ${total}${pluralize(' problem', total)} ` +
+    `(${errors}${pluralize(' error', errors)}, ${warnings}${pluralize(' warning', warnings)})\n`;
+  output += errors > 0 ? c.red.bold(summary) : c.yellow.bold(summary);
+
+  // ESLint resets the colour around the whole output so nothing leaks to the terminal.
+  return c.reset(output);
+}

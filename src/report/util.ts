@@ -1,0 +1,60 @@
+import { compareDiagnostics, type Diagnostic } from '../diagnostic.js';
+
+export interface FileGroup {
+  file: string;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Groups diagnostics by file, in a stable order shared by every reporter:
+ * the files of `files` in their order, then any file that only appears in the
+ * diagnostics (sorted by name). Within a file, diagnostics are sorted by
+ * line, column, rule and message. With `includeEmpty`, files of `files`
+ * without problems get an empty group (JUnit lists them as passing).
+ */
+export function groupByFile(
+  diagnostics: readonly Diagnostic[],
+  files: readonly string[],
+  includeEmpty = false,
+): FileGroup[] {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    let list = byFile.get(d.file);
+    if (!list) byFile.set(d.file, (list = []));
+    list.push(d);
+  }
+  const order: string[] = [];
+  const seen = new Set<string>();
+  for (const f of files) {
+    if (seen.has(f)) continue;
+    seen.add(f);
+    order.push(f);
+  }
+  const others = [...byFile.keys()].filter((f) => !seen.has(f)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  order.push(...others);
+
+  const groups: FileGroup[] = [];
+  for (const file of order) {
+    const list = byFile.get(file) ?? [];
+    if (list.length === 0 && !includeEmpty) continue;
+    groups.push({ file, diagnostics: [...list].sort(compareDiagnostics) });
+  }
+  return groups;
+}
+
+/** Every diagnostic, in the order of {@link groupByFile}. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[], files: readonly string[]): Diagnostic[] {
+  return groupByFile(diagnostics, files).flatMap((g) => g.diagnostics);
+}
+
+/** A copy with a fixed key order and without unknown keys, for JSON output. */
+export function plainDiagnostic(d: Diagnostic): Diagnostic {
+  const out: Diagnostic = { file: d.file, line: d.line, column: d.column } as Diagnostic;
+  if (d.endLine !== undefined) out.endLine = d.endLine;
+  if (d.endColumn !== undefined) out.endColumn = d.endColumn;
+  out.severity = d.severity;
+  out.rule = d.rule;
+  out.message = d.message;
+  if (d.path !== undefined) out.path = d.path;
+  return out;
+}
