@@ -1,0 +1,17 @@
+/**
+ * personakit's library API. Importing it never parses argv, prints, or exits:
+ * everything returns data (diagnostics, models) for the caller to present.
+ */
+export type { Diagnostic, Finding, Severity } from './diagnostic.js';
+export { countBySeverity, compareDiagnostics } from './diagnostic.js';
+export { UsageError, SettingsError, InterruptedError } from './errors.js';
+export { lint, lintWorkspace, type LintOptions, type LintResult } from './rules/engine.js';
+export { loadWorkspace, type Workspace, type WorkspaceDocument, type LoadOptions } from './workspace/workspace.js';
+export type { Settings } from './workspace/settings.js';
+export { formatDiagnostics, reporters } from './report/index.js';
+export { FORMATS, type Format, type ReportOptions, type Reporter } from './report/types.js';
+export type { RuleMeta } from './rules/types.js';
+export type { Rule, RuleContext } from './rules/rule.js';
+export { allRuleMeta } from './rules/registry.js';
+export { KINDS, type Kind, readSchema, SCHEMAS_DIR } from './schema/compile.js';
+export { validateAgainst } from './schema/validate.js';

@@ -1,0 +1,52 @@
+/**
+ * Bytes → text. Files arrive from clients and CRM exports, so a binary or non-UTF-8 file
+ * must become a diagnostic, not an exception.
+ */
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+export type Decoded = { ok: true; text: string } | { ok: false; message: string; line: number; column: number };
+
+export function decodeUtf8(bytes: Uint8Array): Decoded {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    const { line, column } = byteOffsetToPosition(bytes, nul);
+    return { ok: false, line, column, message: 'the file looks binary (it contains a NUL byte); save it as UTF-8 text or remove it from the checked paths' };
+  }
+  try {
+    // TextDecoder strips a leading UTF-8 BOM (ignoreBOM: false).
+    return { ok: true, text: decoder.decode(bytes) };
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    const { line, column } = byteOffsetToPosition(bytes, offset);
+    return { ok: false, line, column, message: 'the file is not valid UTF-8 text; re-save it with UTF-8 encoding' };
+  }
+}
+
+function byteOffsetToPosition(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** Offset of the first byte that breaks UTF-8, found by decoding growing prefixes line by line. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (len === 0 || i + len > bytes.length) return i;
+    try {
+      decoder.decode(bytes.subarray(i, i + len));
+    } catch {
+      return i;
+    }
+    i += len;
+  }
+  return bytes.length;
+}

@@ -1,0 +1,117 @@
+import jsYaml from 'js-yaml';
+import { LineCounter, parseAllDocuments, isScalar, type Document } from 'yaml';
+import type { Finding } from '../diagnostic.js';
+import type { Limits } from './limits.js';
+
+/** YAML options shared by every `yaml` parse, so data and positions always agree (SPEC 7: YAML 1.2 core). */
+export const YAML_OPTIONS = { version: '1.2', schema: 'core', merge: false, uniqueKeys: true, strict: true } as const;
+
+export interface ParsedYaml {
+  /** The non-empty documents of the stream, in order; empty and comment-only documents are skipped. */
+  documents: unknown[];
+  /** yaml-syntax findings (without severity), positioned. */
+  errors: Omit<Finding, 'file'>[];
+}
+
+/**
+ * Anchors, aliases, tags and binary integers are where js-yaml and the `yaml` package could disagree,
+ * or where untrusted input can expand (alias bombs); such files take the careful path.
+ */
+const CAREFUL = /(?:^|[\s[{,:-])[&*!][^\s,[\]{}]|\b0b[01]/m;
+
+/**
+ * Parse a YAML stream. Most files take a fast path (js-yaml, no positions kept): parsing is nearly
+ * all of personakit's run time, and positions are recomputed later only for documents with findings.
+ */
+export function parseYaml(text: string, limits: Limits): ParsedYaml {
+  if (!CAREFUL.test(text)) {
+    try {
+      const documents = jsYaml.loadAll(text, undefined, { schema: jsYaml.CORE_SCHEMA, json: false }).filter((d) => d != null);
+      if (documents.every((d) => withinDepth(d, limits.maxDepth))) return { documents, errors: [] };
+    } catch {
+      // Fall through: the careful parser explains the problem with its own position and wording.
+    }
+  }
+  return parseCarefully(text, limits);
+}
+
+export function parseYamlDocuments(text: string): { docs: Document.Parsed[]; lineCounter: LineCounter } {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter });
+  return { docs: Array.isArray(docs) ? docs : [], lineCounter };
+}
+
+/** True for documents that hold nothing (an empty `---`, or only comments). */
+export function isEmptyDocument(doc: Document.Parsed): boolean {
+  return doc.contents == null || (isScalar(doc.contents) && doc.contents.value == null && doc.contents.source === '');
+}
+
+function parseCarefully(text: string, limits: Limits): ParsedYaml {
+  const errors: Omit<Finding, 'file'>[] = [];
+  const documents: unknown[] = [];
+  let parsed: ReturnType<typeof parseYamlDocuments>;
+  try {
+    parsed = parseYamlDocuments(text);
+  } catch (e) {
+    return { documents, errors: [{ rule: 'yaml-syntax', line: 1, column: 1, message: `the YAML parser gave up: ${(e as Error).message}` }] };
+  }
+  const { docs, lineCounter } = parsed;
+  const at = (offset: number) => lineCounter.linePos(offset);
+  for (const doc of docs) {
+    const problems = [...doc.errors, ...doc.warnings];
+    for (const problem of problems) {
+      const { line, col } = at(problem.pos[0]);
+      errors.push({ rule: 'yaml-syntax', line, column: col, message: describeYamlProblem(problem.code, problem.message) });
+    }
+    if (problems.length > 0 || isEmptyDocument(doc)) continue;
+    try {
+      const data = doc.toJS({ maxAliasCount: limits.maxAliasCount });
+      if (data == null) continue;
+      if (!withinDepth(data, limits.maxDepth)) {
+        const { line, col } = at(doc.range[0]);
+        errors.push({ rule: 'yaml-syntax', line, column: col, message: `the document is nested more than ${limits.maxDepth} levels deep; flatten it (limits.maxDepth in personakit.yaml)` });
+        continue;
+      }
+      documents.push(data);
+    } catch (e) {
+      const { line, col } = at(doc.range[0]);
+      const message = /alias/i.test((e as Error).message)
+        ? `the document expands too many aliases (more than ${limits.maxAliasCount}); remove the anchors and aliases or raise limits.maxAliasCount in personakit.yaml`
+        : `the document cannot be read: ${(e as Error).message}`;
+      errors.push({ rule: 'yaml-syntax', line, column: col, message });
+    }
+  }
+  return { documents, errors };
+}
+
+/** The `yaml` package's wording, made actionable for people who do not read YAML grammar. */
+function describeYamlProblem(code: string, message: string): string {
+  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'duplicate key in one mapping; keep only one of them (YAML does not allow repeating a key)';
+    case 'TAB_AS_INDENT':
+      return 'a tab is used for indentation; YAML allows only spaces';
+    case 'TAG_RESOLVE_FAILED':
+      return `${first}; personakit does not honour custom YAML tags: remove the tag`;
+    default:
+      return first.charAt(0).toLowerCase() + first.slice(1);
+  }
+}
+
+/** Iterative depth check: deep nesting must not overflow the stack of later passes. */
+function withinDepth(root: unknown, maxDepth: number): boolean {
+  const stack: Array<[unknown, number]> = [[root, 0]];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > maxDepth) return false;
+    if (seen.has(value)) continue;
+    seen.add(value);
+    for (const child of Object.values(value)) {
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    }
+  }
+  return true;
+}

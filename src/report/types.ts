@@ -1,0 +1,19 @@
+import type { Diagnostic } from '../diagnostic.js';
+import type { RuleMeta } from '../rules/types.js';
+
+export const FORMATS = ['stylish', 'json', 'junit', 'sarif', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface ReportOptions {
+  /** Colour the output (stylish only). The CLI decides from TTY, NO_COLOR and FORCE_COLOR. */
+  color: boolean;
+  /** Every file that was checked, in order, including files without problems (JUnit needs them). */
+  files: readonly string[];
+  /** Metadata of every rule that can appear, for SARIF's tool.driver.rules. */
+  rules: readonly RuleMeta[];
+  /** personakit's version, for SARIF's tool.driver.version. */
+  version: string;
+}
+
+/** A reporter is a pure function: diagnostics in, the whole output text out. */
+export type Reporter = (diagnostics: readonly Diagnostic[], options: ReportOptions) => string;

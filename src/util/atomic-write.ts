@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Write a file so that readers see the old content or the whole new content, never a part:
+ * a temporary file in the same folder, flushed, then renamed over the target.
+ * `exclusive`: fail with EEXIST instead of replacing an existing file.
+ */
+export async function writeFileAtomic(file: string, content: string | Uint8Array, options: { exclusive?: boolean } = {}): Promise<void> {
+  const dir = path.dirname(file);
+  await mkdir(dir, { recursive: true });
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temp, 'wx');
+    try {
+      await handle.writeFile(content);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (options.exclusive) {
+      // link() fails if the target exists, so a file created meanwhile is never replaced.
+      const { link } = await import('node:fs/promises');
+      await link(temp, file);
+      await rm(temp, { force: true });
+    } else {
+      await rename(temp, file);
+    }
+  } catch (e) {
+    await rm(temp, { force: true });
+    throw e;
+  }
+}

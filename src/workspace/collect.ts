@@ -1,0 +1,110 @@
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+import { globBase, globToRegExp, isGlob } from './glob.js';
+
+export interface CollectedFile {
+  absPath: string;
+  /** Named on the command line (or matched by a glob there), rather than found by walking a folder. */
+  explicit: boolean;
+}
+
+const YAML_FILE = /\.ya?ml$/i;
+export const SETTINGS_FILE = 'personakit.yaml';
+
+/**
+ * Turn path arguments (files, folders, globs) into YAML files, in a stable order:
+ * arguments in the order given, folder contents sorted by name. Each real file appears once.
+ * `boundary`: symlinks are followed only when their target stays inside it (the workspace).
+ */
+export async function collectFiles(specs: readonly string[], cwd: string, boundary?: string): Promise<CollectedFile[]> {
+  const out: CollectedFile[] = [];
+  const seen = new Set<string>();
+  const add = async (absPath: string, explicit: boolean) => {
+    const real = await realpath(absPath).catch(() => absPath);
+    if (seen.has(real)) return;
+    seen.add(real);
+    out.push({ absPath, explicit });
+  };
+
+  for (const spec of specs) {
+    if (isGlob(spec)) {
+      const base = path.resolve(cwd, globBase(spec));
+      const relPattern = path.relative(base, path.resolve(cwd, spec)).split(path.sep).join('/');
+      const matcher = globToRegExp(relPattern);
+      const files = await walk(base, boundary ?? base).catch(() => []);
+      for (const file of files) {
+        const rel = path.relative(base, file).split(path.sep).join('/');
+        if (matcher.test(rel)) await add(file, true);
+      }
+      continue;
+    }
+    const absPath = path.resolve(cwd, spec);
+    const info = await stat(absPath).catch((e: NodeJS.ErrnoException) => {
+      throw new UsageError(
+        e.code === 'ENOENT' ? `path "${spec}" does not exist` : `cannot read "${spec}": ${e.code === 'EACCES' ? 'permission denied' : e.message}`,
+        'check the path, or run personakit from the folder that holds your files',
+      );
+    });
+    if (info.isDirectory()) {
+      for (const file of await walk(absPath, boundary ?? absPath)) await add(file, false);
+    } else if (info.isFile()) {
+      if (!YAML_FILE.test(absPath)) throw new UsageError(`"${spec}" is not a YAML file`, 'personakit reads only .yaml and .yml files');
+      await add(absPath, true);
+    } else {
+      throw new UsageError(`"${spec}" is not a regular file or folder`, 'pass YAML files, folders or globs');
+    }
+  }
+  return out;
+}
+
+/** All YAML files under a folder, skipping node_modules, dot-folders and personakit.yaml. */
+async function walk(dir: string, boundary: string): Promise<string[]> {
+  const files: string[] = [];
+  const visited = new Set<string>();
+  const realBoundary = await realpath(boundary).catch(() => boundary);
+
+  const visit = async (folder: string): Promise<void> => {
+    const real = await realpath(folder).catch(() => null);
+    if (real === null || visited.has(real)) return; // symlink loop or vanished folder
+    visited.add(real);
+    let entries;
+    try {
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      throw new UsageError(`cannot read folder "${folder}": ${err.code === 'EACCES' ? 'permission denied' : err.message}`, 'fix its permissions or leave it out of the checked paths');
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = path.join(folder, entry.name);
+      if (entry.isSymbolicLink()) {
+        const target = await realpath(full).catch(() => null);
+        if (target === null || !isInside(target, realBoundary)) continue; // never followed out of the workspace
+        const info = await lstat(target);
+        if (info.isDirectory()) {
+          if (!skipFolder(entry.name)) await visit(full);
+        } else if (info.isFile() && isYamlDocumentFile(entry.name)) files.push(full);
+      } else if (entry.isDirectory()) {
+        if (!skipFolder(entry.name)) await visit(full);
+      } else if (entry.isFile() && isYamlDocumentFile(entry.name)) {
+        files.push(full);
+      }
+    }
+  };
+  await visit(dir);
+  return files;
+}
+
+function skipFolder(name: string): boolean {
+  return name === 'node_modules' || name.startsWith('.');
+}
+
+function isYamlDocumentFile(name: string): boolean {
+  return YAML_FILE.test(name) && name !== SETTINGS_FILE;
+}
+
+export function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}

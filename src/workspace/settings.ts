@@ -1,0 +1,87 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Severity } from '../diagnostic.js';
+import { SettingsError } from '../errors.js';
+import { DEFAULT_LIMITS, type Limits } from '../load/limits.js';
+import { decodeUtf8 } from '../load/decode.js';
+import { parseYaml } from '../load/parse-yaml.js';
+import { PositionIndex } from '../load/positions.js';
+import { validateAgainst } from '../schema/validate.js';
+
+export type RuleSetting = Severity | 'off';
+
+/** personakit.yaml, with defaults applied (SPEC section 2). */
+export interface Settings {
+  /** The workspace folder (where personakit.yaml is), or undefined without a workspace. */
+  root?: string;
+  /** Absolute path of personakit.yaml, when there is one. */
+  file?: string;
+  name?: string;
+  /** Absolute folders (or files) where documents are looked for. */
+  paths?: string[];
+  completenessMin: number;
+  evidenceMaxAgeDays: number;
+  rules: Record<string, RuleSetting>;
+  /** Absolute path of the template override folder. */
+  templates?: string;
+  limits: Limits;
+  /** Position of each setting key, for "personakit.yaml:3:5" messages raised after loading (unknown rule ids). */
+  locate?: (pointer: string) => { line: number; column: number };
+}
+
+export function defaultSettings(): Settings {
+  return { completenessMin: 100, evidenceMaxAgeDays: 365, rules: {}, limits: { ...DEFAULT_LIMITS } };
+}
+
+interface RawSettings {
+  name?: string;
+  paths?: string[];
+  completeness?: { min?: number };
+  evidence?: { maxAgeDays?: number };
+  rules?: Record<string, RuleSetting>;
+  templates?: string;
+  limits?: Partial<Limits>;
+}
+
+/** Read and validate personakit.yaml; any problem is a SettingsError naming file:line:column. */
+export async function readSettings(file: string, displayFile = file): Promise<Settings> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    throw new SettingsError(`cannot read ${displayFile}: ${(e as Error).message}`);
+  }
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) throw new SettingsError(`${displayFile}:${decoded.line}:${decoded.column}: ${decoded.message}`);
+  const parsed = parseYaml(decoded.text, DEFAULT_LIMITS);
+  const syntax = parsed.errors[0];
+  if (syntax) throw new SettingsError(`${displayFile}:${syntax.line}:${syntax.column}: ${syntax.message}`, 'fix the YAML of personakit.yaml');
+  if (parsed.documents.length > 1) throw new SettingsError(`${displayFile}: holds ${parsed.documents.length} YAML documents; keep the settings in one`);
+  const raw = (parsed.documents[0] ?? {}) as RawSettings;
+  let positions: PositionIndex | undefined;
+  const locate = (pointer: string) => {
+    positions ??= new PositionIndex(decoded.text);
+    return positions.locate(0, pointer, 'key');
+  };
+  const problems = validateAgainst('settings', raw);
+  if (problems.length > 0) {
+    const first = problems[0]!;
+    const { line, column } = (positions ??= new PositionIndex(decoded.text)).locate(0, first.pointer, first.at);
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+    throw new SettingsError(`${displayFile}:${line}:${column}: ${first.message}${more}`, 'fix the setting; see the README section "Settings"');
+  }
+
+  const root = path.dirname(file);
+  const settings = defaultSettings();
+  settings.root = root;
+  settings.file = file;
+  settings.locate = locate;
+  if (raw.name !== undefined) settings.name = raw.name;
+  if (raw.paths !== undefined) settings.paths = raw.paths.map((p) => path.resolve(root, p));
+  if (raw.completeness?.min !== undefined) settings.completenessMin = raw.completeness.min;
+  if (raw.evidence?.maxAgeDays !== undefined) settings.evidenceMaxAgeDays = raw.evidence.maxAgeDays;
+  if (raw.rules) settings.rules = { ...raw.rules };
+  if (raw.templates !== undefined) settings.templates = path.resolve(root, raw.templates);
+  if (raw.limits) settings.limits = { ...settings.limits, ...raw.limits };
+  return settings;
+}

@@ -1,0 +1,134 @@
+import path from 'node:path';
+import type { Finding } from '../diagnostic.js';
+import { UsageError } from '../errors.js';
+import { loadFile, type LoadedFile } from '../load/load-file.js';
+import { isKind, KINDS, type Kind } from '../schema/compile.js';
+import { suggestion } from '../schema/suggest.js';
+import { validateAgainst } from '../schema/validate.js';
+import { collectFiles, type CollectedFile } from './collect.js';
+import { findSettingsFile } from './find-root.js';
+import { defaultSettings, readSettings, type Settings } from './settings.js';
+
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
+/** One YAML document with a known kind. */
+export interface WorkspaceDocument {
+  kind: Kind;
+  /** The document's id when it is a valid id (schema-invalid documents still count for references). */
+  id?: string;
+  data: Record<string, unknown>;
+  file: string;
+  absPath: string;
+  docIndex: number;
+  /** Diagnostics about this document are reported (it was asked about). */
+  reported: boolean;
+  /** The document passed its JSON Schema. */
+  schemaValid: boolean;
+}
+
+export interface Workspace {
+  cwd: string;
+  settings: Settings;
+  /** Every file read, reported or not. */
+  files: LoadedFile[];
+  /** Display paths of the files asked about, in path order. */
+  reportedFiles: string[];
+  documents: WorkspaceDocument[];
+  /** Findings of loading and schema validation, for reported files only. */
+  findings: Finding[];
+}
+
+export interface LoadOptions {
+  cwd: string;
+  /** Paths, folders or globs from the command line; empty = the workspace's paths or cwd. */
+  paths: readonly string[];
+}
+
+/** Find the workspace, collect and parse its files, classify and schema-validate the documents. */
+export async function loadWorkspace(options: LoadOptions): Promise<Workspace> {
+  const { cwd } = options;
+  const settingsFile = await findSettingsFile(path.resolve(cwd, options.paths[0] ?? '.'));
+  const settings = settingsFile ? await readSettings(settingsFile, display(cwd, settingsFile)) : defaultSettings();
+  const scopeSpecs = settings.root ? (settings.paths ?? [settings.root]) : [];
+
+  let named: CollectedFile[];
+  if (options.paths.length > 0) named = await collectFiles(options.paths, cwd, settings.root);
+  else if (settings.root) named = await collectScope(scopeSpecs, cwd, settings);
+  else named = await collectFiles(['.'], cwd);
+  // Kind-less YAML is only a problem where personakit was pointed at (SPEC 7, "Which files").
+  const strictKinds = options.paths.length > 0 || settings.root !== undefined;
+
+  const reported = new Set(named.map((f) => f.absPath));
+  const all = [...named];
+  if (settings.root) {
+    for (const f of await collectScope(scopeSpecs, cwd, settings)) if (!reported.has(f.absPath)) all.push(f);
+  }
+
+  const files = await mapLimited(all, 32, (f) => loadFile(f.absPath, display(cwd, f.absPath), settings.limits));
+  const workspace: Workspace = { cwd, settings, files, reportedFiles: files.filter((f) => reported.has(f.absPath)).map((f) => f.file), documents: [], findings: [] };
+  for (const file of files) {
+    const isReported = reported.has(file.absPath);
+    if (isReported) workspace.findings.push(...file.findings);
+    file.documents.forEach((data, docIndex) => classify(workspace, file, data, docIndex, isReported, strictKinds));
+  }
+  return workspace;
+}
+
+function classify(ws: Workspace, file: LoadedFile, data: unknown, docIndex: number, reported: boolean, strictKinds: boolean): void {
+  const report = (message: string, pointer = '', at: 'key' | 'value' = 'value') => {
+    if (reported && strictKinds) ws.findings.push({ rule: 'unknown-kind', file: file.file, docIndex, pointer, at, message });
+  };
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    report('the document is not a mapping of fields; a personakit document is a mapping that starts with `kind:`');
+    return;
+  }
+  const record = data as Record<string, unknown>;
+  if (!Object.hasOwn(record, 'kind')) {
+    report(`the document has no "kind" field; add kind: ${KINDS.join(', kind: ')}`);
+    return;
+  }
+  if (!isKind(record.kind)) {
+    const value = String(record.kind);
+    report(`unknown kind "${value}"${suggestion(value, KINDS)}; use one of ${KINDS.join(', ')}`, '/kind');
+    return;
+  }
+  const problems = validateAgainst(record.kind, record);
+  const id = typeof record.id === 'string' && ID_PATTERN.test(record.id) ? record.id : undefined;
+  const doc: WorkspaceDocument = { kind: record.kind, data: record, file: file.file, absPath: file.absPath, docIndex, reported, schemaValid: problems.length === 0 };
+  if (id !== undefined) doc.id = id;
+  ws.documents.push(doc);
+  if (reported) {
+    for (const p of problems) ws.findings.push({ rule: 'schema', file: file.file, docIndex, pointer: p.pointer, at: p.at, message: p.message });
+  }
+}
+
+async function collectScope(specs: readonly string[], cwd: string, settings: Settings): Promise<CollectedFile[]> {
+  try {
+    return await collectFiles(specs, cwd, settings.root);
+  } catch (e) {
+    if (e instanceof UsageError && settings.file) {
+      throw new UsageError(`${e.message} (listed under "paths" in ${display(cwd, settings.file)})`, 'fix "paths" in personakit.yaml');
+    }
+    throw e;
+  }
+}
+
+export function display(cwd: string, absPath: string): string {
+  const rel = path.relative(cwd, absPath);
+  const shown = rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? absPath : rel;
+  return shown.split(path.sep).join('/');
+}
+
+/** Like Promise.all over a map, with at most `limit` in flight (10k files must not exhaust file handles). */
+export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
