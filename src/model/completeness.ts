@@ -1,0 +1,61 @@
+/** Persona completeness: the share of the eight headings that are filled (SPEC 3.1). */
+
+export interface Heading {
+  /** The persona field behind the heading. */
+  key: 'about' | 'personality' | 'goals' | 'challenges' | 'hangouts' | 'value' | 'objections' | 'messages';
+  /** How a consultant names the heading. */
+  label: string;
+}
+
+export const HEADINGS: readonly Heading[] = [
+  { key: 'about', label: 'about them' },
+  { key: 'personality', label: 'personality' },
+  { key: 'goals', label: 'goals' },
+  { key: 'challenges', label: 'challenges' },
+  { key: 'hangouts', label: 'hangouts' },
+  { key: 'value', label: 'what we can do for them' },
+  { key: 'objections', label: 'objections' },
+  { key: 'messages', label: 'message' },
+];
+
+export interface Completeness {
+  /** Filled headings ÷ 8, in percent, rounded down. */
+  percent: number;
+  filled: number;
+  total: number;
+  headings: Array<Heading & { filled: boolean }>;
+  /** Labels of the headings still to fill, in heading order. */
+  missing: string[];
+}
+
+/** Works on any value: wrong types simply count as unfilled, so schema-invalid personas never crash it. */
+export function completenessOf(persona: unknown): Completeness {
+  const data = isRecord(persona) ? persona : {};
+  const headings = HEADINGS.map((h) => ({ ...h, filled: isFilled(h.key, data[h.key]) }));
+  const filled = headings.filter((h) => h.filled).length;
+  return {
+    percent: Math.floor((filled * 100) / HEADINGS.length),
+    filled,
+    total: HEADINGS.length,
+    headings,
+    missing: headings.filter((h) => !h.filled).map((h) => h.label),
+  };
+}
+
+function isFilled(key: Heading['key'], value: unknown): boolean {
+  if (key === 'about') return isRecord(value) && Object.entries(value).some(([k, v]) => !k.startsWith('x-') && hasContent(v));
+  if (key === 'personality') {
+    return isRecord(value) && ((Array.isArray(value.traits) && value.traits.length > 0) || (Array.isArray(value.communication) && value.communication.length > 0));
+  }
+  return Array.isArray(value) && value.length > 0;
+}
+
+function hasContent(v: unknown): boolean {
+  if (v === null || v === undefined) return false;
+  if (typeof v === 'string') return v.trim() !== '';
+  return true;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
