@@ -30,21 +30,26 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   return lintWorkspace(workspace, options);
 }
 
-export function lintWorkspace(workspace: Workspace, options: Omit<LintOptions, keyof LoadOptions>): LintResult {
+export async function lintWorkspace(workspace: Workspace, options: Omit<LintOptions, keyof LoadOptions>): Promise<LintResult> {
   const absPaths = new Map(workspace.files.map((f) => [f.file, f.absPath]));
   const resolver = new PositionResolver((file) => absPaths.get(file));
+  const memos = new Map<string, unknown>();
   const context: RuleContext = {
     workspace,
     today: options.today ?? new Date(),
     completenessMin: options.minCompleteness ?? workspace.settings.completenessMin,
     locate: (file, docIndex, pointer) => resolver.index(file)?.locate(docIndex, pointer) ?? { line: 1, column: 1 },
+    memo: <T>(key: string, compute: () => T): T => {
+      if (!memos.has(key)) memos.set(key, compute());
+      return memos.get(key) as T;
+    },
   };
   const rules: readonly Rule[] = options.mode === 'check' ? [...VALIDATE_RULES, ...CHECK_RULES] : VALIDATE_RULES;
   const reported = new Set(workspace.reportedFiles);
   const findings: Finding[] = [...workspace.findings];
   for (const rule of rules) {
     if (severityOf(rule.id, rule.severity, workspace) === 'off') continue;
-    for (const finding of rule.check(context)) if (reported.has(finding.file)) findings.push(finding);
+    for (const finding of await rule.check(context)) if (reported.has(finding.file)) findings.push(finding);
   }
   const meta = allRuleMeta();
   const defaults = new Map(meta.map((r) => [r.id, r.severity]));

@@ -11,6 +11,11 @@ export interface RuleContext {
   completenessMin: number;
   /** Position of a node in any workspace file (parses that file's positions on demand). */
   locate(file: string, docIndex: number, pointer: string): { line: number; column: number };
+  /**
+   * Compute a derived model once per run and share it between rules (and reports):
+   * e.g. market fit, which both account-misfit and market-share need. The key names the model.
+   */
+  memo<T>(key: string, compute: () => T): T;
 }
 
 /**
@@ -18,7 +23,7 @@ export interface RuleContext {
  * Findings may name any file; the engine keeps only those of files that were asked about.
  */
 export interface Rule extends RuleMeta {
-  check(context: RuleContext): Finding[];
+  check(context: RuleContext): Finding[] | Promise<Finding[]>;
 }
 
 export function defineRule(rule: Rule): Rule {
