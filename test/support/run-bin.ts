@@ -1,0 +1,76 @@
+import { spawn } from 'node:child_process';
+import { cp, mkdtemp, realpath } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (where package.json and bin/ live). */
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The built binary; `npm test` builds dist/ first (or run `npx tsc -p tsconfig.build.json`). */
+export const BIN = path.join(REPO_ROOT, 'bin', 'personakit.js');
+export const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures');
+
+export interface RunBinOptions {
+  /** Working folder of the child; defaults to the repository root. */
+  cwd?: string;
+  /** Extra environment; merged over a clean base without colour or DEBUG variables. */
+  env?: Record<string, string | undefined>;
+  /** Written to stdin, which is then closed (stdin is always closed, so nothing waits for input). */
+  input?: string;
+  /** Kill the child after this long (default 20 s) and reject, so a hang fails the test. */
+  timeoutMs?: number;
+}
+
+export interface BinResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Colour and debug variables of the developer's shell must not leak into what tests assert. */
+const SCRUBBED = ['FORCE_COLOR', 'NO_COLOR', 'DEBUG', 'CI', 'GITHUB_ACTIONS', 'NODE_OPTIONS', 'TERM'];
+
+/** Spawn `node bin/personakit.js ...args` and collect its output and exit code. */
+export function runBin(args: readonly string[], options: RunBinOptions = {}): Promise<BinResult> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !SCRUBBED.includes(k)) env[k] = v;
+  for (const [k, v] of Object.entries(options.env ?? {})) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? REPO_ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`personakit ${args.join(' ')} did not finish within ${timeoutMs} ms\nstdout: ${stdout}\nstderr: ${stderr}`));
+    }, timeoutMs);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+    child.stdin.on('error', () => undefined); // the child may exit before reading its input
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/** A fresh empty folder under the OS temp folder (real path, so displayed paths compare equal). */
+export async function makeTempDir(prefix = 'personakit-test-'): Promise<string> {
+  return realpath(await mkdtemp(path.join(tmpdir(), prefix)));
+}
+
+/** Copy test/fixtures/<name> into a fresh temp folder and return that folder. */
+export async function copyFixture(name: string): Promise<string> {
+  const dir = await makeTempDir(`personakit-${name.replace(/[^a-z0-9-]/gi, '_')}-`);
+  await cp(path.join(FIXTURES, name), dir, { recursive: true });
+  return dir;
+}
