@@ -9,7 +9,7 @@ export interface LoadedFile {
   /** Display path: relative to the working folder when inside it, forward slashes. */
   file: string;
   absPath: string;
-  /** The non-empty YAML documents, in stream order (index = docIndex). */
+  /** The non-empty YAML documents, in stream order (index = docIndex); `undefined` = unreadable (see findings). */
   documents: unknown[];
   /** yaml-syntax findings of this file. */
   findings: Finding[];

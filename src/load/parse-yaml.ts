@@ -7,7 +7,12 @@ import type { Limits } from './limits.js';
 export const YAML_OPTIONS = { version: '1.2', schema: 'core', merge: false, uniqueKeys: true, strict: true } as const;
 
 export interface ParsedYaml {
-  /** The non-empty documents of the stream, in order; empty and comment-only documents are skipped. */
+  /**
+   * The non-empty documents of the stream, in order; empty, comment-only and null (`~`) documents
+   * are skipped. A document that could not be read keeps its slot as `undefined` (its yaml-syntax
+   * error is in `errors`), so that index i is always the i-th non-empty document: the docIndex
+   * PositionIndex uses to find positions.
+   */
   documents: unknown[];
   /** yaml-syntax findings (without severity), positioned. */
   errors: Omit<Finding, 'file'>[];
@@ -41,9 +46,12 @@ export function parseYamlDocuments(text: string): { docs: Document.Parsed[]; lin
   return { docs: Array.isArray(docs) ? docs : [], lineCounter };
 }
 
-/** True for documents that hold nothing (an empty `---`, or only comments). */
+/**
+ * True for documents that hold nothing (an empty `---`, only comments, or a bare `~`/`null`).
+ * Must agree with the fast path, which drops every document js-yaml reads as null.
+ */
 export function isEmptyDocument(doc: Document.Parsed): boolean {
-  return doc.contents == null || (isScalar(doc.contents) && doc.contents.value == null && doc.contents.source === '');
+  return doc.contents == null || (isScalar(doc.contents) && doc.contents.value == null);
 }
 
 function parseCarefully(text: string, limits: Limits): ParsedYaml {
@@ -63,13 +71,17 @@ function parseCarefully(text: string, limits: Limits): ParsedYaml {
       const { line, col } = at(problem.pos[0]);
       errors.push({ rule: 'yaml-syntax', line, column: col, message: describeYamlProblem(problem.code, problem.message) });
     }
-    if (problems.length > 0 || isEmptyDocument(doc)) continue;
+    if (isEmptyDocument(doc)) continue;
+    if (problems.length > 0) {
+      documents.push(undefined);
+      continue;
+    }
     try {
-      const data = doc.toJS({ maxAliasCount: limits.maxAliasCount });
-      if (data == null) continue;
+      const data: unknown = doc.toJS({ maxAliasCount: limits.maxAliasCount });
       if (!withinDepth(data, limits.maxDepth)) {
         const { line, col } = at(doc.range[0]);
         errors.push({ rule: 'yaml-syntax', line, column: col, message: `the document is nested more than ${limits.maxDepth} levels deep; flatten it (limits.maxDepth in personakit.yaml)` });
+        documents.push(undefined);
         continue;
       }
       documents.push(data);
@@ -79,6 +91,7 @@ function parseCarefully(text: string, limits: Limits): ParsedYaml {
         ? `the document expands too many aliases (more than ${limits.maxAliasCount}); remove the anchors and aliases or raise limits.maxAliasCount in personakit.yaml`
         : `the document cannot be read: ${(e as Error).message}`;
       errors.push({ rule: 'yaml-syntax', line, column: col, message });
+      documents.push(undefined);
     }
   }
   return { documents, errors };

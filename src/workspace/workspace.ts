@@ -78,6 +78,7 @@ function classify(ws: Workspace, file: LoadedFile, data: unknown, docIndex: numb
   const report = (message: string, pointer = '', at: 'key' | 'value' = 'value') => {
     if (reported && strictKinds) ws.findings.push({ rule: 'unknown-kind', file: file.file, docIndex, pointer, at, message });
   };
+  if (data === undefined) return; // unreadable: its yaml-syntax finding says why
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     report('the document is not a mapping of fields; a personakit document is a mapping that starts with `kind:`');
     return;
