@@ -19,10 +19,12 @@ export interface ParsedYaml {
 }
 
 /**
- * Anchors, aliases, tags and binary integers are where js-yaml and the `yaml` package could disagree,
- * or where untrusted input can expand (alias bombs); such files take the careful path.
+ * Anchors, aliases, tags and some numbers are where js-yaml and the `yaml` package disagree, or
+ * where untrusted input can expand (alias bombs); such files take the careful path. js-yaml's
+ * "core" schema reads 0b101 and signed hex (-0x1A) as numbers and signed dot floats (-.5) as
+ * strings; YAML 1.2 core says the opposite.
  */
-const CAREFUL = /(?:^|[\s[{,:-])[&*!][^\s,[\]{}]|\b0b[01]/m;
+const CAREFUL = /(?:^|[\s[{,:-])[&*!][^\s,[\]{}]|\b0b[01]|[-+](?:0[xo]|\.\d)/m;
 
 /**
  * Parse a YAML stream. Most files take a fast path (js-yaml, no positions kept): parsing is nearly
@@ -64,7 +66,10 @@ function parseCarefully(text: string, limits: Limits): ParsedYaml {
     return { documents, errors: [{ rule: 'yaml-syntax', line: 1, column: 1, message: `the YAML parser gave up: ${(e as Error).message}` }] };
   }
   const { docs, lineCounter } = parsed;
-  const at = (offset: number) => lineCounter.linePos(offset);
+  // Errors found at end of input ("missing closing quote") point past the last line; editors and
+  // CI annotations drop positions that do not exist, so clamp them to the last character.
+  const lastOffset = Math.max(0, text.trimEnd().length - 1);
+  const at = (offset: number) => lineCounter.linePos(Math.min(offset, lastOffset));
   for (const doc of docs) {
     const problems = [...doc.errors, ...doc.warnings];
     for (const problem of problems) {
