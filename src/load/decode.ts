@@ -22,16 +22,22 @@ export function decodeUtf8(bytes: Uint8Array): Decoded {
   }
 }
 
+/**
+ * 1-based line and column of a byte. Columns count UTF-16 code units, like the YAML parser's
+ * and editors' columns, so "Zoë\xff" puts the bad byte at column 4, not 5.
+ */
 function byteOffsetToPosition(bytes: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;
-  let lineStart = 0;
+  let column = 1;
   for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 0x0a) {
+    const b = bytes[i]!;
+    if (b === 0x0a) {
       line++;
-      lineStart = i + 1;
-    }
+      column = 1;
+    } else if (b < 0x80 || (b >= 0xc0 && b < 0xf0)) column++;
+    else if (b >= 0xf0) column += 2; // a 4-byte character is a surrogate pair
   }
-  return { line, column: offset - lineStart + 1 };
+  return { line, column };
 }
 
 /** Offset of the first byte that breaks UTF-8, found by decoding growing prefixes line by line. */

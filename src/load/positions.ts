@@ -61,8 +61,8 @@ export class PositionIndex {
         if (!pair) break;
         keyNode = pair.key as Node | null;
         next = pair.value as Node | null;
-        // `key:` with no value: point at the key itself.
-        if (next == null) {
+        // `key:` with no value (an empty scalar after the colon): point at the key itself.
+        if (next == null || (isScalar(next) && next.source === '' && next.value == null)) {
           node = keyNode;
           keyNode = null;
           continue;
