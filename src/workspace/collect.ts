@@ -33,26 +33,28 @@ export async function collectFiles(specs: readonly string[], cwd: string, bounda
       const relPattern = path.relative(base, path.resolve(cwd, spec)).split(path.sep).join('/');
       const matcher = globToRegExp(relPattern);
       const files = await walk(base, boundary ?? base).catch(() => []);
-      for (const file of files) {
-        const rel = path.relative(base, file).split(path.sep).join('/');
-        if (matcher.test(rel)) await add(file, true);
-      }
+      const matches = files.filter((file) => matcher.test(path.relative(base, file).split(path.sep).join('/')));
+      // Like a path that does not exist: a pattern that matches nothing is almost always a typo.
+      if (matches.length === 0) throw new UsageError(`no YAML file matches "${spec}"`, 'check the pattern (personakit.yaml, node_modules and dot-folders never match)');
+      for (const file of matches) await add(file, true);
       continue;
     }
     const absPath = path.resolve(cwd, spec);
+    const shown = path.isAbsolute(spec) && isInside(absPath, cwd) ? path.relative(cwd, absPath).split(path.sep).join('/') || '.' : spec;
     const info = await stat(absPath).catch((e: NodeJS.ErrnoException) => {
       throw new UsageError(
-        e.code === 'ENOENT' ? `path "${spec}" does not exist` : `cannot read "${spec}": ${e.code === 'EACCES' ? 'permission denied' : e.message}`,
+        e.code === 'ENOENT' ? `path "${shown}" does not exist` : `cannot read "${shown}": ${e.code === 'EACCES' ? 'permission denied' : e.message}`,
         'check the path, or run personakit from the folder that holds your files',
       );
     });
     if (info.isDirectory()) {
       for (const file of await walk(absPath, boundary ?? absPath)) await add(file, false);
     } else if (info.isFile()) {
-      if (!YAML_FILE.test(absPath)) throw new UsageError(`"${spec}" is not a YAML file`, 'personakit reads only .yaml and .yml files');
-      await add(absPath, true);
+      if (!YAML_FILE.test(absPath)) throw new UsageError(`"${shown}" is not a YAML file`, 'personakit reads only .yaml and .yml files');
+      // SPEC 2: the settings file is never a document, even when named explicitly.
+      if (path.basename(absPath) !== SETTINGS_FILE) await add(absPath, true);
     } else {
-      throw new UsageError(`"${spec}" is not a regular file or folder`, 'pass YAML files, folders or globs');
+      throw new UsageError(`"${shown}" is not a regular file or folder`, 'pass YAML files, folders or globs');
     }
   }
   return out;
