@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, realpath } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, realpath, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,4 +73,20 @@ export async function copyFixture(name: string): Promise<string> {
   const dir = await makeTempDir(`personakit-${name.replace(/[^a-z0-9-]/gi, '_')}-`);
   await cp(path.join(FIXTURES, name), dir, { recursive: true });
   return dir;
+}
+
+/** Write files (path → text or bytes, forward slashes) under `dir`, creating folders; returns `dir`. */
+export async function writeTree(dir: string, files: Record<string, string | Uint8Array>): Promise<string> {
+  for (const [rel, content] of Object.entries(files)) {
+    const file = path.join(dir, ...rel.split('/'));
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, content);
+  }
+  return dir;
+}
+
+/** Every file and folder under `dir` (relative, forward slashes, sorted): to prove a command wrote nothing. */
+export async function listTree(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true });
+  return entries.map((e) => e.split(path.sep).join('/')).sort();
 }
