@@ -56,7 +56,7 @@ export interface Alignment {
 export function alignmentOf(journey: unknown): Alignment {
   const data = isRecord(journey) ? journey : {};
   // `index` is the position in the YAML list (pointers use it), even when some items are malformed.
-  const buyingStages: BuyingStage[] = list(data.stages).map(([s, index]) => {
+  const buyingStages: BuyingStage[] = recordItems(data.stages).map(([s, index]) => {
     const stage: BuyingStage = { index, id: str(s.id) ?? `#${index + 1}`, name: str(s.name) ?? str(s.id) ?? `stage ${index + 1}` };
     if (isPhase(s.phase)) stage.phase = s.phase;
     return stage;
@@ -67,7 +67,7 @@ export function alignmentOf(journey: unknown): Alignment {
   });
 
   const hasSalesStages = Array.isArray(data.sales_stages) && data.sales_stages.length > 0;
-  const salesStages: SalesStage[] = list(data.sales_stages).map(([s, index]) => {
+  const salesStages: SalesStage[] = recordItems(data.sales_stages).map(([s, index]) => {
     const ids = Array.isArray(s.aligns_with) ? s.aligns_with.filter((x): x is string => typeof x === 'string' && position.has(x)) : [];
     const stage: SalesStage = { index, id: str(s.id) ?? `#${index + 1}`, name: str(s.name) ?? str(s.id) ?? `sales stage ${index + 1}`, alignsWith: ids };
     // `first` is a row in buyingStages (not a YAML index), so comparisons stay in customer order.
@@ -115,11 +115,13 @@ function isPhase(value: unknown): value is Phase {
   return typeof value === 'string' && (PHASES as readonly string[]).includes(value);
 }
 
-function list(value: unknown): Array<[Record<string, unknown>, number]> {
+/** The mapping items of a list with their YAML indexes; anything else (wrong types) is skipped. */
+export function recordItems(value: unknown): Array<[Record<string, unknown>, number]> {
   if (!Array.isArray(value)) return [];
   return value.flatMap((item, index): Array<[Record<string, unknown>, number]> => (isRecord(item) ? [[item, index]] : []));
 }
 
-function str(value: unknown): string | undefined {
+/** A non-empty string, or undefined for anything else. */
+export function str(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }

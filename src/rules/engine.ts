@@ -1,9 +1,11 @@
 import { compareDiagnostics, type Diagnostic, type Finding, type Severity } from '../diagnostic.js';
 import { PositionResolver } from '../load/resolve.js';
+import { checkRuleSettings } from '../workspace/settings.js';
 import { loadWorkspace, type LoadOptions, type Workspace } from '../workspace/workspace.js';
 import { allRuleMeta, CHECK_RULES, VALIDATE_RULES } from './registry.js';
 import type { Rule, RuleContext } from './rule.js';
 import type { RuleMeta } from './types.js';
+import { applyDirectives, type Resolved } from './unused-disable.js';
 
 export interface LintOptions extends LoadOptions {
   /** `validate`: syntax, schema, kinds, ids. `check`: every rule. */
@@ -30,7 +32,14 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   return lintWorkspace(workspace, options);
 }
 
+/**
+ * Run the rules over a loaded workspace: rules see every document (references resolve across the
+ * workspace), findings are kept only for the files asked about, then positioned, given their
+ * configured severity and filtered by comment directives.
+ */
 export async function lintWorkspace(workspace: Workspace, options: Omit<LintOptions, keyof LoadOptions>): Promise<LintResult> {
+  const meta = allRuleMeta();
+  checkRuleSettings(workspace.settings, meta);
   const absPaths = new Map(workspace.files.map((f) => [f.file, f.absPath]));
   const resolver = new PositionResolver((file) => absPaths.get(file));
   const memos = new Map<string, unknown>();
@@ -51,16 +60,49 @@ export async function lintWorkspace(workspace: Workspace, options: Omit<LintOpti
     if (severityOf(rule.id, rule.severity, workspace) === 'off') continue;
     for (const finding of await rule.check(context)) if (reported.has(finding.file)) findings.push(finding);
   }
-  const meta = allRuleMeta();
+
   const defaults = new Map(meta.map((r) => [r.id, r.severity]));
-  const diagnostics: Diagnostic[] = [];
-  for (const finding of findings) {
+  const position = (finding: Finding): Resolved | undefined => {
     const severity = severityOf(finding.rule, finding.severity ?? defaults.get(finding.rule) ?? 'error', workspace);
-    if (severity === 'off' || (options.quiet && severity === 'warning')) continue;
-    diagnostics.push(resolver.resolve(finding, severity));
-  }
+    return severity === 'off' ? undefined : { finding, diagnostic: resolver.resolve(finding, severity) };
+  };
+  let resolved = findings.map(position).filter((r): r is Resolved => r !== undefined);
+  resolved = suppress(resolved, workspace, resolver, meta, options.mode === 'check', position);
+
+  const diagnostics = resolved.map((r) => r.diagnostic).filter((d) => !(options.quiet && d.severity === 'warning'));
   diagnostics.sort(compareDiagnostics);
   return { diagnostics, files: workspace.reportedFiles, workspace, rules: meta };
+}
+
+/** Apply the comment directives of the reported files that have any (only those files' text is re-read). */
+function suppress(items: Resolved[], workspace: Workspace, resolver: PositionResolver, meta: readonly RuleMeta[], reportUnused: boolean,
+  position: (finding: Finding) => Resolved | undefined): Resolved[] {
+  const reported = new Set(workspace.reportedFiles);
+  const withDirectives = new Set(workspace.files.filter((f) => f.hasDirectives && reported.has(f.file)).map((f) => f.file));
+  if (withDirectives.size === 0) return items;
+  const byFile = new Map<string, Resolved[]>();
+  const out: Resolved[] = [];
+  for (const item of items) {
+    const file = item.diagnostic.file;
+    if (!withDirectives.has(file)) out.push(item);
+    else if (byFile.has(file)) byFile.get(file)!.push(item);
+    else byFile.set(file, [item]);
+  }
+  for (const file of withDirectives) {
+    const index = resolver.index(file);
+    const fileItems = byFile.get(file) ?? [];
+    if (!index) {
+      out.push(...fileItems);
+      continue;
+    }
+    const { kept, unused } = applyDirectives(file, index, fileItems, meta, reportUnused);
+    out.push(...kept);
+    for (const finding of unused) {
+      const item = position(finding);
+      if (item) out.push(item);
+    }
+  }
+  return out;
 }
 
 function severityOf(rule: string, fallback: Severity, workspace: Workspace): Severity | 'off' {

@@ -6,7 +6,9 @@ import { DEFAULT_LIMITS, type Limits } from '../load/limits.js';
 import { decodeUtf8 } from '../load/decode.js';
 import { parseYaml } from '../load/parse-yaml.js';
 import { PositionIndex } from '../load/positions.js';
+import { suggestion } from '../schema/suggest.js';
 import { validateAgainst } from '../schema/validate.js';
+import { CORE_RULES, type RuleMeta } from '../rules/types.js';
 
 export type RuleSetting = Severity | 'off';
 
@@ -16,6 +18,8 @@ export interface Settings {
   root?: string;
   /** Absolute path of personakit.yaml, when there is one. */
   file?: string;
+  /** personakit.yaml as messages name it (relative to the working folder). */
+  displayFile?: string;
   name?: string;
   /** Absolute folders (or files) where documents are looked for. */
   paths?: string[];
@@ -63,6 +67,7 @@ export async function readSettings(file: string, displayFile = file): Promise<Se
     positions ??= new PositionIndex(decoded.text);
     return positions.locate(0, pointer, 'key');
   };
+  checkMandatoryRules(raw, displayFile, locate);
   const problems = validateAgainst('settings', raw);
   if (problems.length > 0) {
     const first = problems[0]!;
@@ -75,13 +80,47 @@ export async function readSettings(file: string, displayFile = file): Promise<Se
   const settings = defaultSettings();
   settings.root = root;
   settings.file = file;
+  settings.displayFile = displayFile;
   settings.locate = locate;
   if (raw.name !== undefined) settings.name = raw.name;
   if (raw.paths !== undefined) settings.paths = raw.paths.map((p) => path.resolve(root, p));
   if (raw.completeness?.min !== undefined) settings.completenessMin = raw.completeness.min;
   if (raw.evidence?.maxAgeDays !== undefined) settings.evidenceMaxAgeDays = raw.evidence.maxAgeDays;
-  if (raw.rules) settings.rules = { ...raw.rules };
+  // `x-` keys are the user's own notes, not rules.
+  if (raw.rules) settings.rules = Object.fromEntries(Object.entries(raw.rules).filter(([id]) => !id.startsWith('x-')));
   if (raw.templates !== undefined) settings.templates = path.resolve(root, raw.templates);
   if (raw.limits) settings.limits = { ...settings.limits, ...raw.limits };
   return settings;
+}
+
+/** yaml-syntax, schema and duplicate-id always run; say so, rather than only "must be error or warning". */
+const MANDATORY = CORE_RULES.filter((r) => r.mandatory).map((r) => r.id);
+
+function checkMandatoryRules(raw: RawSettings, displayFile: string, locate: (pointer: string) => { line: number; column: number }): void {
+  const rules: unknown = raw.rules;
+  if (rules === null || typeof rules !== 'object') return;
+  for (const id of MANDATORY) {
+    if ((rules as Record<string, unknown>)[id] !== 'off') continue;
+    const { line, column } = locate(`/rules/${id}`);
+    throw new SettingsError(`${displayFile}:${line}:${column}: rule "${id}" cannot be turned off (nor can ${MANDATORY.filter((m) => m !== id).join(' and ')})`,
+      'set it to error or warning, or remove the line');
+  }
+}
+
+/**
+ * Every rule id under `rules:` must name a rule (checked once the rules are known, by the engine and
+ * --list-rules): a typo would otherwise silently leave the rule at its default.
+ */
+export function checkRuleSettings(settings: Settings, rules: readonly RuleMeta[]): void {
+  const ids = rules.map((r) => r.id);
+  for (const [id, value] of Object.entries(settings.rules)) {
+    const meta = rules.find((r) => r.id === id);
+    const where = settings.locate ? settings.locate(`/rules/${id}`) : undefined;
+    const at = `${settings.displayFile ?? 'personakit.yaml'}${where ? `:${where.line}:${where.column}` : ''}`;
+    if (!meta) {
+      throw new SettingsError(`${at}: unknown rule "${id}" under rules${suggestion(id, ids)}`,
+        'use a rule id from `personakit check --list-rules`, or start the key with x- for a note of your own');
+    }
+    if (meta.mandatory && value === 'off') throw new SettingsError(`${at}: rule "${id}" cannot be turned off`, 'set it to error or warning, or remove the line');
+  }
 }

@@ -1,0 +1,46 @@
+import type { Finding } from '../diagnostic.js';
+import { recordItems } from '../model/alignment.js';
+import { findingAt, nameOf, reportedDocuments } from './facts.js';
+import { defineRule, type RuleContext } from './rule.js';
+
+const DAY_MS = 86_400_000;
+
+export const evidenceStale = defineRule({
+  id: 'evidence-stale',
+  severity: 'warning',
+  description: "A persona's newest evidence is older than `evidence.maxAgeDays` (default 365).",
+  help: 'Refresh the research (new interviews, survey or CRM data) and add it to `evidence` with its date, or raise `evidence.maxAgeDays` in personakit.yaml.',
+  check(context: RuleContext): Finding[] {
+    const maxAge = context.workspace.settings.evidenceMaxAgeDays;
+    const today = utcDay(context.today);
+    const findings: Finding[] = [];
+    for (const doc of reportedDocuments(context, 'persona')) {
+      let newest: { day: number; date: string; index: number } | undefined;
+      for (const [entry, index] of recordItems(doc.data.evidence)) {
+        const day = typeof entry.date === 'string' ? parseIsoDay(entry.date) : undefined;
+        if (day !== undefined && (!newest || day > newest.day)) newest = { day, date: entry.date as string, index };
+      }
+      if (!newest) continue;
+      const age = Math.floor((today - newest.day) / DAY_MS);
+      if (age <= maxAge) continue;
+      findings.push(findingAt('evidence-stale', doc, `/evidence/${newest.index}/date`,
+        `the newest evidence of ${nameOf(doc)} (${newest.date}) is ${age} days old, more than ${maxAge} days (evidence.maxAgeDays); refresh the research`));
+    }
+    return findings;
+  },
+});
+
+/** Midnight UTC of a date, in ms. */
+function utcDay(date: Date): number {
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+}
+
+/** A calendar date `YYYY-MM-DD` as midnight UTC, or undefined when it is not a real date (schema reports it). */
+export function parseIsoDay(text: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const ms = Date.UTC(y, mo - 1, d);
+  const back = new Date(ms);
+  return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d ? ms : undefined;
+}
