@@ -1,0 +1,38 @@
+/** One timed run of a command: wall time (hrtime around the spawn) and peak RSS (GNU time's %M). */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const GNU_TIME = '/usr/bin/time';
+const hasGnuTime = existsSync(GNU_TIME) && spawnSync(GNU_TIME, ['-f', '%M', 'true']).status === 0;
+
+/**
+ * Run `command` once with output discarded (formatting to a pipe nobody reads would only add noise).
+ * Exit codes 0 and 1 are both fine for a linter; anything else means the scenario is broken.
+ */
+export function measure({ cmd, args, cwd, env }) {
+  const memFile = path.join(os.tmpdir(), `personakit-bench-${process.pid}.mem`);
+  const [file, argv] = hasGnuTime ? [GNU_TIME, ['-f', '%M', '-o', memFile, cmd, ...args]] : [cmd, args];
+  const start = process.hrtime.bigint();
+  const result = spawnSync(file, argv, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (result.error) throw result.error;
+  if (result.status !== 0 && result.status !== 1) {
+    throw new Error(`${cmd} ${args.join(' ')} (in ${cwd}) exited ${result.status}:\n${result.stderr.toString().slice(0, 2000)}`);
+  }
+  let peakMiB = null;
+  if (hasGnuTime) {
+    const kb = Number(readFileSync(memFile, 'utf8').trim().split('\n').pop());
+    rmSync(memFile, { force: true });
+    if (Number.isFinite(kb)) peakMiB = kb / 1024;
+  }
+  return { seconds, peakMiB, status: result.status };
+}
+
+export function median(values) {
+  const sorted = values.filter((v) => v !== null).sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}

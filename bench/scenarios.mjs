@@ -1,0 +1,62 @@
+/**
+ * What the benchmark runs: the workspaces it generates, the commands (personakit and its
+ * baselines), and the targets of the performance issue, each a ratio to a baseline of the same run.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const WORKSPACES_DIR = path.join(ROOT, 'bench', 'workspaces');
+export const OUT_DIR = path.join(ROOT, 'bench', 'out');
+
+export const WORKSPACES = {
+  w10k: { personas: 10_000, journeys: 500, markets: 5 },
+  'w10k-invalid': { personas: 10_000, journeys: 500, markets: 5, invalid: 100 },
+  w1k: { personas: 1000, journeys: 50, markets: 5 },
+  'csv-10k': { personas: 20, journeys: 2, markets: 1, accountsRows: 10_000 },
+  'csv-100k': { personas: 20, journeys: 2, markets: 1, accountsRows: 100_000 },
+};
+
+const ws = (name) => path.join(WORKSPACES_DIR, name);
+const node = (script, args, cwd) => ({ cmd: process.execPath, args: [path.join(ROOT, script), ...args], cwd });
+const personakit = (args, cwd) => node('bin/personakit.js', args, cwd);
+
+/** Every command, by id. `cwd` is where it runs; personakit finds the workspace from there. */
+export const COMMANDS = {
+  'node -e 0': { cmd: process.execPath, args: ['-e', '0'], cwd: ROOT },
+  'personakit --version': personakit(['--version'], ROOT),
+  'check examples': personakit(['check', 'examples'], ROOT),
+  'check 10k': personakit(['check'], ws('w10k')),
+  'check 10k (100 invalid)': personakit(['check'], ws('w10k-invalid')),
+  'check 10k --cache (warm)': personakit(['check', '--cache', '--cache-location', path.join(OUT_DIR, 'cache-w10k')], ws('w10k')),
+  'loop yaml 10k': node('bench/baselines/loop.mjs', ['yaml', '.'], ws('w10k')),
+  'loop js-yaml 10k': node('bench/baselines/loop.mjs', ['js-yaml', '.'], ws('w10k')),
+  'ajv-cli 10k personas': node('node_modules/ajv-cli/dist/index.js', ['validate', '--spec=draft2020', '--allow-union-types', '-c', 'ajv-formats', '-s', path.join(ROOT, 'schemas/persona.schema.json'), '-d', 'personas/*.yaml', '--errors=text'], ws('w10k')),
+  'check 1k': personakit(['check'], ws('w1k')),
+  'render html 1k': personakit(['render', '--format', 'html', '--force', '--out', path.join(OUT_DIR, 'render-w1k')], ws('w1k')),
+  'check csv 10k rows': personakit(['check'], ws('csv-10k')),
+  'check csv 100k rows': personakit(['check'], ws('csv-100k')),
+  'csv-parse stream 100k rows': node('bench/baselines/csv.mjs', ['markets/market-0-accounts.csv'], ws('csv-100k')),
+};
+
+/**
+ * The targets. `ratio`: subject ÷ baseline on `metric` must be ≤ max. `absolute`: the subject's
+ * median alone (for targets the issue states in seconds or MiB), also shown as a ratio for context.
+ */
+export const TARGETS = [
+  { id: '1', what: 'check 10k vs ajv-cli (personas only)', subject: 'check 10k', baseline: 'ajv-cli 10k personas', metric: 'seconds', max: 1.0 },
+  { id: '1b', what: 'check 10k vs bare js-yaml+ajv loop', subject: 'check 10k', baseline: 'loop js-yaml 10k', metric: 'seconds' },
+  { id: '1c', what: 'check 10k vs bare yaml+ajv loop', subject: 'check 10k', baseline: 'loop yaml 10k', metric: 'seconds' },
+  { id: '1d', what: 'check 10k with 100 invalid vs ajv-cli (valid personas)', subject: 'check 10k (100 invalid)', baseline: 'ajv-cli 10k personas', metric: 'seconds' },
+  { id: '2', what: 'peak memory of check 10k (MiB)', subject: 'check 10k', metric: 'peakMiB', absoluteMax: 300 },
+  { id: '2b', what: 'peak memory, check 10k vs ajv-cli', subject: 'check 10k', baseline: 'ajv-cli 10k personas', metric: 'peakMiB' },
+  { id: '3', what: 'warm cached check 10k (s)', subject: 'check 10k --cache (warm)', metric: 'seconds', absoluteMax: 0.5 },
+  { id: '3b', what: 'warm cached check 10k vs node -e 0', subject: 'check 10k --cache (warm)', baseline: 'node -e 0', metric: 'seconds' },
+  { id: '4a', what: 'personakit --version vs node -e 0', subject: 'personakit --version', baseline: 'node -e 0', metric: 'seconds', max: 2.0 },
+  { id: '4b', what: 'check examples (s)', subject: 'check examples', metric: 'seconds', absoluteMax: 0.35 },
+  { id: '4c', what: 'check examples vs node -e 0', subject: 'check examples', baseline: 'node -e 0', metric: 'seconds' },
+  { id: '5', what: 'render html 1k vs check 1k', subject: 'render html 1k', baseline: 'check 1k', metric: 'seconds', max: 1.5 },
+  { id: '6a', what: 'check with 100k-row accounts_file (s)', subject: 'check csv 100k rows', metric: 'seconds', absoluteMax: 2.0 },
+  { id: '6b', what: 'check 100k rows vs csv-parse stream alone', subject: 'check csv 100k rows', baseline: 'csv-parse stream 100k rows', metric: 'seconds' },
+  { id: '6c', what: 'peak memory, 100k rows vs 10k rows (flat = ~1)', subject: 'check csv 100k rows', baseline: 'check csv 10k rows', metric: 'peakMiB', max: 1.25 },
+];
