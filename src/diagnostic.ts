@@ -25,6 +25,8 @@ export interface Finding {
   /** Severity the rule wants; the engine applies the user's overrides. */
   severity?: Severity;
   file: string;
+  /** Display path of the YAML file a non-YAML `file` belongs to (a market's accounts CSV): reported with it. */
+  owner?: string;
   /** Index of the document within a multi-document file. */
   docIndex?: number;
   /** JSON pointer of the node the finding is about; '' is the document root. */

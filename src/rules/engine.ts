@@ -58,7 +58,7 @@ export async function lintWorkspace(workspace: Workspace, options: Omit<LintOpti
   const findings: Finding[] = [...workspace.findings];
   for (const rule of rules) {
     if (severityOf(rule.id, rule.severity, workspace) === 'off') continue;
-    for (const finding of await rule.check(context)) if (reported.has(finding.file)) findings.push(finding);
+    for (const finding of await rule.check(context)) if (reported.has(finding.owner ?? finding.file)) findings.push(finding);
   }
 
   const defaults = new Map(meta.map((r) => [r.id, r.severity]));
