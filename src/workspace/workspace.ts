@@ -59,9 +59,13 @@ export async function loadWorkspace(options: LoadOptions): Promise<Workspace> {
   const strictKinds = options.paths.length > 0 || settings.root !== undefined;
 
   const reported = new Set(named.map((f) => f.absPath));
-  const all = [...named];
-  if (settings.root) {
-    for (const f of await collectScope(scopeSpecs, cwd, settings)) if (!reported.has(f.absPath)) all.push(f);
+  // Workspace order first, whatever was named: "the first" of two duplicate ids must not depend on
+  // which file the user asked about. Named files outside the workspace paths come after.
+  let all = named;
+  if (settings.root && options.paths.length > 0) {
+    const scope = await collectScope(scopeSpecs, cwd, settings);
+    const inScope = new Set(scope.map((f) => f.absPath));
+    all = [...scope, ...named.filter((f) => !inScope.has(f.absPath))];
   }
 
   const files = await mapLimited(all, 32, (f) => loadFile(f.absPath, display(cwd, f.absPath), settings.limits));
