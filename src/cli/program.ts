@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { CliContext } from './context.js';
 import { registerLintCommands } from './lint.js';
+import { registerRender } from './render.js';
 import { registerSchema } from './schema.js';
 import { packageVersion } from './version.js';
 
@@ -18,6 +19,7 @@ export function createProgram(ctx: CliContext): Command {
     })
     .exitOverride()
     .showSuggestionAfterError(true)
+    .showHelpAfterError('  run personakit --help for the commands')
     .addHelpText('after', `
 Examples:
   $ personakit check                       check the workspace found from here
@@ -28,9 +30,10 @@ Exit codes: 0 no problems, 1 problems found, 2 the command could not do its job.
 
   registerLintCommands(program, ctx);
   registerSchema(program, ctx);
+  registerRender(program, ctx);
   // Every subcommand inherits the program's output and exit handling.
   for (const command of program.commands) {
-    command.exitOverride().configureOutput(program.configureOutput()).showSuggestionAfterError(true);
+    command.exitOverride().configureOutput(program.configureOutput()).showSuggestionAfterError(true).showHelpAfterError(`  run personakit ${command.name()} --help for its options`);
   }
   return program;
 }

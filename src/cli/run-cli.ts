@@ -21,8 +21,8 @@ export async function runCli(argv: readonly string[], io: Io, intercept?: CliCon
 
 export function exitCodeFor(e: unknown, io: Io): number {
   if (e instanceof CommanderError) {
-    // --help and --version end with these codes; commander already printed what it had to.
-    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+    // --help and --version end with exit code 0; `personakit` alone prints the help to stderr with
+    // exit code 1 (no command is a usage error: 2). Commander already printed what it had to.
     return e.exitCode === 0 ? 0 : 2;
   }
   if (e instanceof InterruptedError) {
