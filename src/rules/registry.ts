@@ -1,9 +1,13 @@
 import type { Rule } from './rule.js';
 import type { RuleMeta } from './types.js';
 import { CORE_RULES } from './types.js';
+import { accountMisfit } from './account-misfit.js';
+import { accountsFileReference } from './accounts-file.js';
 import { duplicateId } from './duplicate-id.js';
 import { evidenceMissing } from './evidence-missing.js';
 import { evidenceStale } from './evidence-stale.js';
+import { marketSchema } from './market-schema.js';
+import { marketShare } from './market-share.js';
 import { milestoneUnacknowledged } from './milestone-unacknowledged.js';
 import { personaCompleteness } from './persona-completeness.js';
 import { personaOrphan } from './persona-orphan.js';
@@ -19,7 +23,7 @@ import { unusedDisable } from './unused-disable.js';
 import { valueUnaddressed } from './value-unaddressed.js';
 
 /** Rules that run in `validate` (and therefore in `check`), beyond what loading itself finds. */
-export const VALIDATE_RULES: readonly Rule[] = [duplicateId];
+export const VALIDATE_RULES: readonly Rule[] = [duplicateId, marketSchema];
 
 /** The rules that `check` adds. Adding a rule = one file + one line here. */
 export const CHECK_RULES: readonly Rule[] = [
@@ -37,6 +41,9 @@ export const CHECK_RULES: readonly Rule[] = [
   stageMessageMissing,
   milestoneUnacknowledged,
   pictureInvalid,
+  accountsFileReference,
+  accountMisfit,
+  marketShare,
 ];
 
 /** Rules the engine itself applies rather than a check function (comment directives). */

@@ -1,0 +1,94 @@
+import { ACCOUNT_FIELD_TYPES, ACCOUNT_FIELDS, type AccountField } from '../model/market-accounts.js';
+import type { Account } from '../model/market-criteria.js';
+import { suggestion } from '../schema/suggest.js';
+
+/** A problem with one cell: `index` is the 0-based position of the cell in its record. */
+export interface CellProblem {
+  index: number;
+  message: string;
+}
+
+/** Which account field each CSV column holds; null for `x-` columns, which are ignored. */
+export type ColumnMap = ReadonlyArray<AccountField | null>;
+
+/** SPEC 7: header names are account fields, case-insensitive and trimmed; `x-` columns are the user's own. */
+export function readHeader(cells: readonly string[]): { columns: ColumnMap; problems: CellProblem[] } {
+  const problems: CellProblem[] = [];
+  const seen = new Set<AccountField>();
+  const columns = cells.map((cell, index): AccountField | null => {
+    const name = cell.trim().toLowerCase();
+    if (name.startsWith('x-')) return null;
+    const field = (ACCOUNT_FIELDS as string[]).includes(name) ? (name as AccountField) : undefined;
+    if (field === undefined) {
+      problems.push({ index, message: `unknown column "${cell.trim()}"${suggestion(name, ACCOUNT_FIELDS)}; columns are account fields (${ACCOUNT_FIELDS.join(', ')}), or start with x- for your own` });
+      return null;
+    }
+    if (seen.has(field)) problems.push({ index, message: `column "${field}" appears twice in the header; keep one` });
+    seen.add(field);
+    return field;
+  });
+  if (!seen.has('name')) problems.push({ index: 0, message: 'the header has no "name" column; every account needs a name, so no row can be read' });
+  return { columns, problems };
+}
+
+/**
+ * One data row → an account, or the problems of its cells. Empty cells are "no data" (SPEC 7).
+ * A row with any bad cell yields no account: it is reported and left out of scoring.
+ */
+export function readRow(cells: readonly string[], columns: ColumnMap): { account?: Account; problems: CellProblem[] } {
+  const problems: CellProblem[] = [];
+  if (cells.length !== columns.length) {
+    const index = Math.min(cells.length, columns.length) - (cells.length < columns.length ? 1 : 0);
+    problems.push({ index: Math.max(index, 0), message: `the row has ${cells.length} cell${cells.length === 1 ? '' : 's'} but the header has ${columns.length}; quote cells that contain commas or line breaks ("Smith, Jones Ltd")` });
+    return { problems };
+  }
+  const account: Record<string, unknown> = {};
+  columns.forEach((field, index) => {
+    if (field === null) return;
+    const text = cells[index]!.trim();
+    if (text === '') return;
+    const value = convert(field, text);
+    if (typeof value === 'object' && value !== null && 'problem' in value) problems.push({ index, message: value.problem });
+    else account[field] = value;
+  });
+  if (account.name === undefined && problems.length === 0) problems.push({ index: columns.indexOf('name'), message: 'the name cell is empty; every account needs a name' });
+  return problems.length > 0 ? { problems } : { account: account as unknown as Account, problems };
+}
+
+type Converted = string | number | boolean | string[] | { problem: string };
+
+const WHOLE = /^\d+$/;
+const DECIMAL = /^\d+(\.\d+)?([eE][+-]?\d+)?$/;
+
+function convert(field: AccountField, text: string): Converted {
+  switch (ACCOUNT_FIELD_TYPES[field]) {
+    case 'text':
+      return text.replace(/\s+/g, ' '); // a CRM name with a line break in it still reads as one line
+    case 'list': {
+      const items = text.split(';').map((p) => p.trim()).filter((p) => p !== '');
+      return items;
+    }
+    case 'boolean': {
+      const word = text.toLowerCase();
+      if (word === 'true' || word === 'yes') return true;
+      if (word === 'false' || word === 'no') return false;
+      return { problem: `${field} "${text}" is not a yes/no value; write true, false, yes or no (or leave the cell empty when unknown)` };
+    }
+    case 'integer':
+      return WHOLE.test(text) ? Number(text) : { problem: numberProblem(field, text, 'a whole number') };
+    case 'number':
+      return DECIMAL.test(text) ? Number(text) : { problem: numberProblem(field, text, 'a number') };
+  }
+}
+
+/** Name the likely cause: CRM exports often format numbers for people, not for programs. */
+function numberProblem(field: AccountField, text: string, what: string): string {
+  const digits = text.replace(/[^\d.]/g, '');
+  const example = /\d/.test(digits) ? ` (e.g. ${digits.replace(/\.$/, '')})` : '';
+  let cause = '';
+  if (/^-/.test(text)) cause = '; it cannot be negative';
+  else if (/[£$€¥]|^[A-Z]{3}\s*\d/.test(text)) cause = '; remove the currency symbol — the currency is the market\'s `currency`';
+  else if (/\d[,\s'’]\d/.test(text)) cause = '; remove the thousands separators';
+  else if (/%$/.test(text)) cause = '; remove the percent sign';
+  return `${field} "${text}" is not ${what}${cause}${example ? `, and write digits only${example}` : ''}`;
+}

@@ -1,0 +1,100 @@
+import { isRecord } from './completeness.js';
+import { readCriteria, SCORED_CRITERIA, scoreCriterion, statedCriteria, type Account, type CriterionName, type CriterionResult, type MarketCriteria } from './market-criteria.js';
+import { formatScore } from './market-format.js';
+
+/** What scoring needs from a market document, read defensively (wrong types fall back to defaults). */
+export interface FitDefinition {
+  criteria: MarketCriteria;
+  /** Criteria the market states that are scored, in SCORED_CRITERIA order. */
+  scored: CriterionName[];
+  /** fit.threshold: share of scored criteria an account must match (default 1). */
+  threshold: number;
+  /** fit.required entries that the market states; only these can exclude an account. */
+  required: CriterionName[];
+  /** fit.required entries the market does not state (or does not score: incumbent `any`). */
+  requiredNotStated: CriterionName[];
+  currency: string | null;
+}
+
+/** Where an account comes from: a YAML list item or a CSV row. JSON-serialisable. */
+export type AccountSource =
+  | { in: 'inline'; index: number; pointer: string }
+  | { in: 'csv'; file: string; line: number };
+
+/** One account scored against the market. */
+export interface AccountFit {
+  name: string;
+  source: AccountSource;
+  fits: boolean;
+  /** matched ÷ scored, or null when no criterion could be scored (the account then does not fit). */
+  score: number | null;
+  matched: number;
+  scored: number;
+  /** One result per scored criterion the market states, in criterion order. */
+  results: CriterionResult[];
+  /** Criteria that mismatched. */
+  failed: CriterionName[];
+  /** Mismatched criteria named in fit.required: each one alone excludes the account. */
+  failedRequired: CriterionName[];
+  /** Criteria the account has no data for: neither match nor mismatch. */
+  unknown: CriterionName[];
+  /** The account's annual_spend, or null when not given. */
+  annualSpend: number | null;
+  /** One line: why it does not fit (failed criteria with reasons, score, unknowns), or how it fits. */
+  summary: string;
+}
+
+export function readFitDefinition(data: Record<string, unknown>): FitDefinition {
+  const criteria = readCriteria(data.criteria);
+  const scored = statedCriteria(criteria);
+  const fit = isRecord(data.fit) ? data.fit : {};
+  const threshold = typeof fit.threshold === 'number' && fit.threshold >= 0 && fit.threshold <= 1 ? fit.threshold : 1;
+  const named = Array.isArray(fit.required) ? SCORED_CRITERIA.filter((c) => (fit.required as unknown[]).includes(c)) : [];
+  return {
+    criteria,
+    scored,
+    threshold,
+    required: named.filter((c) => scored.includes(c)),
+    requiredNotStated: named.filter((c) => !scored.includes(c)),
+    currency: typeof data.currency === 'string' && data.currency !== '' ? data.currency : null,
+  };
+}
+
+/**
+ * SPEC 3.3: an account fits when matched ÷ scored ≥ threshold, no required criterion mismatches,
+ * and at least one criterion was scored. Unknowns are neither matches nor mismatches.
+ */
+export function fitAccount(account: Account, source: AccountSource, definition: FitDefinition): AccountFit {
+  const results = definition.scored.map((c) => scoreCriterion(c, definition.criteria, account, definition.currency));
+  const matched = results.filter((r) => r.outcome === 'match').length;
+  const failed = results.filter((r) => r.outcome === 'mismatch').map((r) => r.criterion);
+  const scored = matched + failed.length;
+  // Equal rationals divide to the same double, so 4/5 ≥ 0.8 holds exactly.
+  const score = scored > 0 ? matched / scored : null;
+  const failedRequired = failed.filter((c) => definition.required.includes(c));
+  const fits = score !== null && score >= definition.threshold && failedRequired.length === 0;
+  const fitResult: AccountFit = {
+    name: account.name, source, fits, score, matched, scored, results, failed, failedRequired,
+    unknown: results.filter((r) => r.outcome === 'unknown').map((r) => r.criterion),
+    annualSpend: account.annual_spend ?? null,
+    summary: '',
+  };
+  fitResult.summary = summarise(fitResult, definition);
+  return fitResult;
+}
+
+function summarise(fit: AccountFit, definition: FitDefinition): string {
+  const parts: string[] = [];
+  if (fit.score === null) {
+    parts.push(definition.scored.length === 0 ? 'the market states no criteria to score it on' : 'no criterion could be scored');
+  } else {
+    const reasons = new Map(fit.results.map((r) => [r.criterion, r.reason]));
+    if (!fit.fits) {
+      for (const c of fit.failed) parts.push(`${c} (${reasons.get(c)})${fit.failedRequired.includes(c) ? ' [required]' : ''}`);
+    }
+    const ratio = `matches ${fit.matched} of ${fit.scored} scored criteria (${formatScore(fit.score)}`;
+    parts.push(fit.score < definition.threshold ? `${ratio}, below the threshold ${formatScore(definition.threshold)})` : `${ratio})`);
+  }
+  if (fit.unknown.length > 0) parts.push(`unknown: ${fit.unknown.join(', ')}`);
+  return parts.join('; ');
+}

@@ -1,0 +1,138 @@
+import path from 'node:path';
+import { readAccountsCsv, type AccountsCsvResult, type CsvProblem } from '../load/accounts-csv.js';
+import { display, type Workspace, type WorkspaceDocument } from '../workspace/workspace.js';
+import { accountFromData } from './market-accounts.js';
+import type { CriterionName, MarketCriteria } from './market-criteria.js';
+import { fitAccount, readFitDefinition, type AccountFit } from './market-fit.js';
+import { sizeMarket, type FitTotals, type Sizing } from './market-sizing.js';
+
+/**
+ * Everything personakit works out about one market: per-account fit and the sizing. Plain data
+ * (JSON-serialisable) for `render --format json`, the reports and the rules.
+ */
+export interface MarketModel {
+  kind: 'market';
+  id: string | null;
+  name: string;
+  /** Display path of the market's YAML file, and the document's index in it. */
+  file: string;
+  docIndex: number;
+  currency: string | null;
+  /** The criteria as stated (wrongly typed ones left out). */
+  criteria: MarketCriteria;
+  /** The criteria accounts are scored on (stated, and not incumbent `any`). */
+  scored: CriterionName[];
+  fit: { threshold: number; required: CriterionName[]; requiredNotStated: CriterionName[] };
+  /** The accounts_file and how reading it went; null when the market has none. */
+  accountsFile: (Omit<AccountsCsvResult, 'status'> & { path: string; status: AccountsCsvResult['status'] }) | null;
+  totals: {
+    /** Accounts scored: inline + CSV, without the excluded ones. The fit rate's denominator. */
+    accounts: number;
+    inline: number;
+    fromFile: number;
+    /** Listed accounts not scored: inline ones of the wrong shape, CSV rows with a bad cell. */
+    excluded: number;
+    fitting: number;
+    misfits: number;
+    /** fitting ÷ accounts, or null when no account was scored. */
+    fitRate: number | null;
+  };
+  /**
+   * Per-account results in listing order (inline, then CSV rows), up to `detailLimit`;
+   * `omittedAccounts` counts the rest so a 100,000-row file does not live in memory.
+   */
+  accounts: AccountFit[];
+  omittedAccounts: number;
+  /** CSV problems found (bad cells, header, syntax); the findings themselves go to onCsvProblem. */
+  csvProblems: number;
+  sizing: Sizing;
+}
+
+export interface EvaluateOptions {
+  /** Most accounts kept in `accounts` (default 1,000). */
+  detailLimit?: number;
+  /** Sees every scored account, kept or not: how rules reach all misfits without the model holding them. */
+  onAccount?(fit: AccountFit): void;
+  /** Sees every problem of the accounts_file, with the file's display path. */
+  onCsvProblem?(problem: CsvProblem & { file: string }): void;
+}
+
+export const DEFAULT_DETAIL_LIMIT = 1000;
+
+/** Score every listed account of a market document (streaming its accounts_file) and size the market. */
+export async function evaluateMarket(doc: WorkspaceDocument, workspace: Workspace, options: EvaluateOptions = {}): Promise<MarketModel> {
+  const data = doc.data;
+  const definition = readFitDefinition(data);
+  const limit = options.detailLimit ?? DEFAULT_DETAIL_LIMIT;
+  const counts = { inline: 0, fromFile: 0, excluded: 0, omitted: 0, csvProblems: 0 };
+  const kept: AccountFit[] = [];
+  const totals: FitTotals = { accounts: 0, fitting: 0, fittingSpend: 0, fittingWithoutSpend: 0 };
+  // Fold each account into running totals; only the first `limit` are kept in full.
+  const fold = (fit: AccountFit) => {
+    totals.accounts++;
+    if (fit.fits) {
+      totals.fitting++;
+      if (fit.annualSpend === null) totals.fittingWithoutSpend++;
+      else totals.fittingSpend += fit.annualSpend;
+    }
+    if (kept.length < limit) kept.push(fit);
+    else counts.omitted++;
+    options.onAccount?.(fit);
+  };
+
+  const inline = Array.isArray(data.accounts) ? data.accounts : [];
+  inline.forEach((item: unknown, index) => {
+    const account = accountFromData(item);
+    if (!account) {
+      counts.excluded++;
+      return;
+    }
+    counts.inline++;
+    fold(fitAccount(account, { in: 'inline', index, pointer: `/accounts/${index}` }, definition));
+  });
+
+  let accountsFile: MarketModel['accountsFile'] = null;
+  if (typeof data.accounts_file === 'string' && data.accounts_file !== '') {
+    const absPath = path.resolve(path.dirname(doc.absPath), data.accounts_file);
+    const file = display(workspace.cwd, absPath);
+    const result = await readAccountsCsv(absPath, {
+      maxBytes: workspace.settings.limits.maxCsvBytes,
+      onAccount: (account, line) => {
+        counts.fromFile++;
+        fold(fitAccount(account, { in: 'csv', file, line }, definition));
+      },
+      onProblem: (problem) => {
+        counts.csvProblems++;
+        options.onCsvProblem?.({ ...problem, file });
+      },
+    });
+    accountsFile = { path: file, ...result };
+    counts.excluded += result.badRows;
+  }
+
+  return {
+    kind: 'market',
+    id: doc.id ?? null,
+    name: typeof data.name === 'string' ? data.name : (doc.id ?? 'market'),
+    file: doc.file,
+    docIndex: doc.docIndex,
+    currency: definition.currency,
+    criteria: definition.criteria,
+    scored: definition.scored,
+    fit: { threshold: definition.threshold, required: definition.required, requiredNotStated: definition.requiredNotStated },
+    accountsFile,
+    totals: {
+      accounts: totals.accounts,
+      inline: counts.inline,
+      fromFile: counts.fromFile,
+      excluded: counts.excluded,
+      fitting: totals.fitting,
+      misfits: totals.accounts - totals.fitting,
+      fitRate: totals.accounts > 0 ? totals.fitting / totals.accounts : null,
+    },
+    accounts: kept,
+    omittedAccounts: counts.omitted,
+    csvProblems: counts.csvProblems,
+    sizing: sizeMarket(data, totals, definition.currency),
+  };
+}

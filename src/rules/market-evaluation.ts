@@ -1,0 +1,46 @@
+import type { Finding } from '../diagnostic.js';
+import type { CsvProblem } from '../load/accounts-csv.js';
+import type { AccountSource } from '../model/market-fit.js';
+import { evaluateMarket, type MarketModel } from '../model/market-model.js';
+import type { WorkspaceDocument } from '../workspace/workspace.js';
+import { reportedDocuments } from './facts.js';
+import type { RuleContext } from './rule.js';
+
+/** A misfit account, kept compact: 100,000 misfits must not mean 100,000 full fit results in memory. */
+export interface Misfit {
+  name: string;
+  source: AccountSource;
+  summary: string;
+}
+
+/** One market's model plus what its rules report in full (every misfit, every CSV problem). */
+export interface MarketEvaluation {
+  doc: WorkspaceDocument;
+  model: MarketModel;
+  misfits: Misfit[];
+  csvProblems: Array<CsvProblem & { file: string }>;
+}
+
+/**
+ * The market model of every reported market, computed once per run (the CSV is streamed once)
+ * and shared by the schema check of the CSV, account-misfit, market-share and accounts_file.
+ */
+export function marketEvaluations(context: RuleContext): Promise<MarketEvaluation[]> {
+  return Promise.all(reportedDocuments(context, 'market').map((doc) =>
+    context.memo(`market-fit:${doc.file}#${doc.docIndex}`, async (): Promise<MarketEvaluation> => {
+      const misfits: Misfit[] = [];
+      const csvProblems: MarketEvaluation['csvProblems'] = [];
+      const model = await evaluateMarket(doc, context.workspace, {
+        onAccount: (fit) => {
+          if (!fit.fits) misfits.push({ name: fit.name, source: fit.source, summary: fit.summary });
+        },
+        onCsvProblem: (problem) => csvProblems.push(problem),
+      });
+      return { doc, model, misfits, csvProblems };
+    })));
+}
+
+/** A finding about a row of a market's accounts CSV: reported with (owned by) the market file. */
+export function csvFinding(rule: string, doc: WorkspaceDocument, file: string, line: number, column: number, message: string): Finding {
+  return { rule, file, owner: doc.file, line, column, message };
+}
