@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import type { CliContext } from './context.js';
+import { registerInit } from './init.js';
 import { registerLintCommands } from './lint.js';
+import { registerNew } from './new.js';
 import { registerRender } from './render.js';
 import { registerSchema } from './schema.js';
 import { packageVersion } from './version.js';
@@ -31,6 +33,8 @@ Exit codes: 0 no problems, 1 problems found, 2 the command could not do its job.
   registerLintCommands(program, ctx);
   registerSchema(program, ctx);
   registerRender(program, ctx);
+  registerInit(program, ctx);
+  registerNew(program, ctx);
   // Every subcommand inherits the program's output and exit handling.
   for (const command of program.commands) {
     command.exitOverride().configureOutput(program.configureOutput()).showSuggestionAfterError(true).showHelpAfterError(`  run personakit ${command.name()} --help for its options`);
