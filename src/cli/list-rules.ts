@@ -1,14 +1,36 @@
 import path from 'node:path';
 import { allRuleMeta } from '../rules/registry.js';
 import { findSettingsFile } from '../workspace/find-root.js';
-import { readSettings } from '../workspace/settings.js';
+import { checkRuleSettings, defaultSettings, readSettings } from '../workspace/settings.js';
+import { display } from '../workspace/workspace.js';
 
-/** The rules table of `check --list-rules`, with severities as personakit.yaml configures them. */
-export async function listRules(cwd: string, paths: readonly string[], asJson: boolean): Promise<string> {
+export interface RuleRow {
+  id: string;
+  /** As personakit.yaml configures it. */
+  severity: 'error' | 'warning' | 'off';
+  default: 'error' | 'warning';
+  /** Cannot be turned off or disabled by comments. */
+  mandatory: boolean;
+  description: string;
+}
+
+/** The rules of `check --list-rules`, with severities as the workspace's personakit.yaml configures them. */
+export async function ruleRows(cwd: string, paths: readonly string[]): Promise<RuleRow[]> {
   const settingsFile = await findSettingsFile(path.resolve(cwd, paths[0] ?? '.'));
-  const overrides = settingsFile ? (await readSettings(settingsFile)).rules : {};
-  const rows = allRuleMeta().map((r) => ({ id: r.id, severity: overrides[r.id] ?? r.severity, default: r.severity, description: r.description }));
+  const settings = settingsFile ? await readSettings(settingsFile, display(cwd, settingsFile)) : defaultSettings();
+  const rules = allRuleMeta();
+  checkRuleSettings(settings, rules);
+  return rules.map((r) => ({ id: r.id, severity: settings.rules[r.id] ?? r.severity, default: r.severity, mandatory: Boolean(r.mandatory), description: r.description }));
+}
+
+export async function listRules(cwd: string, paths: readonly string[], asJson: boolean): Promise<string> {
+  const rows = await ruleRows(cwd, paths);
   if (asJson) return `${JSON.stringify(rows, null, 2)}\n`;
-  const width = Math.max(...rows.map((r) => r.id.length));
-  return rows.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}`).join('\n') + '\n';
+  const header = { id: 'rule', severity: 'severity', default: 'default' };
+  const width = Math.max(header.id.length, ...rows.map((r) => r.id.length));
+  const line = (id: string, severity: string, def: string, description: string) => `${id.padEnd(width)}  ${severity.padEnd(8)}  ${def.padEnd(7)}  ${description}`.trimEnd();
+  return [
+    line(header.id, header.severity, header.default, 'description'),
+    ...rows.map((r) => line(r.id, r.severity, r.default, `${r.mandatory ? '(always on) ' : ''}${r.description}`)),
+  ].join('\n') + '\n';
 }

@@ -31,9 +31,7 @@ export function marketEvaluations(context: RuleContext): Promise<MarketEvaluatio
       const misfits: Misfit[] = [];
       const csvProblems: MarketEvaluation['csvProblems'] = [];
       const model = await evaluateMarket(doc, context.workspace, {
-        onAccount: (fit) => {
-          if (!fit.fits) misfits.push({ name: fit.name, source: fit.source, summary: fit.summary });
-        },
+        onMisfit: (fit) => misfits.push({ name: fit.name, source: fit.source, summary: fit.summary }),
         onCsvProblem: (problem) => csvProblems.push(problem),
       });
       return { doc, model, misfits, csvProblems };

@@ -61,7 +61,7 @@ export function applyDirectives(file: string, index: PositionIndex, items: Resol
     const usable = found.rules.filter((rule) => {
       const meta = known.get(rule);
       if (!meta) problem(found, `unknown rule "${rule}" in ${found.name}${suggestion(rule, [...known.keys()])}; see personakit check --list-rules`);
-      else if (meta.mandatory) problem(found, `${rule} cannot be disabled (nor can yaml-syntax, schema and duplicate-id); fix the problem instead`);
+      else if (meta.mandatory) problem(found, `"${rule}" cannot be disabled: yaml-syntax, schema and duplicate-id always apply; fix the problem instead`);
       return meta !== undefined && !meta.mandatory;
     });
     directives.push({ ...found, kind: found.name === NEXT_LINE ? 'next-line' : 'document', rules: usable });
