@@ -51,7 +51,7 @@ const FLOWS: Record<Kind, (ask: Asker, ctx: FlowContext) => Promise<Record<strin
 /** `personakit new`: ask (or read) the answers, build the document, check it, write `<id>.yaml`. */
 export async function createDocument(options: NewDocumentOptions, env: NewDocumentEnvironment): Promise<NewDocumentResult> {
   if (options.answers === undefined && !options.yes && !env.interactive) {
-    throw new UsageError(`new ${options.kind}: stdin is not a terminal, so there is nobody to ask`, 'give the answers with --answers <file>, or take defaults and placeholders with --yes');
+    throw new UsageError(`new ${options.kind}: stdin is not a terminal, so no questions can be asked; give --answers <file> or --yes`, 'write the answers in a YAML file for --answers (see the README), or take defaults and TODO placeholders with --yes');
   }
   const start = path.resolve(env.cwd, options.dir ?? '.');
   const settingsFile = await findSettingsFile(start);
