@@ -1,0 +1,91 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { Diagnostic } from '../diagnostic.js';
+import { countBySeverity } from '../diagnostic.js';
+import type { RenderFormat } from '../render/render.js';
+import type { LintResult } from '../rules/engine.js';
+import { suggestion } from '../schema/suggest.js';
+import { dispatch, type CliContext } from './context.js';
+import { useColor } from './io.js';
+import { packageVersion } from './version.js';
+
+export interface RenderCommandOptions {
+  paths: string[];
+  format: RenderFormat;
+  out: string;
+  templates?: string;
+  force: boolean;
+}
+
+// Listed here rather than imported so that `personakit --help` does not load the renderer.
+const FORMATS: readonly RenderFormat[] = ['html', 'md', 'json'];
+
+export function registerRender(program: Command, ctx: CliContext): void {
+  program
+    .command('render')
+    .description('Write one report per persona, journey and market plus an index (HTML, Markdown or the computed model as JSON).')
+    .argument('[paths...]', 'files, folders or globs (default: the workspace paths, or the current folder)')
+    .addOption(new Option('-f, --format <format>', 'html, md or json').default('html').argParser(parseRenderFormat))
+    .option('-o, --out <dir>', 'folder to write the reports into (nothing is written elsewhere)', 'report')
+    .option('--templates <dir>', 'folder with template overrides (overrides "templates" in personakit.yaml)')
+    .option('--force', 'render even when the documents have errors')
+    .addHelpText('after', '\nExamples:\n  $ personakit render                        HTML reports in report/\n  $ personakit render --format md --out docs/personas\n  $ personakit render personas --format json --out model')
+    .action(async (paths: string[], flags: { format: RenderFormat; out: string; templates?: string; force?: boolean }) => {
+      const options = toRenderOptions(paths, flags);
+      await dispatch(ctx, 'render', options, () => runRender(options, ctx));
+    });
+}
+
+export function parseRenderFormat(value: string): RenderFormat {
+  if ((FORMATS as readonly string[]).includes(value)) return value as RenderFormat;
+  throw new InvalidArgumentError(`"${value}" is not a report format${suggestion(value, FORMATS)}; use one of ${FORMATS.join(', ')}.`);
+}
+
+export function toRenderOptions(paths: string[], flags: { format: RenderFormat; out: string; templates?: string; force?: boolean }): RenderCommandOptions {
+  const options: RenderCommandOptions = { paths, format: flags.format, out: flags.out, force: Boolean(flags.force) };
+  if (flags.templates !== undefined) options.templates = flags.templates;
+  return options;
+}
+
+export async function runRender(options: RenderCommandOptions, ctx: CliContext): Promise<number> {
+  const { io } = ctx;
+  const { renderReports } = await import('../render/render.js');
+  const started = Date.now();
+  let shown = false;
+  const onProgress = (done: number, total: number) => {
+    // Only on a terminal, and only once the run is slow enough for someone to wonder.
+    if (!io.isTTY.stderr || (Date.now() - started < 1000 && !shown) || (done % 50 !== 0 && done !== total)) return;
+    shown = true;
+    io.stderr.write(`\rrendered ${done}/${total}${done === total ? '\n' : ''}`);
+  };
+  const renderOptions: Parameters<typeof renderReports>[0] = { cwd: io.cwd, paths: options.paths, format: options.format, out: options.out, force: options.force, onProgress };
+  if (options.templates !== undefined) renderOptions.templates = options.templates;
+  const result = await renderReports(renderOptions);
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (result.refused) {
+    await printDiagnostics(ctx, errors, result.lint);
+    io.stderr.write(`personakit: nothing rendered: ${plural(errors.length, 'error')} in the documents.\n  Fix them (personakit check shows every problem), or pass --force to render anyway.\n`);
+    return 1;
+  }
+  if (errors.length > 0) {
+    await printDiagnostics(ctx, errors, result.lint);
+    io.stderr.write(`personakit: rendered despite ${plural(errors.length, 'error')} (--force); the reports show them as problems.\n`);
+  }
+  const { warnings } = countBySeverity(result.diagnostics);
+  const reports = result.written.filter((f) => !f.startsWith('images/')).length;
+  const where = displayPath(io.cwd, result.outDir);
+  io.stderr.write(`personakit: wrote ${plural(reports, 'report')} to ${where}/ (open ${where}/index.${options.format})${warnings > 0 ? `; ${plural(warnings, 'warning')} shown in the reports` : ''}\n`);
+  return 0;
+}
+
+async function printDiagnostics(ctx: CliContext, diagnostics: Diagnostic[], lint: LintResult): Promise<void> {
+  const { formatDiagnostics } = await import('../report/index.js');
+  ctx.io.stderr.write(formatDiagnostics('stylish', diagnostics, { color: useColor(ctx.io, 'stderr'), files: lint.files, rules: lint.rules, version: packageVersion() }));
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${n === 1 ? word : `${word}s`}`;
+}
+
+function displayPath(cwd: string, abs: string): string {
+  return abs.startsWith(`${cwd}/`) ? abs.slice(cwd.length + 1) : abs;
+}

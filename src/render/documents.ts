@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { alignmentOf } from '../model/alignment.js';
+import { completenessOf } from '../model/completeness.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { mermaidJourney } from './mermaid.js';
+import type { OutputFolder } from './output.js';
+import { resolvePicture } from './picture.js';
+import type { PlannedDoc, RenderPlan } from './plan.js';
+import type { TemplateKind } from './templates.js';
+import { texts } from './values.js';
+import type { IndexEntry } from './views/index-page.js';
+import { journeyView } from './views/journey.js';
+import { marketView } from './views/market.js';
+import { personaView, type PictureView } from './views/persona.js';
+
+/** Everything needed to write one document's report, in any format. */
+export interface BuiltDocument {
+  kind: TemplateKind;
+  /** The report's file name inside --out. */
+  file: string;
+  /** What the template receives (besides `workspace` and `index`). */
+  view: object;
+  /** Markdown computed by personakit itself, added after the view is escaped (the Mermaid block). */
+  markdown?: Record<string, string>;
+  /** What `--format json` writes: the computed models. */
+  model: object;
+  entry: IndexEntry;
+}
+
+/**
+ * Build every document's view and model. Persona pictures are copied into images/ of the output
+ * folder here (not for json), because the view must say where the picture ended up.
+ */
+export async function buildDocuments(plan: RenderPlan, workspace: Workspace, out: OutputFolder, format: 'html' | 'md' | 'json'): Promise<BuiltDocument[]> {
+  const root = workspace.settings.root ?? workspace.cwd;
+  const journeysOf = new Map<string, PlannedDoc[]>();
+  for (const p of plan.docs) {
+    if (p.doc.kind !== 'journey') continue;
+    for (const id of texts(p.doc.data.personas)) journeysOf.set(id, [...(journeysOf.get(id) ?? []), p]);
+  }
+  const built: BuiltDocument[] = [];
+  for (const p of plan.docs) {
+    const { doc, header } = p;
+    const base = { kind: doc.kind, id: doc.id, name: header.name, file: doc.file, report: header.href, status: { errors: header.status.errors, warnings: header.status.warnings } };
+    if (doc.kind === 'persona') {
+      const picture = format === 'json' ? undefined : await pictureFor(p, root, out);
+      const journeys = (doc.id === undefined ? [] : (journeysOf.get(doc.id) ?? [])).map((j) => ({ id: j.doc.id ?? '', name: j.header.name, href: j.header.href }));
+      const view = personaView(header, doc.data, picture, journeys);
+      const completeness = completenessOf(doc.data);
+      built.push({
+        kind: 'persona', file: header.href, view,
+        model: { ...base, completeness, roles: texts(doc.data.roles) },
+        entry: { doc: header, completeness: completeness.percent, roles: texts(doc.data.roles), summary: [view.jobTitle, view.roles.map((r) => r.label).join(', ')].filter(Boolean).join(' · ') },
+      });
+    } else if (doc.kind === 'journey') {
+      const view = journeyView(header, doc.data, texts(doc.data.personas).map((id) => plan.ref('persona', id)));
+      const summary = [`${view.stages.length} ${view.stages.length === 1 ? 'stage' : 'stages'}`, `${view.alignment.columns.length} sales stages`, `${view.milestones.length} milestones`];
+      built.push({
+        kind: 'journey', file: header.href, view,
+        markdown: { mermaid: mermaidJourney(header.name, view.stages) },
+        model: { ...base, personas: texts(doc.data.personas), alignment: alignmentOf(doc.data) },
+        entry: { doc: header, summary: summary.join(' · ') },
+      });
+    } else {
+      const { view, model, summary } = await marketView(header, doc, workspace, plan);
+      built.push({ kind: 'market', file: header.href, view, model: { ...base, ...model }, entry: { doc: header, summary } });
+    }
+  }
+  return built;
+}
+
+async function pictureFor(p: PlannedDoc, root: string, out: OutputFolder): Promise<PictureView | undefined> {
+  const alt = `Picture of ${p.header.name}`;
+  const resolved = await resolvePicture(p.doc.data.picture, p.doc.absPath, root, alt);
+  if (resolved === undefined) return undefined;
+  if ('view' in resolved) return resolved.view;
+  const name = path.posix.join('images', `${p.base}.${resolved.file.ext}`);
+  await out.write(name, resolved.file.bytes);
+  return { src: name, alt };
+}

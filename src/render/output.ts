@@ -1,0 +1,50 @@
+import { mkdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { isInside } from './picture.js';
+
+/** Report file names come from ids (or a counter), never from free text: this shape is all they can be. */
+const SAFE_NAME = /^(images\/)?[a-z0-9][a-z0-9-]*(\.[a-z0-9]+)+$/;
+
+/**
+ * The --out folder. Every write goes through `write`, which accepts only names of the safe shape
+ * and checks that the resolved target (and its real folder) stays inside the folder.
+ */
+export class OutputFolder {
+  private realRoot?: string;
+  readonly written: string[] = [];
+
+  constructor(readonly root: string) {}
+
+  async prepare(): Promise<void> {
+    try {
+      const s = await stat(this.root);
+      if (!s.isDirectory()) throw new UsageError(`--out ${this.root} is a file, not a folder`, 'choose a folder for the reports');
+    } catch (e) {
+      if (e instanceof UsageError) throw e;
+    }
+    try {
+      await mkdir(this.root, { recursive: true });
+      this.realRoot = await realpath(this.root);
+    } catch (e) {
+      throw new UsageError(`cannot create the output folder ${this.root}: ${(e as Error).message}`, 'choose another --out folder');
+    }
+  }
+
+  async write(name: string, content: string | Uint8Array): Promise<void> {
+    if (!SAFE_NAME.test(name)) throw new Error(`refusing to write the unsafe report name ${JSON.stringify(name)}`);
+    const target = path.resolve(this.root, name);
+    const folder = path.dirname(target);
+    await mkdir(folder, { recursive: true });
+    if (!isInside(this.root, target) || !isInside(this.realRoot ?? this.root, await realpath(folder))) {
+      throw new UsageError(`refusing to write ${name}: it would land outside ${this.root}`, 'remove the symbolic link inside the output folder');
+    }
+    try {
+      await writeFileAtomic(target, content);
+    } catch (e) {
+      throw new UsageError(`cannot write ${target}: ${(e as Error).message}`, 'check that the output folder is writable');
+    }
+    this.written.push(name);
+  }
+}

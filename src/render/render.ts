@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { countBySeverity, type Diagnostic } from '../diagnostic.js';
+import { UsageError } from '../errors.js';
+import { lint, type LintResult } from '../rules/engine.js';
+import { mapLimited } from '../workspace/workspace.js';
+import { buildDocuments, type BuiltDocument } from './documents.js';
+import { escapeForMarkdown } from './markdown-view.js';
+import { OutputFolder } from './output.js';
+import { planRender } from './plan.js';
+import { loadTemplates, type TemplateKind, type TemplateSet } from './templates.js';
+import { indexView } from './views/index-page.js';
+
+export type RenderFormat = 'html' | 'md' | 'json';
+export const RENDER_FORMATS: readonly RenderFormat[] = ['html', 'md', 'json'];
+
+export interface RenderOptions {
+  cwd: string;
+  paths: readonly string[];
+  format: RenderFormat;
+  /** The --out folder as given (resolved against cwd). */
+  out: string;
+  /** --templates; overrides `templates` of personakit.yaml. */
+  templates?: string;
+  /** Render even when the documents have errors. */
+  force: boolean;
+  today?: Date;
+  /** Called after each report is written (the CLI shows progress on a terminal). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export type RenderResult =
+  | { refused: true; diagnostics: Diagnostic[]; lint: LintResult }
+  | { refused: false; diagnostics: Diagnostic[]; lint: LintResult; outDir: string; written: string[] };
+
+/**
+ * `personakit render`: lint the documents (check mode), refuse when they have errors unless forced,
+ * then write one report per document plus an index into the output folder, and nothing elsewhere.
+ * Returns data; printing is the CLI's job.
+ */
+export async function renderReports(options: RenderOptions): Promise<RenderResult> {
+  const lintOptions: Parameters<typeof lint>[0] = { cwd: options.cwd, paths: options.paths, mode: 'check' };
+  if (options.today) lintOptions.today = options.today;
+  const result = await lint(lintOptions);
+  const { workspace, diagnostics } = result;
+  const documents = workspace.documents.filter((d) => d.reported);
+  if (documents.length === 0 && diagnostics.length === 0) {
+    const where = options.paths.length > 0 ? options.paths.join(', ') : 'the workspace';
+    throw new UsageError(`nothing to render: no persona, journey or market documents found in ${where}`, 'point personakit at YAML files with a `kind:` field, or run `personakit init` to start a workspace');
+  }
+  if (countBySeverity(diagnostics).errors > 0 && !options.force) return { refused: true, diagnostics, lint: result };
+  if (documents.length === 0) throw new UsageError('nothing to render: no document could be read', 'fix the errors shown above');
+
+  // Templates first: a broken override stops the run before anything is written.
+  const templateDir = options.templates !== undefined ? path.resolve(options.cwd, options.templates) : workspace.settings.templates;
+  const templates = options.format === 'json' ? undefined : await loadTemplates(options.format, templateDir, options.cwd);
+  const out = new OutputFolder(path.resolve(options.cwd, options.out));
+  await out.prepare();
+
+  const ext = options.format === 'md' ? 'md' : options.format;
+  const plan = planRender(documents, workspace.documents, diagnostics, options.cwd, ext);
+  const built = await buildDocuments(plan, workspace, out, options.format);
+  const name = workspace.settings.name ?? (workspace.settings.root ? path.basename(workspace.settings.root) : 'personakit reports');
+  const index = indexView(name, built.map((b) => b.entry));
+
+  const total = built.length + 1;
+  let done = 0;
+  const progress = () => options.onProgress?.(++done, total);
+  await mapLimited(built, 16, async (b) => {
+    await out.write(b.file, contentOf(options.format, templates, b, name));
+    progress();
+  });
+  const indexContent = options.format === 'json' ? json({ workspace: name, documents: built.map((b) => b.model) }) : page(templates!, 'index', options.format, { workspace: { name }, ...index });
+  await out.write(`index.${ext}`, indexContent);
+  progress();
+  return { refused: false, diagnostics, lint: result, outDir: out.root, written: out.written };
+}
+
+function contentOf(format: RenderFormat, templates: TemplateSet | undefined, b: BuiltDocument, workspaceName: string): string {
+  if (format === 'json') return json(b.model);
+  return page(templates!, b.kind, format, { workspace: { name: workspaceName }, index: { href: `index.${format}` }, ...b.view }, b.markdown);
+}
+
+/** Markdown data is escaped once, here; precomputed Markdown (the Mermaid block) is added after. */
+function page(templates: TemplateSet, kind: TemplateKind, format: 'html' | 'md', view: object, markdown: Record<string, string> = {}): string {
+  return format === 'html' ? templates.render(kind, view) : templates.render(kind, { ...escapeForMarkdown(view), ...markdown });
+}
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

@@ -1,0 +1,40 @@
+import { isRecord } from '../model/completeness.js';
+
+/**
+ * Defensive readers for document data. With --force, schema-invalid documents are rendered too,
+ * so every field may hold the wrong type: these return undefined or [] instead of throwing.
+ */
+export function text(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  return undefined;
+}
+
+export function texts(value: unknown): string[] {
+  if (!Array.isArray(value)) return text(value) === undefined ? [] : [text(value)!];
+  return value.map(text).filter((t): t is string => t !== undefined);
+}
+
+export function records(value: unknown): Record<string, unknown>[] {
+  return Array.isArray(value) ? value.filter(isRecord) : [];
+}
+
+export function record(value: unknown): Record<string, unknown> {
+  return isRecord(value) ? value : {};
+}
+
+export function num(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** Only https links are ever put in an href; anything else (javascript:, data:, file:) is dropped. */
+export function httpsUrl(value: unknown): string | undefined {
+  return typeof value === 'string' && /^https:\/\/[^\s]+$/i.test(value) ? value : undefined;
+}
+
+/** "budget-holder" → "Budget holder": enum values as a consultant would write them. */
+export function labelOf(value: string): string {
+  const spaced = value.replace(/[-_]+/g, ' ').trim();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}

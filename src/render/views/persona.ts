@@ -1,0 +1,117 @@
+import { completenessOf, type Heading } from '../../model/completeness.js';
+import { httpsUrl, labelOf, record, records, text, texts } from '../values.js';
+import type { DocHeader, Ref } from './common.js';
+
+/** Where the persona's picture ended up: copied next to the report, a link, or why it is missing. */
+export type PictureView = { src: string; alt: string } | { url: string; alt: string } | { missing: string; alt: string };
+
+export interface HeadingView {
+  key: Heading['key'];
+  number: number;
+  title: string;
+  filled: boolean;
+  /** The YAML key to add to fill the gap, and what goes under it. */
+  field: string;
+  hint: string;
+}
+
+const ABOUT_FIELDS = ['age', 'gender', 'education', 'family', 'location', 'job_title', 'experience', 'occupation'] as const;
+const ROLE_ORDER = ['decision-maker', 'budget-holder', 'influencer', 'user', 'gatekeeper', 'other'];
+
+/** How to fill a gap: the YAML key to add and what to put under it. */
+const HINTS: Record<Heading['key'], string> = {
+  about: 'with at least one of age, job_title, experience, location…',
+  personality: 'with traits or communication preferences.',
+  goals: 'with commercial, personal and emotional goals, each with an id.',
+  challenges: 'with their resources, politics, regulation and competition challenges.',
+  hangouts: 'with the places where they get their information.',
+  value: 'with what we do for them, naming the goals and challenges it addresses.',
+  objections: 'with what stops them buying, and our response.',
+  messages: 'with the themes that speak to them (productivity, cost, risk…).',
+};
+
+export function personaView(header: DocHeader, data: Record<string, unknown>, picture: PictureView | undefined, journeys: Ref[]) {
+  const completeness = completenessOf(data);
+  const headingList: HeadingView[] = completeness.headings.map((h, i) => ({
+    key: h.key,
+    number: i + 1,
+    title: labelOf(h.label),
+    filled: h.filled,
+    field: h.key,
+    hint: HINTS[h.key],
+  }));
+  const headings = Object.fromEntries(headingList.map((h) => [h.key, h])) as Record<Heading['key'], HeadingView>;
+  const about = record(data.about);
+  const personality = record(data.personality);
+  const behaviour = record(data.behaviour);
+  const goals = items(data.goals, 'type');
+  const challenges = items(data.challenges, 'type');
+  const targets = new Map<string, { text: string; of: 'goal' | 'challenge' }>([...goals.map((g) => [g.id, { text: g.text, of: 'goal' as const }] as const), ...challenges.map((c) => [c.id, { text: c.text, of: 'challenge' as const }] as const)]);
+  const roles = texts(data.roles).sort((a, b) => rank(a) - rank(b));
+  const evidence = records(data.evidence)
+    .map((e) => ({ source: text(e.source) ?? 'other', sourceLabel: labelOf(text(e.source) ?? 'other'), date: text(e.date), note: text(e.note) }))
+    .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+  const behaviourView = {
+    frequency: optionalLabel(behaviour.frequency),
+    intent: texts(behaviour.intent).map(labelOf),
+    channels: texts(behaviour.channels).map(labelOf),
+    motivations: texts(behaviour.motivations),
+    emotions: texts(behaviour.emotions),
+  };
+  return {
+    doc: header,
+    name: header.name,
+    initials: initialsOf(header.name),
+    tagline: text(data.tagline),
+    audience: optionalLabel(data.audience),
+    roles: roles.map((id) => ({ id, label: labelOf(id) })),
+    jobTitle: text(about.job_title),
+    picture,
+    completeness: { percent: completeness.percent, filled: completeness.filled, total: completeness.total, missing: completeness.missing },
+    headings,
+    headingList,
+    about: ABOUT_FIELDS.flatMap((key) => {
+      const value = text(about[key]);
+      return value === undefined ? [] : [{ key, label: labelOf(key), value }];
+    }),
+    personality: { traits: texts(personality.traits), communication: texts(personality.communication) },
+    goals,
+    challenges,
+    hangouts: records(data.hangouts).map((h) => ({ name: text(h.name) ?? '(unnamed)', type: optionalLabel(h.type), url: httpsUrl(h.url) })),
+    value: records(data.value).map((v) => ({
+      text: text(v.text) ?? '',
+      addresses: texts(v.addresses).map((id) => {
+        const target = targets.get(id);
+        return { id, text: target?.text ?? id, of: target?.of ?? 'unknown' };
+      }),
+    })),
+    objections: records(data.objections).map((o) => ({ text: text(o.text) ?? '', type: optionalLabel(o.type), response: text(o.response) })),
+    messages: records(data.messages).map((m) => ({ theme: optionalLabel(m.theme) ?? 'Message', text: text(m.text) ?? '', channels: texts(m.channels).map(labelOf) })),
+    behaviour: { ...behaviourView, any: Object.values(behaviourView).some((v) => (Array.isArray(v) ? v.length > 0 : v !== undefined)) },
+    evidence,
+    newestEvidence: evidence.find((e) => e.date !== undefined)?.date,
+    journeys,
+  };
+}
+
+export type PersonaView = ReturnType<typeof personaView>;
+
+function items(value: unknown, typeKey: string) {
+  return records(value).map((item, i) => ({ id: text(item.id) ?? `#${i + 1}`, type: optionalLabel(item[typeKey]), text: text(item.text) ?? '' }));
+}
+
+function optionalLabel(value: unknown): string | undefined {
+  const t = text(value);
+  return t === undefined ? undefined : labelOf(t);
+}
+
+function rank(role: string): number {
+  const i = ROLE_ORDER.indexOf(role);
+  return i < 0 ? ROLE_ORDER.length : i;
+}
+
+export function initialsOf(name: string): string {
+  const words = name.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
+  return words.slice(0, 2).map((w) => [...w][0]!.toUpperCase()).join('') || '?';
+}
+
