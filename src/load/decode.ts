@@ -34,8 +34,8 @@ function byteOffsetToPosition(bytes: Uint8Array, offset: number): { line: number
     if (b === 0x0a) {
       line++;
       column = 1;
-    } else if (b < 0x80 || (b >= 0xc0 && b < 0xf0)) column++;
-    else if (b >= 0xf0) column += 2; // a 4-byte character is a surrogate pair
+    } else if (b >= 0xf0 && b <= 0xf4) column += 2; // a 4-byte character is a surrogate pair
+    else if (b < 0x80 || b >= 0xc0) column++; // ASCII, a lead byte, or an invalid byte (shown as U+FFFD)
   }
   return { line, column };
 }
