@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../src/rules/engine.js';
+import { makeTempDir, writeTree } from '../support/run-bin.js';
+
+const MARKET = `kind: market
+id: uk-retail
+name: UK retail
+currency: GBP
+criteria:
+  sectors: [retail]
+  regions: [UK]
+  employees: { min: 100, max: 1000 }
+fit:
+  threshold: 0.6
+  required: [regions]
+accounts:
+  - name: Fits Ltd
+    sector: retail
+    region: UK
+    employees: 500
+    annual_spend: 10000
+  - name: Nordhavn Logistik
+    sector: retail
+    region: Denmark
+    annual_spend: 5000
+accounts_file: accounts.csv
+sizing:
+  revenue_target: 1000
+`;
+
+const CSV = 'name,sector,region,employees,annual_spend\nRow Fits,retail,uk,100,2000\nToo Big,software,UK,5000,100\nBad Cell,retail,UK,"1,000",50\n';
+
+async function run(files: Record<string, string>, mode: 'check' | 'validate' = 'check', paths: string[] = []) {
+  const dir = await writeTree(await makeTempDir('personakit-market-'), { 'personakit.yaml': 'name: t\n', ...files });
+  const result = await lint({ mode, cwd: dir, paths });
+  return result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}`);
+}
+
+describe('market rules', () => {
+  it('account-misfit: one warning per misfit, at the inline name or the CSV row; schema error at the bad CSV cell', async () => {
+    expect(await run({ 'market.yaml': MARKET, 'accounts.csv': CSV })).toEqual([
+      'accounts.csv:3:1 warning account-misfit account "Too Big" does not fit: sectors (sector "software" is not one of retail); employees (employees 5,000 is above the maximum 1,000); matches 1 of 3 scored criteria (0.33, below the threshold 0.6)',
+      'accounts.csv:4:20 error schema employees "1,000" is not a whole number; remove the thousands separators, and write digits only (e.g. 1000)',
+      'market.yaml:18:11 warning account-misfit account "Nordhavn Logistik" does not fit: regions (region "Denmark" is not one of UK) [required]; matches 1 of 2 scored criteria (0.5, below the threshold 0.6); unknown: employees',
+    ]);
+  });
+
+  it('validate reports the CSV cell errors too, but no fit or share findings', async () => {
+    expect(await run({ 'market.yaml': MARKET, 'accounts.csv': CSV }, 'validate')).toEqual([
+      'accounts.csv:4:20 error schema employees "1,000" is not a whole number; remove the thousands separators, and write digits only (e.g. 1000)',
+    ]);
+  });
+
+  it('CSV findings are reported when the market file is asked about, not otherwise', async () => {
+    const files = { 'markets/market.yaml': MARKET, 'markets/accounts.csv': CSV, 'other.yaml': 'kind: market\nid: other\nname: Other\ncriteria: {}\n', 'personakit.yaml': 'name: t\npaths: [markets, other.yaml]\n' };
+    expect((await run(files, 'check', ['other.yaml'])).filter((d) => d.includes('accounts.csv'))).toEqual([]);
+    expect((await run(files, 'check', ['markets/market.yaml'])).filter((d) => d.includes('accounts.csv'))).toHaveLength(2);
+  });
+
+  it('a missing accounts_file is unknown-reference at the accounts_file key', async () => {
+    const out = await run({ 'market.yaml': MARKET });
+    expect(out.filter((d) => d.includes('unknown-reference'))).toEqual([
+      'market.yaml:22:1 error unknown-reference accounts_file "accounts.csv" (accounts.csv) does not exist; the path is relative to this market file — correct it, or remove accounts_file',
+    ]);
+    expect(await run({ 'market.yaml': MARKET }, 'validate')).toEqual([]);
+  });
+
+  it('fit.required naming a criterion the market does not score is a schema error at that entry', async () => {
+    const market = 'kind: market\nid: m\nname: M\ncriteria:\n  regions: [UK]\n  incumbent: any\nfit:\n  required: [regions, sectors, incumbent]\n';
+    expect(await run({ 'm.yaml': market }, 'validate')).toEqual([
+      'm.yaml:8:23 error schema fit.required names "sectors", but criteria does not state sectors, so it can never be scored; add criteria.sectors or remove it from fit.required',
+      'm.yaml:8:32 error schema fit.required names "incumbent", but criteria.incumbent is "any", which is never scored; remove it from fit.required, or set incumbent to none or prefer',
+    ]);
+  });
+
+  it('market-share: required share above max_share, with both figures labelled', async () => {
+    const market = MARKET.replace('revenue_target: 1000', 'revenue_target: 5000\n  max_share: 0.25');
+    const out = (await run({ 'market.yaml': market, 'accounts.csv': CSV })).filter((d) => d.includes('market-share'));
+    // Fitting: Fits Ltd (10,000) and Row Fits (2,000): summed 12,000; 5,000 ÷ 12,000 = 41.7 %.
+    expect(out).toEqual([
+      'market.yaml:24:19 warning market-share required share 41.7 % (revenue target GBP 5,000 ÷ summed annual spend of fitting accounts GBP 12,000) exceeds the achievable 25 % (sizing.max_share); lower the target, widen the criteria, or raise max_share if evidence supports it',
+    ]);
+  });
+
+  it('market-share: quiet within max_share and without a revenue target', async () => {
+    expect((await run({ 'market.yaml': MARKET, 'accounts.csv': CSV })).filter((d) => d.includes('market-share'))).toEqual([]);
+    const noTarget = MARKET.replace('sizing:\n  revenue_target: 1000\n', '');
+    expect((await run({ 'market.yaml': noTarget, 'accounts.csv': CSV })).filter((d) => d.includes('market-share'))).toEqual([]);
+  });
+
+  it('market-share: fires when accounts are listed and none fits, at the accounts', async () => {
+    const market = MARKET.replace('regions: [UK]', 'regions: [France]').replace('accounts_file: accounts.csv\n', '');
+    const out = (await run({ 'market.yaml': market })).filter((d) => d.includes('market-share'));
+    expect(out).toEqual([
+      'market.yaml:13:3 warning market-share no account fits market "uk-retail": not any of the 2 listed accounts (see account-misfit), so nothing supports the revenue target GBP 1,000; widen the criteria, lower fit.threshold, or list accounts that are real prospects',
+    ]);
+  });
+
+  it('market-share: a revenue target with no addressable spend fires instead of dividing by zero', async () => {
+    const market = MARKET.replace(/    annual_spend: \d+\n/g, '').replace('accounts_file: accounts.csv\n', '');
+    const out = (await run({ 'market.yaml': market })).filter((d) => d.includes('market-share'));
+    expect(out).toEqual([
+      'market.yaml:21:19 warning market-share the revenue target GBP 1,000 has no addressable spend to come from: the summed annual spend of fitting accounts is GBP 0 (1 fitting account has no annual_spend); give annual_spend for fitting accounts, or sizing.total_companies and average_annual_spend for an estimate',
+    ]);
+    expect(out.join()).not.toMatch(/Infinity|NaN/);
+  });
+
+  it('rules can be turned off in personakit.yaml', async () => {
+    const out = await run({ 'market.yaml': MARKET, 'accounts.csv': CSV, 'personakit.yaml': 'name: t\nrules:\n  account-misfit: off\n' });
+    expect(out.filter((d) => d.includes('account-misfit'))).toEqual([]);
+    expect(out.filter((d) => d.includes(' schema '))).toHaveLength(1);
+  });
+
+  it('never crashes on a schema-invalid market: invalid accounts are left out, bad criteria ignored', async () => {
+    const market = 'kind: market\nid: m\nname: M\ncriteria:\n  regions: UK\n  sectors: [retail]\naccounts:\n  - just a string\n  - name: Ok\n    sector: retail\n  - name: Bad\n    employees: many\nsizing:\n  revenue_target: -5\n';
+    const out = await run({ 'm.yaml': market });
+    expect(out.every((d) => d.includes(' schema '))).toBe(true);
+    expect(out.length).toBeGreaterThan(0);
+  });
+});
