@@ -1,9 +1,11 @@
 import { readCriteria, SCORED_CRITERIA, type Bounds, type MarketCriteria } from '../../model/market-criteria.js';
-import { formatNumber } from '../../model/market-format.js';
+import type { AccountFit } from '../../model/market-fit.js';
+import { formatNumber, formatPercent } from '../../model/market-format.js';
+import { evaluateMarket } from '../../model/market-model.js';
 import type { Workspace, WorkspaceDocument } from '../../workspace/workspace.js';
 import { formatCurrency } from '../helpers.js';
 import type { RenderPlan } from '../plan.js';
-import { labelOf, record, text } from '../values.js';
+import { labelOf, text } from '../values.js';
 import type { DocHeader, Ref } from './common.js';
 
 const CRITERION_LABELS: Record<string, string> = {
@@ -33,28 +35,84 @@ export interface CriterionView {
   personas?: Ref[];
 }
 
-export async function marketView(header: DocHeader, doc: WorkspaceDocument, _workspace: Workspace, plan: RenderPlan) {
-  const data = doc.data;
-  const currency = text(data.currency) ?? null;
-  const criteria = readCriteria(data.criteria);
-  const fit = record(data.fit);
-  const required = Array.isArray(fit.required) ? fit.required.filter((r): r is string => typeof r === 'string') : [];
+export async function marketView(header: DocHeader, doc: WorkspaceDocument, workspace: Workspace, plan: RenderPlan) {
+  const model = await evaluateMarket(doc, workspace);
+  const { currency, sizing, totals } = model;
+  const money = (n: number | null) => (n === null ? undefined : formatCurrency(n, currency));
+  const accounts = model.accounts.map((a) => accountView(a));
+  const required = model.fit.required.map((r) => CRITERION_LABELS[r] ?? labelOf(r));
+  const share = sizing.requiredShare;
   const view = {
     doc: header,
     name: header.name,
-    offering: text(data.offering),
+    offering: text(doc.data.offering),
     currency,
-    criteria: criteriaView(criteria, required, currency, plan),
-    threshold: typeof fit.threshold === 'number' ? fit.threshold : 1,
-    required: required.map((r) => CRITERION_LABELS[r] ?? labelOf(r)),
-    fitAvailable: false,
+    criteria: criteriaView(model.criteria, model.fit.required, currency, plan),
+    threshold: model.fit.threshold,
+    required,
+    totals: { ...totals, fitRateText: totals.fitRate === null ? '—' : formatPercent(totals.fitRate) },
+    fitting: accounts.filter((a) => a.fits),
+    misfits: accounts.filter((a) => !a.fits),
+    omittedAccounts: model.omittedAccounts,
+    accountsFile: model.accountsFile?.path,
+    sizing: {
+      rows: [
+        sizingRow('Companies in the total target market', sizing.totalCompanies === null ? undefined : formatNumber(sizing.totalCompanies), 'sizing.total_companies'),
+        sizingRow('Average annual spend per company', money(sizing.averageAnnualSpend), 'sizing.average_annual_spend'),
+        sizingRow('Fit rate of the listed accounts', totals.fitRate === null ? undefined : `${formatPercent(totals.fitRate)} (${totals.fitting} of ${totals.accounts})`, 'fitting ÷ listed accounts'),
+        sizingRow('Estimated addressable market', money(sizing.estimatedMarket?.value ?? null), 'estimated: fit rate × companies × average spend'),
+        sizingRow('Annual spend of the fitting accounts listed', money(sizing.summedSpend.value), `summed${sizing.fittingWithoutSpend > 0 ? `; ${sizing.fittingWithoutSpend} fitting without annual_spend` : ''}`),
+        sizingRow('Revenue target', money(sizing.revenueTarget), 'sizing.revenue_target'),
+      ],
+      basis: sizing.addressableSpend.basis,
+      basisLabel: sizing.addressableSpend.label,
+      addressable: money(sizing.addressableSpend.value),
+      requiredShare: share === null ? undefined : formatPercent(share, sizing.maxShare),
+      maxShare: formatPercent(sizing.maxShare, share ?? undefined),
+      verdict: sizing.verdict,
+      verdictLevel: sizing.verdict === 'within' ? 'ok' : sizing.verdict === 'no-target' ? 'info' : 'error',
+      verdictText: VERDICTS[sizing.verdict],
+      // The bar's scale leaves room past whichever is larger, the required or the achievable share.
+      bar: share === null ? undefined : shareBar(share, sizing.maxShare),
+    },
   };
-  return { view, model: { criteria }, summary: `${view.criteria.length} criteria` };
+  const summary = totals.accounts > 0 ? `${totals.accounts} accounts, ${totals.fitting} fit · required share ${view.sizing.requiredShare ?? '—'}` : `${view.criteria.length} criteria, no accounts listed`;
+  return { view, model: { market: model }, summary };
+}
+
+const VERDICTS: Record<string, string> = {
+  within: 'The required share is within the share we believe achievable.',
+  exceeds: 'The required share is more than the share we believe achievable: the market is too small for the target.',
+  'none-fit': 'No listed account fits the market.',
+  'no-spend': 'The addressable spend is 0, so the revenue target cannot be met.',
+  'no-target': 'No revenue target is set, so there is no share to check.',
+};
+
+function sizingRow(label: string, value: string | undefined, note: string) {
+  return { label, value: value ?? '—', note };
+}
+
+function shareBar(required: number, achievable: number) {
+  const scale = Math.max(required, achievable) * 1.25;
+  const pct = (x: number) => Math.round((x / scale) * 1000) / 10;
+  return { fill: pct(required), limit: pct(achievable), over: required > achievable };
+}
+
+function accountView(a: AccountFit) {
+  return {
+    name: a.name,
+    fits: a.fits,
+    score: a.scored > 0 ? `${a.matched}/${a.scored}` : '—',
+    reasons: a.results.filter((r) => r.outcome === 'mismatch').map((r) => ({ criterion: CRITERION_LABELS[r.criterion] ?? r.criterion, reason: r.reason, required: a.failedRequired.includes(r.criterion) })),
+    unknown: a.unknown.map((c) => CRITERION_LABELS[c] ?? c),
+    annualSpend: a.annualSpend,
+    source: a.source.in === 'csv' ? `${a.source.file.split('/').pop()}:${a.source.line}` : `inline #${a.source.index + 1}`,
+  };
 }
 
 export type MarketView = Awaited<ReturnType<typeof marketView>>['view'];
 
-function criteriaView(criteria: MarketCriteria, required: string[], currency: string | null, plan: RenderPlan): CriterionView[] {
+function criteriaView(criteria: MarketCriteria, required: readonly string[], currency: string | null, plan: RenderPlan): CriterionView[] {
   const list = (items: string[]) => items.join(', ');
   const bounds = (b: Bounds, f: (n: number) => string) => (b.min !== undefined && b.max !== undefined ? `${f(b.min)} – ${f(b.max)}` : b.min !== undefined ? `at least ${f(b.min)}` : `at most ${f(b.max!)}`);
   const out: CriterionView[] = [];
