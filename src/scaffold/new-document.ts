@@ -66,8 +66,11 @@ export async function createDocument(options: NewDocumentOptions, env: NewDocume
     const replaced = options.force && doc.id !== undefined && doc.absPath === path.join(folder, `${doc.id}.yaml`);
     if (doc.kind === options.kind && doc.id !== undefined && !replaced) taken.add(doc.id);
   }
-  if (!options.force) for (const name of await yamlNames(folder)) taken.add(name);
   const ctx: FlowContext = { takenIds: taken, personaIds: [...new Set(docs.filter((d) => d.kind === 'persona' && d.id).map((d) => d.id!))], today: env.today };
+  if (!options.force) {
+    const shownFolder = path.resolve(folder) === path.resolve(env.cwd) ? '' : `${display(env.cwd, folder)}/`;
+    ctx.existingFiles = { ids: new Set(await yamlNames(folder)), folder: shownFolder };
+  }
   if (options.id !== undefined) ctx.presetId = options.id;
 
   const source = options.answers === undefined ? '--yes' : display(env.cwd, path.resolve(env.cwd, options.answers));

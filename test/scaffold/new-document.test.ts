@@ -88,7 +88,7 @@ describe('personakit new (core)', () => {
     const refusal = createDocument(options({ yes: false }), env(dir));
     await expect(refusal).rejects.toBeInstanceOf(UsageError);
     await expect(refusal).rejects.toThrow(/--answers.*--yes|--yes.*--answers/s);
-    const error = await refusal.catch((e: UsageError) => e);
+    const error = (await refusal.catch((e: unknown) => e)) as UsageError;
     expect(`${error.message} ${error.hint}`).toMatch(/--answers <file>.*--yes/);
   });
 
@@ -117,7 +117,7 @@ describe('personakit new (core)', () => {
     await writeTree(dir, { 'personas/new-persona.yaml/keep.txt': 'x' });
     const before = await listTree(dir);
     await expect(createDocument(options({ force: true }), env(dir))).rejects.toThrow('cannot write personas/new-persona.yaml');
-    await expect(createDocument(options({ id: 'new-persona' }), env(dir))).rejects.toThrow('already used');
+    await expect(createDocument(options({ id: 'new-persona' }), env(dir))).rejects.toThrow('personas/new-persona.yaml already exists; choose another id');
     expect(await listTree(dir)).toEqual(before);
   });
 });
