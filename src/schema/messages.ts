@@ -18,7 +18,15 @@ export function humanPath(pointer: string): string {
   return out;
 }
 
-const ID_PATTERN = '^[a-z0-9][a-z0-9-]*$';
+/** The schemas' patterns in words; a regular expression means nothing to most readers. */
+const PATTERN_WORDS: Record<string, string> = {
+  '^[a-z0-9][a-z0-9-]*$': 'an id of lowercase letters, digits and hyphens, starting with a letter or digit (like "finance-fiona")',
+  '^https://': 'an https:// address',
+  '^\\d{1,3}\\s*-\\s*\\d{1,3}$': 'a whole number or an age range like "40-55"',
+  '^[A-Z]{3}$': 'a three-letter ISO 4217 currency code in capitals (like "GBP")',
+};
+
+const COMPARISON_WORDS: Record<string, string> = { '<=': 'at most', '>=': 'at least', '<': 'less than', '>': 'more than' };
 
 /**
  * Turn ajv's errors into one message per real problem, in plain words. Combinator errors
@@ -74,9 +82,10 @@ function describe(error: ErrorObject, data: unknown, schemaAt: (pointer: string)
       const expected = String(p.type).split(',').map(article).join(' or ');
       return { pointer, at: 'value', message: `${field} must be ${expected}${got}` };
     }
-    case 'pattern':
-      if (p.pattern === '^https://') return { pointer, at: 'value', message: `${field} must be an https:// address${got}` };
-      return { pointer, at: 'value', message: p.pattern === ID_PATTERN ? `${field} must be an id of lowercase letters, digits and hyphens, starting with a letter or digit (like "finance-fiona")${got}` : `${field} does not have the expected form (${String(p.pattern)})${got}` };
+    case 'pattern': {
+      const words = PATTERN_WORDS[String(p.pattern)];
+      return { pointer, at: 'value', message: words ? `${field} must be ${words}${got}` : `${field} does not have the expected form (${String(p.pattern)})${got}` };
+    }
     case 'format':
       return { pointer, at: 'value', message: formatMessage(field, String(p.format)) + got };
     case 'minItems':
@@ -87,13 +96,16 @@ function describe(error: ErrorObject, data: unknown, schemaAt: (pointer: string)
       return { pointer, at: 'value', message: `${field} must not be empty` };
     case 'maxLength':
       return { pointer, at: 'value', message: `${field} must be at most ${String(p.limit)} characters long` };
-    case 'uniqueItems':
-      return { pointer: `${pointer}/${String(p.i)}`, at: 'value', message: `${field} lists ${show(Array.isArray(value) ? value[p.i as number] : undefined)} twice; remove the repeat` };
+    case 'uniqueItems': {
+      // ajv names both indices of the pair; point at the later one, the repeat.
+      const repeat = Math.max(Number(p.i), Number(p.j));
+      return { pointer: `${pointer}/${repeat}`, at: 'value', message: `${field} lists ${show(Array.isArray(value) ? value[repeat] : undefined)} twice; remove the repeat` };
+    }
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return { pointer, at: 'value', message: `${field} must be ${String(p.comparison)} ${String(p.limit)}${got}` };
+      return { pointer, at: 'value', message: `${field} must be ${COMPARISON_WORDS[String(p.comparison)] ?? String(p.comparison)} ${String(p.limit)}${got}` };
     default:
       return { pointer, at: 'value', message: `${field} ${error.message ?? 'is invalid'}` };
   }

@@ -11,7 +11,8 @@ export function didYouMean(input: string, candidates: readonly string[]): string
     }
   }
   const allowed = Math.max(1, Math.floor(input.length / 3));
-  return best !== undefined && bestDistance <= allowed && bestDistance > 0 ? best : undefined;
+  // A difference only in case ("Goals") is still worth pointing out; the input itself is not.
+  return best !== undefined && bestDistance <= allowed && best !== input ? best : undefined;
 }
 
 export function suggestion(input: string, candidates: readonly string[]): string {
