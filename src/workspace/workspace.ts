@@ -1,12 +1,14 @@
 import path from 'node:path';
 import type { Finding } from '../diagnostic.js';
 import { UsageError } from '../errors.js';
-import { loadFile, type LoadedFile } from '../load/load-file.js';
+import type { LoadedFile } from '../load/load-file.js';
 import { isKind, KINDS, type Kind } from '../schema/compile.js';
+import { show } from '../schema/messages.js';
 import { suggestion } from '../schema/suggest.js';
-import { validateAgainst } from '../schema/validate.js';
+import type { SchemaProblem } from '../schema/messages.js';
 import { collectFiles, type CollectedFile } from './collect.js';
 import { findSettingsFile } from './find-root.js';
+import { readFiles, type ReadOptions } from './read-files.js';
 import { defaultSettings, readSettings, type Settings } from './settings.js';
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
@@ -42,6 +44,8 @@ export interface LoadOptions {
   cwd: string;
   /** Paths, folders or globs from the command line; empty = the workspace's paths or cwd. */
   paths: readonly string[];
+  /** How files are read: when to use worker threads (defaults suit the CLI). */
+  read?: ReadOptions;
 }
 
 /** Find the workspace, collect and parse its files, classify and schema-validate the documents. */
@@ -68,17 +72,18 @@ export async function loadWorkspace(options: LoadOptions): Promise<Workspace> {
     all = [...scope, ...named.filter((f) => !inScope.has(f.absPath))];
   }
 
-  const files = await mapLimited(all, 32, (f) => loadFile(f.absPath, display(cwd, f.absPath), settings.limits));
+  const files = await readFiles(all.map((f) => ({ absPath: f.absPath, file: display(cwd, f.absPath) })), settings.limits, options.read);
   const workspace: Workspace = { cwd, settings, files, reportedFiles: files.filter((f) => reported.has(f.absPath)).map((f) => f.file), documents: [], findings: [] };
   for (const file of files) {
     const isReported = reported.has(file.absPath);
     if (isReported) workspace.findings.push(...file.findings);
-    file.documents.forEach((data, docIndex) => classify(workspace, file, data, docIndex, isReported, strictKinds));
+    file.documents.forEach((data, docIndex) => classify(workspace, file, data, docIndex, isReported, strictKinds, file.schema[docIndex] ?? []));
   }
   return workspace;
 }
 
-function classify(ws: Workspace, file: LoadedFile, data: unknown, docIndex: number, reported: boolean, strictKinds: boolean): void {
+/** `problems`: the document's schema problems, found while its file was read (see checked-file.ts). */
+function classify(ws: Workspace, file: LoadedFile, data: unknown, docIndex: number, reported: boolean, strictKinds: boolean, problems: readonly SchemaProblem[]): void {
   const report = (message: string, pointer = '', at: 'key' | 'value' = 'value') => {
     if (reported && strictKinds) ws.findings.push({ rule: 'unknown-kind', file: file.file, docIndex, pointer, at, message });
   };
@@ -93,11 +98,10 @@ function classify(ws: Workspace, file: LoadedFile, data: unknown, docIndex: numb
     return;
   }
   if (!isKind(record.kind)) {
-    const value = String(record.kind);
-    report(`unknown kind "${value}"${suggestion(value, KINDS)}; use one of ${KINDS.join(', ')}`, '/kind');
+    const value = record.kind;
+    report(typeof value === 'string' ? `unknown kind "${value}"${suggestion(value, KINDS)}; use one of ${KINDS.join(', ')}` : `kind must be one of ${KINDS.join(', ')} — got ${show(value)}`, '/kind');
     return;
   }
-  const problems = validateAgainst(record.kind, record);
   const id = typeof record.id === 'string' && ID_PATTERN.test(record.id) ? record.id : undefined;
   const doc: WorkspaceDocument = { kind: record.kind, data: record, file: file.file, absPath: file.absPath, docIndex, reported, schemaValid: problems.length === 0 };
   if (id !== undefined) doc.id = id;

@@ -76,11 +76,12 @@ describe('which files (SPEC 7)', () => {
   });
 
   it('reports kind-less and non-mapping documents under paths given on the command line', async () => {
-    const ds = await validate({ 'p.yaml': persona('p'), 'other.yml': 'services: {}\n', 'list.yaml': '- a\n', 'typo.yaml': 'kind: peronsa\nid: t\n' }, ['.']);
+    const ds = await validate({ 'p.yaml': persona('p'), 'other.yml': 'services: {}\n', 'list.yaml': '- a\n', 'typo.yaml': 'kind: peronsa\nid: t\n', 'wrong.yaml': 'kind: [persona]\n' }, ['.']);
     expect(ds.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule} ${d.message}`)).toEqual([
       'list.yaml:1:1 unknown-kind the document is not a mapping of fields; a personakit document is a mapping that starts with `kind:`',
       'other.yml:1:1 unknown-kind the document has no "kind" field; add kind: persona, kind: journey, kind: market',
       'typo.yaml:1:7 unknown-kind unknown kind "peronsa" (did you mean "persona"?); use one of persona, journey, market',
+      'wrong.yaml:1:7 unknown-kind kind must be one of persona, journey, market — got a list',
     ]);
   });
 
