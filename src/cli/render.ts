@@ -71,9 +71,9 @@ export async function runRender(options: RenderCommandOptions, ctx: CliContext):
     io.stderr.write(`personakit: rendered despite ${plural(errors.length, 'error')} (--force); the reports show them as problems.\n`);
   }
   const { warnings } = countBySeverity(result.diagnostics);
-  const reports = result.written.filter((f) => !f.startsWith('images/')).length;
+  const reports = result.written.filter((f) => !f.startsWith('images/') && !f.startsWith('index.')).length;
   const where = displayPath(io.cwd, result.outDir);
-  io.stderr.write(`personakit: wrote ${plural(reports, 'report')} to ${where}/ (open ${where}/index.${options.format})${warnings > 0 ? `; ${plural(warnings, 'warning')} shown in the reports` : ''}\n`);
+  io.stderr.write(`personakit: wrote ${plural(reports, 'report')} and an index to ${where}/ (open ${where}/index.${options.format})${warnings > 0 ? `; ${plural(warnings, 'warning')} shown in the reports` : ''}\n`);
   return 0;
 }
 

@@ -1,0 +1,147 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile, symlink, writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli.js';
+import { memoryIo } from '../support/memory-io.js';
+import { makeTempDir, runBin } from '../support/run-bin.js';
+import { persona, PNG, workspace } from './workspace.js';
+
+async function intercepted(argv: string[]): Promise<{ code: number; options: unknown; err: string }> {
+  const io = memoryIo();
+  let options: unknown;
+  const code = await runCli(argv, io, (command, o) => {
+    if (command === 'render') options = o;
+  });
+  return { code, options, err: io.err };
+}
+
+describe('render: argv → options', () => {
+  it.each([
+    [['render'], { paths: [], format: 'html', out: 'report', force: false }],
+    [['render', 'a', 'b', '--format', 'md', '--out', 'x'], { paths: ['a', 'b'], format: 'md', out: 'x', force: false }],
+    [['render', '-f', 'json', '-o', 'model', '--templates', 't', '--force'], { paths: [], format: 'json', out: 'model', templates: 't', force: true }],
+  ])('%j', async (argv, expected) => {
+    const { code, options } = await intercepted(argv);
+    expect(code).toBe(0);
+    expect(options).toEqual(expected);
+  });
+
+  it('an unknown format is a usage error naming the formats', async () => {
+    const { code, err } = await intercepted(['render', '--format', 'pdf']);
+    expect(code).toBe(2);
+    expect(err).toContain('"pdf" is not a report format');
+    expect(err).toContain('html, md, json');
+  });
+});
+
+describe('render end to end', () => {
+  it('refuses documents with errors: exit 1, the errors on stderr, nothing written', async () => {
+    const dir = await workspace({ 'good.yaml': persona('good'), 'bad.yaml': 'kind: persona\nid: bad\nname: Bad\nroles: [king]\n' });
+    const r = await runBin(['render', '--out', 'out'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/bad\.yaml\n\s+4:\d+\s+error\s+.*schema/);
+    expect(r.stderr).toContain('nothing rendered: 1 error in the documents');
+    expect(r.stdout).toBe('');
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('--force renders anyway, shows the error in the index and names an id-less document safely', async () => {
+    const dir = await workspace({ 'good.yaml': persona('good'), 'bad.yaml': 'kind: persona\nid: "../../escape"\nname: Bad\n' });
+    const r = await runBin(['render', '--out', 'out', '--force'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('rendered despite');
+    expect((await readdir(path.join(dir, 'out'))).sort()).toEqual(['index.html', 'persona--1.html', 'persona-good.html']);
+    const index = await readFile(path.join(dir, 'out', 'index.html'), 'utf8');
+    expect(index).toMatch(/href="persona--1\.html"[\s\S]*badge-error/);
+  });
+
+  it('writes into --out only (default report/), relative to the working folder', async () => {
+    const dir = await workspace({ 'personas/p.yaml': persona('p') });
+    const r = await runBin(['render', '--format', 'md'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('personakit: wrote 1 report and an index to report/ (open report/index.md)\n');
+    expect((await readdir(dir)).sort()).toEqual(['personakit.yaml', 'personas', 'report']);
+    expect((await readdir(path.join(dir, 'report'))).sort()).toEqual(['index.md', 'persona-p.md']);
+  });
+
+  it('nothing to render: exit 2', async () => {
+    const dir = await workspace({ 'notes.txt': 'hello' });
+    const r = await runBin(['render'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('nothing to render');
+  });
+});
+
+describe('pictures', () => {
+  it('copies an image inside the workspace, links an https picture, and refuses the rest', async () => {
+    const outside = await makeTempDir('personakit-outside-');
+    await writeFile(path.join(outside, 'secret.png'), PNG);
+    const dir = await workspace({
+      'personas/img/ok.png': PNG,
+      'personas/img/fake.png': 'not an image at all',
+      'personas/a.yaml': persona('a', 'picture: img/ok.png\n'),
+      'personas/b.yaml': persona('b', 'picture: https://example.com/b.png\n'),
+      'personas/c.yaml': persona('c', 'picture: img/fake.png\n'),
+      'personas/d.yaml': persona('d', 'picture: img/link.png\n'),
+      'personas/e.yaml': persona('e', `picture: ../../${path.basename(outside)}/secret.png\n`),
+    });
+    await symlink(path.join(outside, 'secret.png'), path.join(dir, 'personas', 'img', 'link.png'));
+    const r = await runBin(['render', '--out', 'out', '--force'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(await readdir(path.join(dir, 'out', 'images'))).toEqual(['persona-a.png']);
+    expect(await readFile(path.join(dir, 'out', 'images', 'persona-a.png'))).toEqual(PNG);
+    const html = (id: string) => readFile(path.join(dir, 'out', `persona-${id}.html`), 'utf8');
+    expect(await html('a')).toContain('src="images/persona-a.png"');
+    expect(await html('b')).toContain('<a href="https://example.com/b.png"');
+    expect(await html('b')).not.toContain('<img class="avatar"');
+    expect(await html('c')).toContain('not a PNG, JPEG, GIF or WebP image');
+    expect(await html('d')).toContain('outside the workspace');
+    expect(await html('e')).toContain('outside the workspace');
+  });
+});
+
+describe('template overrides', () => {
+  it('a template or partial of the same name in the templates folder replaces the built-in one', async () => {
+    const dir = await workspace({
+      'personakit.yaml': 'name: T\ncompleteness: { min: 0 }\ntemplates: tpl\n',
+      'p.yaml': persona('p'),
+      'tpl/persona.md.hbs': 'CUSTOM {{name}} {{> md-status doc.status}} {{> mine}}\n',
+      'tpl/partials/mine.hbs': 'MY PARTIAL\n',
+    });
+    const r = await runBin(['render', '--format', 'md', '--out', 'out', 'p.yaml'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(await readFile(path.join(dir, 'out', 'persona-p.md'), 'utf8')).toBe('CUSTOM Persona p ✓ no problems MY PARTIAL\n');
+  });
+
+  it('--templates wins over personakit.yaml', async () => {
+    const dir = await workspace({ 'p.yaml': persona('p'), 'flag/index.md.hbs': 'FLAG {{name}}' });
+    const r = await runBin(['render', '--format', 'md', '--out', 'out', '--templates', 'flag'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(await readFile(path.join(dir, 'out', 'index.md'), 'utf8')).toBe('FLAG Test workspace');
+  });
+
+  it('a syntax error is exit 2 naming the template file and line (of the unclosed block); nothing is written', async () => {
+    const dir = await workspace({ 'p.yaml': persona('p'), 'tpl/partials/layout.hbs': '<html>\n{{#if x}}\n{{/each}}\n' });
+    const r = await runBin(['render', '--out', 'out', '--templates', 'tpl'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^personakit: tpl\/partials\/layout\.hbs:2:\d+: template syntax error: if doesn't match each\n/);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('a missing templates folder is exit 2', async () => {
+    const dir = await workspace({ 'p.yaml': persona('p') });
+    const r = await runBin(['render', '--templates', 'nope'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('the templates folder nope does not exist');
+  });
+
+  it('a template that links outside the templates folder is refused', async () => {
+    const dir = await workspace({ 'p.yaml': persona('p'), 'elsewhere.hbs': 'LEAK', 'tpl/.keep': '' });
+    await mkdir(path.join(dir, 'tpl'), { recursive: true });
+    await symlink(path.join(dir, 'elsewhere.hbs'), path.join(dir, 'tpl', 'index.html.hbs'));
+    const r = await runBin(['render', '--out', 'out', '--templates', 'tpl'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('links outside the templates folder');
+  });
+});
