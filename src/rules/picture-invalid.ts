@@ -1,7 +1,7 @@
 import { open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Finding } from '../diagnostic.js';
-import type { WorkspaceDocument } from '../workspace/workspace.js';
+import { mapLimited, type WorkspaceDocument } from '../workspace/workspace.js';
 import { findingAt, reportedDocuments } from './facts.js';
 import { defineRule, type RuleContext } from './rule.js';
 
@@ -14,14 +14,14 @@ export const pictureInvalid = defineRule({
   description: 'A persona `picture` that is missing, outside the workspace, not a relative path or https URL, or not a PNG, JPEG, GIF or WebP image.',
   help: 'Point `picture` at a PNG, JPEG, GIF or WebP file inside the workspace, relative to the persona file (e.g. `images/fiona.jpg`), or at an https URL (never fetched).',
   async check(context: RuleContext): Promise<Finding[]> {
-    const findings: Finding[] = [];
-    for (const doc of reportedDocuments(context, 'persona')) {
-      const picture = doc.data.picture;
-      if (typeof picture !== 'string' || picture.trim() === '') continue;
+    const withPicture = reportedDocuments(context, 'persona').filter((doc) => typeof doc.data.picture === 'string' && doc.data.picture.trim() !== '');
+    // A few file checks at a time: thousands of personas with pictures must not exhaust file handles.
+    const results = await mapLimited(withPicture, 16, async (doc) => {
+      const picture = doc.data.picture as string;
       const problem = await pictureProblem(picture, doc, context.workspace.settings.root);
-      if (problem) findings.push(findingAt(RULE, doc, '/picture', `picture "${picture}" ${problem}`));
-    }
-    return findings;
+      return problem ? [findingAt(RULE, doc, '/picture', `picture "${picture}" ${problem}`)] : [];
+    });
+    return results.flat();
   },
 });
 

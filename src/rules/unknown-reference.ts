@@ -31,8 +31,8 @@ interface Target {
 export const unknownReference = defineRule({
   id: RULE,
   severity: 'error',
-  description: 'A reference (journey personas, aligns_with, value addresses, milestone stage, buyer_personas) names nothing.',
-  help: 'Use the id of something that exists: a persona id in the workspace, a buying stage of the same journey, or a goal or challenge of the same persona. The message suggests the closest id.',
+  description: 'A reference (journey personas, aligns_with, value addresses, milestone stage, buyer_personas, accounts_file) names nothing.',
+  help: 'Use the id of something that exists: a persona id in the workspace, a buying stage of the same journey, or a goal or challenge of the same persona (the message suggests the closest id); for accounts_file, a readable CSV file, relative to the market file.',
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
     const personas: Target = { what: 'persona', valid: documentsById(context, 'persona'), others: otherKinds(context, 'persona'), fix: 'list the ids of personas in the workspace' };
