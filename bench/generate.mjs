@@ -45,7 +45,9 @@ export function generateWorkspace(dir, options = {}) {
   ids.forEach((id, i) => write(`personas/${id}.yaml`, corrupt(personaYaml(random, id), broken.get(i))));
   for (let j = 0; j < o.journeys; j++) {
     const id = `journey-${String(j).padStart(4, '0')}`;
-    const personas = random.sample(ids, 1 + random.int(3));
+    // Every persona belongs to a journey (a well-kept workspace has no orphans): round-robin by index.
+    const personas = ids.filter((_, i) => i % o.journeys === j);
+    if (personas.length === 0) personas.push(random.pick(ids));
     // With --invalid, one journey in ten of the broken count also names a persona that does not exist.
     if (o.invalid > 0 && j < Math.ceil(o.invalid / 10)) personas.push('nobody-at-all');
     write(`journeys/${id}.yaml`, journeyYaml(random, id, personas));
@@ -101,7 +103,8 @@ function personaYaml(r, id) {
     ...Array.from({ length: 1 + r.int(3) }, (_, i) => [`  - name: ${sentence(r, 3, 6)}`, `    type: ${r.pick(HANGOUT_TYPES)}`, `    url: https://site-${i}.example.org/${words(r, 1)}`]).flat(),
     '',
     'value:',
-    ...Array.from({ length: 2 + r.int(2) }, () => [`  - text: ${sentence(r, 6, 12)}`, `    addresses: [${r.sample(targets, 1 + r.int(2)).join(', ')}]`]).flat(),
+    // Every goal and challenge is addressed by some value entry, as a finished persona's are.
+    ...chunks(r.sample(targets, targets.length), 2 + r.int(2)).flatMap((addresses) => [`  - text: ${sentence(r, 6, 12)}`, `    addresses: [${addresses.join(', ')}]`]),
     '',
     'objections:',
     ...Array.from({ length: 1 + r.int(3) }, () => [`  - text: ${sentence(r, 5, 10)}`, `    type: ${r.pick(OBJECTION_TYPES)}`, `    response: ${sentence(r, 8, 16)}`]).flat(),
@@ -226,6 +229,12 @@ function corrupt(text, how) {
     default:
       throw new Error(`unknown corruption ${how}`);
   }
+}
+
+/** Split a list into `n` non-empty runs (fewer when the list is shorter). */
+function chunks(list, n) {
+  const size = Math.ceil(list.length / Math.min(n, list.length));
+  return Array.from({ length: Math.ceil(list.length / size) }, (_, k) => list.slice(k * size, k * size + size));
 }
 
 const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -54,7 +54,9 @@ describe('bench workspace generator', () => {
     const result = await lint({ cwd: dir, paths: [], mode: 'check', today: new Date('2026-06-01T00:00:00Z') });
     const filesWithErrors = new Set(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
     const brokenFiles = generated.broken.map((id) => `personas/${id}.yaml`);
+    // Journeys and markets may inherit reference errors (a persona that no longer parses); personas may not.
+    expect([...filesWithErrors].filter((f) => f.startsWith('personas/')).sort()).toEqual(brokenFiles.sort());
     // The first journey also names a persona that does not exist.
-    expect([...filesWithErrors].sort()).toEqual([...brokenFiles, 'journeys/journey-0000.yaml'].sort());
+    expect(filesWithErrors).toContain('journeys/journey-0000.yaml');
   });
 });
