@@ -14,6 +14,7 @@ export function createProgram(ctx: CliContext): Command {
     .description('Buyer personas, customer journeys and addressable markets as YAML: checked like code, rendered into client-ready reports.')
     .version(packageVersion(), '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
+    .helpCommand('help [command]', 'show help for a command')
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
