@@ -20,8 +20,10 @@ export const SETTINGS_FILE = 'personakit.yaml';
 export async function collectFiles(specs: readonly string[], cwd: string, boundary?: string): Promise<CollectedFile[]> {
   const out: CollectedFile[] = [];
   const seen = new Set<string>();
+  // Real paths walk() already knows, so 10,000 files do not cost 10,000 realpath calls.
+  const realOf = new Map<string, string>();
   const add = async (absPath: string, explicit: boolean) => {
-    const real = await realpath(absPath).catch(() => absPath);
+    const real = realOf.get(absPath) ?? (await realpath(absPath).catch(() => absPath));
     if (seen.has(real)) return;
     seen.add(real);
     out.push({ absPath, explicit });
@@ -32,7 +34,7 @@ export async function collectFiles(specs: readonly string[], cwd: string, bounda
       const base = path.resolve(cwd, globBase(spec));
       const relPattern = path.relative(base, path.resolve(cwd, spec)).split(path.sep).join('/');
       const matcher = globToRegExp(relPattern);
-      const files = await walk(base, boundary ?? base).catch(() => []);
+      const files = await walk(base, boundary ?? base, realOf).catch(() => []);
       const matches = files.filter((file) => matcher.test(path.relative(base, file).split(path.sep).join('/')));
       // Like a path that does not exist: a pattern that matches nothing is almost always a typo.
       if (matches.length === 0) throw new UsageError(`no YAML file matches "${spec}"`, 'check the pattern (personakit.yaml, node_modules and dot-folders never match)');
@@ -48,7 +50,7 @@ export async function collectFiles(specs: readonly string[], cwd: string, bounda
       );
     });
     if (info.isDirectory()) {
-      for (const file of await walk(absPath, boundary ?? absPath)) await add(file, false);
+      for (const file of await walk(absPath, boundary ?? absPath, realOf)) await add(file, false);
     } else if (info.isFile()) {
       if (!YAML_FILE.test(absPath)) throw new UsageError(`"${shown}" is not a YAML file`, 'personakit reads only .yaml and .yml files');
       // SPEC 2: the settings file is never a document, even when named explicitly.
@@ -61,7 +63,7 @@ export async function collectFiles(specs: readonly string[], cwd: string, bounda
 }
 
 /** All YAML files under a folder, skipping node_modules, dot-folders and personakit.yaml. */
-async function walk(dir: string, boundary: string): Promise<string[]> {
+async function walk(dir: string, boundary: string, realOf: Map<string, string>): Promise<string[]> {
   const files: string[] = [];
   const visited = new Set<string>();
   const realBoundary = await realpath(boundary).catch(() => boundary);
@@ -86,11 +88,15 @@ async function walk(dir: string, boundary: string): Promise<string[]> {
         const info = await lstat(target);
         if (info.isDirectory()) {
           if (!skipFolder(entry.name)) await visit(full);
-        } else if (info.isFile() && isYamlDocumentFile(entry.name)) files.push(full);
+        } else if (info.isFile() && isYamlDocumentFile(entry.name)) {
+          files.push(full);
+          realOf.set(full, target);
+        }
       } else if (entry.isDirectory()) {
         if (!skipFolder(entry.name)) await visit(full);
       } else if (entry.isFile() && isYamlDocumentFile(entry.name)) {
         files.push(full);
+        realOf.set(full, path.join(real, entry.name));
       }
     }
   };
