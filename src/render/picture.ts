@@ -1,6 +1,6 @@
 import { lstat, open, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { text } from './values.js';
+import { httpsUrl, text } from './values.js';
 import type { PictureView } from './views/persona.js';
 
 /** Pictures larger than this are not copied into reports (a persona photo is a few hundred KB). */
@@ -29,7 +29,10 @@ export type PictureResolution = { file: PictureFile } | { view: PictureView } | 
 export async function resolvePicture(value: unknown, personaFile: string, workspaceRoot: string, alt: string): Promise<PictureResolution> {
   const picture = text(value);
   if (picture === undefined) return undefined;
-  if (/^https:\/\//i.test(picture)) return { view: { url: picture, alt } };
+  if (/^https:\/\//i.test(picture)) {
+    const url = httpsUrl(picture);
+    return url === undefined ? missing(alt, 'the picture address has characters a link cannot carry safely') : { view: { url, alt } };
+  }
   if (/^[a-z][a-z0-9+.-]*:/i.test(picture) || path.isAbsolute(picture)) return missing(alt, 'only relative paths inside the workspace or https links are used');
   const target = path.resolve(path.dirname(personaFile), picture);
   let real: string;

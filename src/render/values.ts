@@ -28,9 +28,12 @@ export function num(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
-/** Only https links are ever put in an href; anything else (javascript:, data:, file:) is dropped. */
+/**
+ * Only plain https links are ever put in an href: anything else (javascript:, data:, file:) and any
+ * URL with quotes, brackets or spaces (which could break out of a Markdown link) is dropped.
+ */
 export function httpsUrl(value: unknown): string | undefined {
-  return typeof value === 'string' && /^https:\/\/[^\s]+$/i.test(value) ? value : undefined;
+  return typeof value === 'string' && /^https:\/\/[^\s<>"'`\\(){}|^[\]]+$/i.test(value) ? value : undefined;
 }
 
 /** "budget-holder" → "Budget holder": enum values as a consultant would write them. */
