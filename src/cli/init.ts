@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { display } from '../workspace/workspace.js';
 import { dispatch, type CliContext } from './context.js';
 
 export interface InitCommandOptions {
@@ -33,7 +32,7 @@ export function toInitOptions(dir: string | undefined, flags: { name?: string; y
 
 export async function runInit(options: InitCommandOptions, ctx: CliContext): Promise<number> {
   const { io } = ctx;
-  const { initWorkspace, hasSettings } = await import('../scaffold/init-workspace.js');
+  const { initWorkspace, hasSettings, display } = await import('../scaffold/init-workspace.js');
   const root = path.resolve(io.cwd, options.dir);
   const folderName = path.basename(root);
   let name = options.name?.trim();

@@ -8,6 +8,8 @@ import { ciWorkflow, gitignore, settingsYaml, vscodeExtensions, vscodeSettings, 
 import { STARTER_PERSONA_TRAILER, starterJourney, starterMarket, starterPersona } from './starter-documents.js';
 import { writeNewFile } from './write.js';
 
+export { display };
+
 export interface InitOptions {
   /** The workspace folder (absolute). */
   dir: string;

@@ -147,6 +147,15 @@ describe.runIf(hasScript)('scaffold through a real terminal (util-linux script)'
     expect(JSON.parse(check.stdout).diagnostics.map((d: { rule: string }) => d.rule)).toEqual(['persona-orphan']);
   });
 
+  it('init at a terminal asks for the client\'s name', async () => {
+    const dir = await makeTempDir();
+    const pty = startPty(['init', 'acme'], { cwd: dir });
+    await pty.answer("Client's name", 'Acme Pty Ltd\r');
+    const { code, output } = await pty.exit();
+    expect(code, output).toBe(0);
+    expect(await readFile(path.join(dir, 'acme/personakit.yaml'), 'utf8')).toContain('name: Acme Pty Ltd');
+  });
+
   it('Ctrl-C at a prompt exits 130 with one line and leaves no file', async () => {
     const dir = await initWorkspace();
     const before = await listTree(dir);
