@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { TextDecoder } from 'node:util';
 import type { Account } from '../model/market-criteria.js';
 import { readHeader, readRow, type CellProblem, type ColumnMap } from './accounts-csv-cells.js';
@@ -15,6 +16,11 @@ export interface CsvProblem {
 export interface AccountsCsvOptions {
   /** limits.maxCsvBytes: larger files are not read. */
   maxBytes: number;
+  /**
+   * The folder the file must be inside (the workspace). A market file from an untrusted
+   * repository must not make CI read, and echo cells of, files elsewhere on the machine.
+   */
+  within?: string;
   /** Called for every good row, in file order, with the line the row starts on. */
   onAccount(account: Account, line: number): void;
   /** Called for every problem (bad cells, bad header, a syntax or encoding error). */
@@ -39,7 +45,7 @@ export interface AccountsCsvResult {
  * line breaks and doubled quotes); this adds line numbers, UTF-8 checking and the cell types.
  */
 export async function readAccountsCsv(absPath: string, options: AccountsCsvOptions): Promise<AccountsCsvResult> {
-  const opened = await checkFile(absPath, options.maxBytes);
+  const opened = await checkFile(absPath, options.maxBytes, options.within);
   if (opened) return opened;
   const { parse } = await import('csv-parse');
   const result: AccountsCsvResult = { status: 'read', rows: 0, badRows: 0 };
@@ -114,9 +120,13 @@ export async function readAccountsCsv(absPath: string, options: AccountsCsvOptio
   return result;
 }
 
-async function checkFile(absPath: string, maxBytes: number): Promise<AccountsCsvResult | undefined> {
+async function checkFile(absPath: string, maxBytes: number, within: string | undefined): Promise<AccountsCsvResult | undefined> {
   const empty = { rows: 0, badRows: 0 };
+  const outside = { ...empty, status: 'unreadable' as const, message: 'is outside the workspace; keep account files inside the workspace folder' };
+  if (within !== undefined && !isInside(absPath, within)) return outside;
   try {
+    // Through a symbolic link a path inside the workspace may still lead out of it.
+    if (within !== undefined && !isInside(await realpath(absPath), await realpath(within).catch(() => within))) return outside;
     const info = await stat(absPath);
     if (!info.isFile()) return { ...empty, status: 'unreadable', message: 'is not a file' };
     if (info.size > maxBytes) return { ...empty, status: 'unreadable', message: `is ${info.size} bytes, more than limits.maxCsvBytes (${maxBytes}); raise the limit in personakit.yaml or split the file` };
@@ -125,6 +135,11 @@ async function checkFile(absPath: string, maxBytes: number): Promise<AccountsCsv
     return code === 'ENOENT' || code === 'ENOTDIR' ? { ...empty, status: 'missing', message: 'does not exist' } : { ...empty, status: 'unreadable', message: `cannot be read (${code ?? (e as Error).message})` };
   }
   return undefined;
+}
+
+function isInside(target: string, folder: string): boolean {
+  const rel = path.relative(folder, target);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
 /** Offset of the first byte of `chunk` that is not valid UTF-8, or -1. Sequences split across chunks are fine. */

@@ -2,8 +2,8 @@ import path from 'node:path';
 import { readAccountsCsv, type AccountsCsvResult, type CsvProblem } from '../load/accounts-csv.js';
 import { display, type Workspace, type WorkspaceDocument } from '../workspace/workspace.js';
 import { accountFromData } from './market-accounts.js';
-import type { CriterionName, MarketCriteria } from './market-criteria.js';
-import { fitAccount, readFitDefinition, type AccountFit } from './market-fit.js';
+import type { Account, CriterionName, MarketCriteria } from './market-criteria.js';
+import { describeFit, readFitDefinition, scoreAccount, type AccountFit, type AccountSource } from './market-fit.js';
 import { sizeMarket, type FitTotals, type Sizing } from './market-sizing.js';
 
 /**
@@ -51,8 +51,8 @@ export interface MarketModel {
 export interface EvaluateOptions {
   /** Most accounts kept in `accounts` (default 1,000). */
   detailLimit?: number;
-  /** Sees every scored account, kept or not: how rules reach all misfits without the model holding them. */
-  onAccount?(fit: AccountFit): void;
+  /** Sees every account that does not fit, kept or not: how rules reach all misfits without the model holding them. */
+  onMisfit?(fit: AccountFit): void;
   /** Sees every problem of the accounts_file, with the file's display path. */
   onCsvProblem?(problem: CsvProblem & { file: string }): void;
 }
@@ -67,17 +67,22 @@ export async function evaluateMarket(doc: WorkspaceDocument, workspace: Workspac
   const counts = { inline: 0, fromFile: 0, excluded: 0, omitted: 0, csvProblems: 0 };
   const kept: AccountFit[] = [];
   const totals: FitTotals = { accounts: 0, fitting: 0, fittingSpend: 0, fittingWithoutSpend: 0 };
-  // Fold each account into running totals; only the first `limit` are kept in full.
-  const fold = (fit: AccountFit) => {
+  // Fold each account into running totals. Words are built only for the accounts kept in full
+  // (the first `limit`) and for misfits (each becomes a finding): fitting rows beyond the limit cost no text.
+  const fold = (account: Account, source: AccountSource) => {
+    const score = scoreAccount(account, definition);
     totals.accounts++;
-    if (fit.fits) {
+    if (score.fits) {
       totals.fitting++;
-      if (fit.annualSpend === null) totals.fittingWithoutSpend++;
-      else totals.fittingSpend += fit.annualSpend;
+      if (account.annual_spend === undefined) totals.fittingWithoutSpend++;
+      else totals.fittingSpend += account.annual_spend;
     }
-    if (kept.length < limit) kept.push(fit);
-    else counts.omitted++;
-    options.onAccount?.(fit);
+    const keep = kept.length < limit;
+    if (!keep) counts.omitted++;
+    if (!keep && (score.fits || !options.onMisfit)) return;
+    const fit = describeFit(account, source, score, definition);
+    if (keep) kept.push(fit);
+    if (!fit.fits) options.onMisfit?.(fit);
   };
 
   const inline = Array.isArray(data.accounts) ? data.accounts : [];
@@ -88,7 +93,7 @@ export async function evaluateMarket(doc: WorkspaceDocument, workspace: Workspac
       return;
     }
     counts.inline++;
-    fold(fitAccount(account, { in: 'inline', index, pointer: `/accounts/${index}` }, definition));
+    fold(account, { in: 'inline', index, pointer: `/accounts/${index}` });
   });
 
   let accountsFile: MarketModel['accountsFile'] = null;
@@ -97,9 +102,11 @@ export async function evaluateMarket(doc: WorkspaceDocument, workspace: Workspac
     const file = display(workspace.cwd, absPath);
     const result = await readAccountsCsv(absPath, {
       maxBytes: workspace.settings.limits.maxCsvBytes,
+      // Without a workspace, the market file's own folder tree is the limit (as for persona pictures).
+      within: workspace.settings.root ?? path.dirname(doc.absPath),
       onAccount: (account, line) => {
         counts.fromFile++;
-        fold(fitAccount(account, { in: 'csv', file, line }, definition));
+        fold(account, { in: 'csv', file, line });
       },
       onProblem: (problem) => {
         counts.csvProblems++;

@@ -1,3 +1,5 @@
+import { symlink } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/rules/engine.js';
 import { makeTempDir, writeTree } from '../support/run-bin.js';
@@ -63,6 +65,20 @@ describe('market rules', () => {
       'market.yaml:22:1 error unknown-reference accounts_file "accounts.csv" (accounts.csv) does not exist; the path is relative to this market file — correct it, or remove accounts_file',
     ]);
     expect(await run({ 'market.yaml': MARKET }, 'validate')).toEqual([]);
+  });
+
+  it('an accounts_file outside the workspace is not read, even through a symbolic link', async () => {
+    const outside = await writeTree(await makeTempDir('personakit-outside-'), { 'secret.csv': 'name\nroot:x:0:0\n' });
+    const escape = MARKET.replace('accounts_file: accounts.csv', `accounts_file: ${path.join(outside, 'secret.csv')}`);
+    const out = await run({ 'market.yaml': escape });
+    expect(out.filter((d) => d.includes('accounts_file'))).toEqual([
+      expect.stringMatching(/^market\.yaml:22:1 error unknown-reference accounts_file ".*secret\.csv" \(.*\) is outside the workspace; keep account files inside the workspace folder$/),
+    ]);
+    expect(out.join('\n')).not.toContain('root:x');
+    const dir = await writeTree(await makeTempDir('personakit-market-'), { 'personakit.yaml': 'name: t\n', 'market.yaml': MARKET });
+    await symlink(path.join(outside, 'secret.csv'), path.join(dir, 'accounts.csv'));
+    const linked = (await lint({ mode: 'check', cwd: dir, paths: [] })).diagnostics.filter((d) => d.rule === 'unknown-reference');
+    expect(linked.map((d) => d.message)).toEqual(['accounts_file "accounts.csv" (accounts.csv) is outside the workspace; keep account files inside the workspace folder']);
   });
 
   it('fit.required naming a criterion the market does not score is a schema error at that entry', async () => {
