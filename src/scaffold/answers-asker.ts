@@ -128,8 +128,7 @@ export class AnswersAsker implements Asker {
   }
 
   private field(name: string): string {
-    if (this.path === '') return name;
-    return name.startsWith('[') ? `${this.path}${name}` : `${this.path}.${name}`;
+    return this.path === '' ? name : `${this.path}.${name}`;
   }
 
   private fail(name: string, message: string): never {
