@@ -8,6 +8,7 @@ import { suggestion } from '../schema/suggest.js';
 import type { SchemaProblem } from '../schema/messages.js';
 import { collectFiles, type CollectedFile } from './collect.js';
 import { findSettingsFile } from './find-root.js';
+import type { CheckedFile, FileToRead } from './checked-file.js';
 import { readFiles, type ReadOptions } from './read-files.js';
 import { defaultSettings, readSettings, type Settings } from './settings.js';
 
@@ -48,8 +49,26 @@ export interface LoadOptions {
   read?: ReadOptions;
 }
 
+/** Which files a run reads and reports, decided before any is read (the cache hashes them first). */
+export interface WorkspacePlan {
+  cwd: string;
+  settings: Settings;
+  /** Every file to read, in workspace order. */
+  files: FileToRead[];
+  /** Absolute paths of the files asked about. */
+  reported: Set<string>;
+  /** Kind-less documents are reported (SPEC 7, "Which files"). */
+  strictKinds: boolean;
+}
+
 /** Find the workspace, collect and parse its files, classify and schema-validate the documents. */
 export async function loadWorkspace(options: LoadOptions): Promise<Workspace> {
+  const plan = await planWorkspace(options);
+  return assembleWorkspace(plan, await readFiles(plan.files, plan.settings.limits, options.read));
+}
+
+/** Find personakit.yaml and collect the files to read, without reading them. */
+export async function planWorkspace(options: LoadOptions): Promise<WorkspacePlan> {
   const { cwd } = options;
   const settingsFile = await findSettingsFile(path.resolve(cwd, options.paths[0] ?? '.'));
   const settings = settingsFile ? await readSettings(settingsFile, display(cwd, settingsFile)) : defaultSettings();
@@ -71,8 +90,12 @@ export async function loadWorkspace(options: LoadOptions): Promise<Workspace> {
     const inScope = new Set(scope.map((f) => f.absPath));
     all = [...scope, ...named.filter((f) => !inScope.has(f.absPath))];
   }
+  return { cwd, settings, files: all.map((f) => ({ absPath: f.absPath, file: display(cwd, f.absPath) })), reported, strictKinds };
+}
 
-  const files = await readFiles(all.map((f) => ({ absPath: f.absPath, file: display(cwd, f.absPath) })), settings.limits, options.read);
+/** Classify the documents of files already read (in plan order) into a workspace. */
+export function assembleWorkspace(plan: WorkspacePlan, files: CheckedFile[]): Workspace {
+  const { cwd, settings, reported, strictKinds } = plan;
   const workspace: Workspace = { cwd, settings, files, reportedFiles: files.filter((f) => reported.has(f.absPath)).map((f) => f.file), documents: [], findings: [] };
   for (const file of files) {
     const isReported = reported.has(file.absPath);
