@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -113,6 +113,20 @@ describe.skipIf(!HAS_CHROMIUM)('HTML reports in a real browser (Chromium)', () =
       expect(text).toContain('<script>alert(1)</script>');
       expect(text).toContain('{{constructor}}');
       await v.page.screenshot({ path: path.join(shots, `hostile-${name.replace(/\.html$/, '.png')}`), fullPage: true });
+      await v.page.close();
+    }
+  });
+
+  // `PERSONAKIT_DOCS_SCREENSHOTS=1 npx vitest run test/render/browser.test.ts` refreshes the README's pictures.
+  it.runIf(process.env.PERSONAKIT_DOCS_SCREENSHOTS === '1')('writes the README screenshots to docs/', async () => {
+    const docs = path.join(REPO_ROOT, 'docs');
+    await mkdir(docs, { recursive: true });
+    for (const [name, file, height] of [
+      ['persona-shift-planner-priya.html', 'screenshot-persona.png', 1350],
+      ['journey-multi-site-operator-buys-dock-scheduling.html', 'screenshot-journey.png', 1250],
+    ] as const) {
+      const v = await visit(path.join(examples, name), 1100);
+      await v.page.screenshot({ path: path.join(docs, file), fullPage: true, clip: { x: 0, y: 0, width: 1100, height } });
       await v.page.close();
     }
   });
