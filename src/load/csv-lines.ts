@@ -17,17 +17,34 @@ export class CsvLines {
 
   /**
    * The record that ends at `end` (after its line break): the line it starts on and its text.
-   * Blank lines csv-parse skipped before it are counted, not returned.
+   * Blank lines csv-parse skipped before it are counted, not returned. Walks the kept chunks in
+   * place: `text` copies the record out only when a diagnostic needs it, before the next `take`.
    */
   take(end: number): { line: number; text: () => string } {
-    const bytes = this.slice(this.consumed, end);
-    let start = 0;
-    while (start < bytes.length && (bytes[start] === 0x0a || bytes[start] === 0x0d)) start++;
-    const line = this.line + countNewlines(bytes, 0, start);
-    this.line += countNewlines(bytes, 0, bytes.length);
-    this.consumed = end;
     this.drop();
-    return { line, text: () => bytes.subarray(start).toString('utf8') };
+    const from = this.consumed;
+    let newlines = 0;
+    let start = -1; // first byte of the record itself, after any skipped blank lines
+    let startNewlines = 0;
+    let offset = this.base;
+    for (const chunk of this.chunks) {
+      const lo = Math.max(from - offset, 0);
+      const hi = Math.min(end - offset, chunk.length);
+      for (let i = lo; i < hi && start === -1; i++) {
+        if (chunk[i] !== 0x0a && chunk[i] !== 0x0d) {
+          start = offset + i;
+          startNewlines = newlines + countNewlines(chunk, lo, i);
+        }
+      }
+      if (hi > lo) newlines += countNewlines(chunk, lo, hi);
+      offset += chunk.length;
+      if (offset >= end) break;
+    }
+    const line = this.line + (start === -1 ? newlines : startNewlines);
+    const textFrom = start === -1 ? end : start;
+    this.line += newlines;
+    this.consumed = end;
+    return { line, text: () => this.slice(textFrom, end).toString('utf8') };
   }
 
   /** Line and column of an absolute offset at or after the last record (a syntax or encoding error). */

@@ -1,5 +1,5 @@
 import { isRecord } from './completeness.js';
-import { readCriteria, SCORED_CRITERIA, scoreCriterion, statedCriteria, type Account, type CriterionName, type CriterionResult, type MarketCriteria } from './market-criteria.js';
+import { explain, judge, readCriteria, SCORED_CRITERIA, statedCriteria, type Account, type CriterionName, type CriterionResult, type MarketCriteria, type Outcome } from './market-criteria.js';
 import { formatScore } from './market-format.js';
 
 /** What scoring needs from a market document, read defensively (wrong types fall back to defaults). */
@@ -60,27 +60,64 @@ export function readFitDefinition(data: Record<string, unknown>): FitDefinition 
   };
 }
 
+/** The verdict on one account, without words: all the running totals need. */
+export interface FitScore {
+  /** One outcome per criterion of definition.scored, in that order. */
+  outcomes: Outcome[];
+  matched: number;
+  scored: number;
+  fits: boolean;
+}
+
 /**
  * SPEC 3.3: an account fits when matched ÷ scored ≥ threshold, no required criterion mismatches,
  * and at least one criterion was scored. Unknowns are neither matches nor mismatches.
  */
-export function fitAccount(account: Account, source: AccountSource, definition: FitDefinition): AccountFit {
-  const results = definition.scored.map((c) => scoreCriterion(c, definition.criteria, account, definition.currency));
-  const matched = results.filter((r) => r.outcome === 'match').length;
-  const failed = results.filter((r) => r.outcome === 'mismatch').map((r) => r.criterion);
-  const scored = matched + failed.length;
+export function scoreAccount(account: Account, definition: FitDefinition): FitScore {
+  const outcomes = definition.scored.map((c) => judge(c, definition.criteria, account));
+  let matched = 0;
+  let mismatched = 0;
+  let requiredFailed = false;
+  outcomes.forEach((outcome, i) => {
+    if (outcome === 'match') matched++;
+    else if (outcome === 'mismatch') {
+      mismatched++;
+      if (definition.required.includes(definition.scored[i]!)) requiredFailed = true;
+    }
+  });
+  const scored = matched + mismatched;
   // Equal rationals divide to the same double, so 4/5 ≥ 0.8 holds exactly.
-  const score = scored > 0 ? matched / scored : null;
-  const failedRequired = failed.filter((c) => definition.required.includes(c));
-  const fits = score !== null && score >= definition.threshold && failedRequired.length === 0;
-  const fitResult: AccountFit = {
-    name: account.name, source, fits, score, matched, scored, results, failed, failedRequired,
+  const fits = scored > 0 && matched / scored >= definition.threshold && !requiredFailed;
+  return { outcomes, matched, scored, fits };
+}
+
+/** The account's fit in full, with a reason for every criterion: for reports and findings. */
+export function describeFit(account: Account, source: AccountSource, score: FitScore, definition: FitDefinition): AccountFit {
+  const results: CriterionResult[] = definition.scored.map((criterion, i) => {
+    const outcome = score.outcomes[i]!;
+    return { criterion, outcome, reason: explain(criterion, outcome, definition.criteria, account, definition.currency) };
+  });
+  const failed = results.filter((r) => r.outcome === 'mismatch').map((r) => r.criterion);
+  const fit: AccountFit = {
+    name: account.name,
+    source,
+    fits: score.fits,
+    score: score.scored > 0 ? score.matched / score.scored : null,
+    matched: score.matched,
+    scored: score.scored,
+    results,
+    failed,
+    failedRequired: failed.filter((c) => definition.required.includes(c)),
     unknown: results.filter((r) => r.outcome === 'unknown').map((r) => r.criterion),
     annualSpend: account.annual_spend ?? null,
     summary: '',
   };
-  fitResult.summary = summarise(fitResult, definition);
-  return fitResult;
+  fit.summary = summarise(fit, definition);
+  return fit;
+}
+
+export function fitAccount(account: Account, source: AccountSource, definition: FitDefinition): AccountFit {
+  return describeFit(account, source, scoreAccount(account, definition), definition);
 }
 
 function summarise(fit: AccountFit, definition: FitDefinition): string {
