@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Severity } from '../diagnostic.js';
 import { SettingsError } from '../errors.js';
@@ -9,6 +9,7 @@ import { PositionIndex } from '../load/positions.js';
 import { suggestion } from '../schema/suggest.js';
 import { validateAgainst } from '../schema/validate.js';
 import { CORE_RULES, type RuleMeta } from '../rules/types.js';
+import { isInside } from './collect.js';
 
 export type RuleSetting = Severity | 'off';
 
@@ -83,14 +84,32 @@ export async function readSettings(file: string, displayFile = file): Promise<Se
   settings.displayFile = displayFile;
   settings.locate = locate;
   if (raw.name !== undefined) settings.name = raw.name;
-  if (raw.paths !== undefined) settings.paths = raw.paths.map((p) => path.resolve(root, p));
+  const inside = (value: string, pointer: string) => insideWorkspace(root, value, pointer, displayFile, locate);
+  if (raw.paths !== undefined) settings.paths = raw.paths.map((p, i) => inside(p, `/paths/${i}`));
   if (raw.completeness?.min !== undefined) settings.completenessMin = raw.completeness.min;
   if (raw.evidence?.maxAgeDays !== undefined) settings.evidenceMaxAgeDays = raw.evidence.maxAgeDays;
   // `x-` keys are the user's own notes, not rules.
   if (raw.rules) settings.rules = Object.fromEntries(Object.entries(raw.rules).filter(([id]) => !id.startsWith('x-')));
-  if (raw.templates !== undefined) settings.templates = path.resolve(root, raw.templates);
+  if (raw.templates !== undefined) {
+    settings.templates = inside(raw.templates, '/templates');
+    // A templates folder that is a link out of the workspace is refused like a ../ path.
+    const [real, realRoot] = await Promise.all([realpath(settings.templates).catch(() => settings.templates!), realpath(root).catch(() => root)]);
+    if (!isInside(real, realRoot)) insideWorkspace(realRoot, real, '/templates', displayFile, locate);
+  }
   if (raw.limits) settings.limits = { ...settings.limits, ...raw.limits };
   return settings;
+}
+
+/**
+ * personakit.yaml arrives in pull requests from anyone: a `paths` or `templates` entry must not
+ * make personakit read (or walk) folders outside the workspace, such as ../.. or /etc.
+ */
+function insideWorkspace(root: string, value: string, pointer: string, displayFile: string, locate: (pointer: string) => { line: number; column: number }): string {
+  const abs = path.resolve(root, value);
+  if (isInside(abs, root)) return abs;
+  const { line, column } = locate(pointer);
+  throw new SettingsError(`${displayFile}:${line}:${column}: "${value}" lies outside the workspace folder; personakit reads only inside it`,
+    'use a path relative to the folder of personakit.yaml that stays inside it (no ../ and no absolute path elsewhere)');
 }
 
 /** yaml-syntax, schema and duplicate-id always run; say so, rather than only "must be error or warning". */
