@@ -34,6 +34,7 @@ export async function collectFiles(specs: readonly string[], cwd: string, bounda
       const base = path.resolve(cwd, globBase(spec));
       const relPattern = path.relative(base, path.resolve(cwd, spec)).split(path.sep).join('/');
       const matcher = globToRegExp(relPattern);
+      if (boundary !== undefined) await refuseLinkOut(base, globBase(spec), boundary);
       const files = await walk(base, boundary ?? base, realOf).catch(() => []);
       const matches = files.filter((file) => matcher.test(path.relative(base, file).split(path.sep).join('/')));
       // Like a path that does not exist: a pattern that matches nothing is almost always a typo.
@@ -49,6 +50,7 @@ export async function collectFiles(specs: readonly string[], cwd: string, bounda
         'check the path, or run personakit from the folder that holds your files',
       );
     });
+    if (boundary !== undefined) await refuseLinkOut(absPath, shown, boundary);
     if (info.isDirectory()) {
       for (const file of await walk(absPath, boundary ?? absPath, realOf)) await add(file, false);
     } else if (info.isFile()) {
@@ -60,6 +62,18 @@ export async function collectFiles(specs: readonly string[], cwd: string, bounda
     }
   }
   return out;
+}
+
+/**
+ * A path inside the workspace that resolves (through a symbolic link) to somewhere outside it is
+ * refused: links are never followed out of the workspace. Paths named outside it are the user's choice.
+ */
+async function refuseLinkOut(absPath: string, shown: string, boundary: string): Promise<void> {
+  if (!isInside(absPath, boundary)) return;
+  const [real, realBoundary] = await Promise.all([realpath(absPath).catch(() => absPath), realpath(boundary).catch(() => boundary)]);
+  if (!isInside(real, realBoundary)) {
+    throw new UsageError(`"${shown}" is a symbolic link to ${real}, outside the workspace; personakit does not follow links out of it`, 'copy the files into the workspace, or name their real path');
+  }
 }
 
 /** All YAML files under a folder, skipping node_modules, dot-folders and personakit.yaml. */
