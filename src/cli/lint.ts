@@ -17,6 +17,9 @@ export interface LintCommandOptions {
   minCompleteness?: number;
   maxWarnings?: number;
   listRules: boolean;
+  // --cache (src/cache/): reuse the results of unchanged inputs.
+  cache?: true;
+  cacheLocation?: string;
 }
 
 interface RawLintFlags {
@@ -26,6 +29,8 @@ interface RawLintFlags {
   minCompleteness?: number;
   maxWarnings?: number;
   listRules?: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 export function registerLintCommands(program: Command, ctx: CliContext): void {
@@ -34,7 +39,9 @@ export function registerLintCommands(program: Command, ctx: CliContext): void {
       .argument('[paths...]', 'files, folders or globs (default: the workspace paths, or the current folder)')
       .addOption(new Option('-f, --format <format>', 'output format: stylish, json, junit, sarif or github').default('stylish').argParser(parseFormat))
       .option('-o, --output-file <file>', 'write the result to a file instead of stdout')
-      .option('-q, --quiet', 'report errors only; warnings are neither printed nor counted');
+      .option('-q, --quiet', 'report errors only; warnings are neither printed nor counted')
+      .option('--cache', 'reuse results for unchanged files (content-hashed; see --cache-location)')
+      .option('--cache-location <dir>', 'where --cache keeps its files (default: node_modules/.cache/personakit in the workspace)');
 
   common(program.command('validate'))
     .description('Check YAML syntax and the JSON Schemas of personas, journeys and markets.')
@@ -61,6 +68,8 @@ export function toLintOptions(mode: LintCommandOptions['mode'], paths: string[],
   if (flags.outputFile !== undefined) options.outputFile = flags.outputFile;
   if (flags.minCompleteness !== undefined) options.minCompleteness = flags.minCompleteness;
   if (flags.maxWarnings !== undefined) options.maxWarnings = flags.maxWarnings;
+  if (flags.cache) options.cache = true;
+  if (flags.cacheLocation !== undefined) options.cacheLocation = flags.cacheLocation;
   return options;
 }
 
@@ -70,8 +79,9 @@ export async function runLint(options: LintCommandOptions, ctx: CliContext): Pro
   const { formatDiagnostics } = await import('../report/index.js');
   const lintOptions: Parameters<typeof lint>[0] = { cwd: io.cwd, paths: options.paths, mode: options.mode, quiet: options.quiet };
   if (options.minCompleteness !== undefined) lintOptions.minCompleteness = options.minCompleteness;
-  const result = await lint(lintOptions);
-  const reportedDocs = result.workspace.documents.filter((d) => d.reported).length;
+  // --cache: same diagnostics, from src/cache/ when inputs are unchanged.
+  const result = options.cache ? await (await import('../cache/cached-lint.js')).cachedLint(lintOptions, { location: options.cacheLocation }) : await lint(lintOptions);
+  const reportedDocs = 'reportedDocuments' in result ? result.reportedDocuments : result.workspace.documents.filter((d) => d.reported).length;
   if (reportedDocs === 0 && result.diagnostics.length === 0) {
     const where = options.paths.length > 0 ? options.paths.join(', ') : 'the workspace';
     throw new UsageError(`nothing to check: no persona, journey or market documents found in ${where}`, 'point personakit at YAML files with a `kind:` field, or run `personakit init` to start a workspace');

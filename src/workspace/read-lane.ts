@@ -45,7 +45,7 @@ export function runLane(files: readonly FileToRead[], limits: Limits, counter: I
 }
 
 /** YAML's .inf and .nan become Infinity and NaN, which JSON would turn into null. */
-function mayHoldNonFinite(bytes: Buffer): boolean {
+export function mayHoldNonFinite(bytes: Buffer): boolean {
   for (const word of ['.inf', '.Inf', '.INF', '.nan', '.NaN', '.NAN']) if (bytes.includes(word)) return true;
   return false;
 }

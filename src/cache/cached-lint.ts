@@ -1,0 +1,121 @@
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostic.js';
+import { readFileBytes } from '../load/load-file.js';
+import { lintWorkspace, type LintOptions } from '../rules/engine.js';
+import { allRuleMeta } from '../rules/registry.js';
+import type { RuleMeta } from '../rules/types.js';
+import { hashBytes, type CheckedFile } from '../workspace/checked-file.js';
+import { readFiles } from '../workspace/read-files.js';
+import { mayHoldNonFinite } from '../workspace/read-lane.js';
+import { assembleWorkspace, planWorkspace, type WorkspacePlan } from '../workspace/workspace.js';
+import { CACHE_FORMAT, codeFingerprint, dependencyState, externalDependencies, sha1 } from './fingerprint.js';
+import { CacheStore, type StoredFile, type StoredFiles } from './store.js';
+
+export interface CacheOptions {
+  /** Cache folder; default node_modules/.cache/personakit in the workspace (or the working folder). */
+  location?: string;
+}
+
+export interface CachedLintResult {
+  diagnostics: Diagnostic[];
+  files: string[];
+  rules: RuleMeta[];
+  reportedDocuments: number;
+  /** 'result': nothing changed, the last answer was reused; 'files': unchanged files were not parsed again. */
+  reuse: 'result' | 'files' | 'none';
+}
+
+/**
+ * lint() with a content-hashed cache, two levels deep. The whole answer is reused when every input
+ * is unchanged: the bytes of every YAML file and of personakit.yaml, the CSVs and pictures the
+ * rules read, the options, today's date and the code. Otherwise unchanged files are not parsed or
+ * validated again, and every rule runs over the whole workspace, so anything that depends on a
+ * changed file (journeys naming a persona, markets listing it as a buyer) is recomputed.
+ */
+export async function cachedLint(options: LintOptions, cache: CacheOptions = {}): Promise<CachedLintResult> {
+  const plan = await planWorkspace(options);
+  const store = new CacheStore(cacheDir(plan, cache.location));
+  const hashes: string[] = [];
+  // Files whose data JSON cannot carry (.inf, .nan) are parsed every time rather than stored.
+  const storable: boolean[] = [];
+  for (const f of plan.files) {
+    const bytes = readFileBytes(f.absPath, f.file, plan.settings.limits.maxFileBytes);
+    hashes.push(hashBytes(bytes));
+    storable.push(bytes === 'too-large' || !mayHoldNonFinite(bytes));
+  }
+  const code = codeFingerprint();
+  const key = runKey(plan, hashes, options, code);
+
+  const previous = await store.readResult();
+  if (previous?.key === key && previous.deps.every(([dep, state]) => dependencyState(dep) === state)) {
+    return { diagnostics: previous.diagnostics, files: previous.files, rules: allRuleMeta(), reportedDocuments: previous.reportedDocuments, reuse: 'result' };
+  }
+
+  const header = JSON.stringify([CACHE_FORMAT, code, plan.settings.limits]);
+  const entries = await store.readFiles(header);
+  const files = new Array<CheckedFile>(plan.files.length);
+  const misses: number[] = [];
+  plan.files.forEach((f, i) => {
+    const stored = entries[hashes[i]!];
+    if (stored) files[i] = fromStored(stored, f.absPath, f.file, hashes[i]!);
+    else misses.push(i);
+  });
+  const read = await readFiles(misses.map((i) => plan.files[i]!), plan.settings.limits, options.read);
+  misses.forEach((i, k) => (files[i] = read[k]!));
+
+  const workspace = assembleWorkspace(plan, files);
+  const result = await lintWorkspace(workspace, options);
+  const reportedDocuments = workspace.documents.filter((d) => d.reported).length;
+  const deps = externalDependencies(workspace.documents).map((dep): [string, string] => [dep, dependencyState(dep)]);
+
+  const stale = Object.keys(entries).length !== plan.files.length - misses.length;
+  const nextFiles: StoredFiles | undefined = misses.length > 0 || stale ? { header, entries: toStoredEntries(files, storable) } : undefined;
+  await store.write({ key, deps, diagnostics: result.diagnostics, files: result.files, reportedDocuments }, nextFiles).catch(() => {
+    // The cache is only a shortcut: a read-only or full disk must not fail the check.
+  });
+  return { diagnostics: result.diagnostics, files: result.files, rules: result.rules, reportedDocuments, reuse: misses.length < plan.files.length ? 'files' : 'none' };
+}
+
+function cacheDir(plan: WorkspacePlan, location: string | undefined): string {
+  if (location !== undefined) return path.resolve(plan.cwd, location);
+  return path.join(plan.settings.root ?? plan.cwd, 'node_modules', '.cache', 'personakit');
+}
+
+/** Everything a run's answer depends on, apart from the external files checked separately. */
+function runKey(plan: WorkspacePlan, hashes: string[], options: LintOptions, code: string): string {
+  const settingsBytes = plan.settings.file ? readFileBytes(plan.settings.file, plan.settings.file, Number.MAX_SAFE_INTEGER) : 'none';
+  return sha1(JSON.stringify({
+    format: CACHE_FORMAT,
+    code,
+    cwd: plan.cwd,
+    mode: options.mode,
+    quiet: options.quiet ?? false,
+    minCompleteness: options.minCompleteness ?? null,
+    today: (options.today ?? new Date()).toISOString().slice(0, 10),
+    settings: settingsBytes === 'none' ? 'none' : hashBytes(settingsBytes),
+    files: plan.files.map((f, i) => [f.absPath, f.file, plan.reported.has(f.absPath), hashes[i]]),
+  }));
+}
+
+function fromStored(stored: StoredFile, absPath: string, file: string, hash: string): CheckedFile {
+  return {
+    file,
+    absPath,
+    // JSON has no `undefined`: unreadable documents come back as null (parseYaml never keeps a null one).
+    documents: stored.documents.map((d) => (d === null ? undefined : d)),
+    findings: stored.findings.map((f) => ({ ...f, file })),
+    hasDirectives: stored.hasDirectives,
+    schema: stored.schema,
+    hash,
+  };
+}
+
+/** Entries for the files of this run only (old ones drop out). */
+function toStoredEntries(files: CheckedFile[], storable: boolean[]): StoredFiles['entries'] {
+  const entries: StoredFiles['entries'] = {};
+  files.forEach((f, i) => {
+    if (!storable[i]) return;
+    entries[f.hash] = { documents: f.documents, findings: f.findings.map(({ file: _file, ...rest }) => rest), hasDirectives: f.hasDirectives, schema: f.schema };
+  });
+  return entries;
+}

@@ -1,0 +1,61 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic, Finding } from '../diagnostic.js';
+import type { SchemaProblem } from '../schema/messages.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+
+/** The last run's whole answer, valid while its key and its external dependencies are unchanged. */
+export interface StoredResult {
+  key: string;
+  /** [absolute path, dependencyState] of every CSV and picture the rules read. */
+  deps: Array<[string, string]>;
+  diagnostics: Diagnostic[];
+  files: string[];
+  reportedDocuments: number;
+}
+
+/** What a file's bytes parse and validate to; findings without their display path, which can change. */
+export interface StoredFile {
+  documents: unknown[];
+  findings: Array<Omit<Finding, 'file'>>;
+  hasDirectives: boolean;
+  schema: (SchemaProblem[] | null)[];
+}
+
+export interface StoredFiles {
+  /** Cache format, code fingerprint and parse limits: entries are valid only under the same ones. */
+  header: string;
+  /** By content hash: a renamed or copied file is still a hit. */
+  entries: Record<string, StoredFile>;
+}
+
+const RESULT_FILE = 'result.json';
+const FILES_FILE = 'files.json';
+
+/** A missing, unreadable or corrupt cache file is simply no cache. */
+async function readJson<T>(file: string): Promise<T | undefined> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+export class CacheStore {
+  constructor(readonly dir: string) {}
+
+  readResult(): Promise<StoredResult | undefined> {
+    return readJson<StoredResult>(path.join(this.dir, RESULT_FILE));
+  }
+
+  async readFiles(header: string): Promise<StoredFiles['entries']> {
+    const stored = await readJson<StoredFiles>(path.join(this.dir, FILES_FILE));
+    return stored && stored.header === header && stored.entries && typeof stored.entries === 'object' ? stored.entries : {};
+  }
+
+  /** Atomic writes: a run interrupted while saving leaves the previous cache, never half of one. */
+  async write(result: StoredResult, files?: StoredFiles): Promise<void> {
+    if (files) await writeFileAtomic(path.join(this.dir, FILES_FILE), JSON.stringify(files));
+    await writeFileAtomic(path.join(this.dir, RESULT_FILE), JSON.stringify(result));
+  }
+}
