@@ -5,6 +5,7 @@ import { KINDS, readSchema, type SchemaName } from '../schema/compile.js';
 import { suggestion } from '../schema/suggest.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { dispatch, type CliContext } from './context.js';
+import { whyNotWritten } from './output.js';
 
 export interface SchemaCommandOptions {
   kind?: SchemaName;
@@ -50,7 +51,7 @@ export async function runSchema(options: SchemaCommandOptions, ctx: CliContext):
     try {
       await writeFileAtomic(file, text(name));
     } catch (e) {
-      throw new UsageError(`cannot write ${file}: ${(e as Error).message}`, 'choose another --out folder');
+      throw new UsageError(`cannot write ${path.relative(ctx.io.cwd, file) || file}: ${whyNotWritten(e)}`, 'choose another --out folder');
     }
     ctx.io.stderr.write(`wrote ${path.relative(ctx.io.cwd, file) || file}\n`);
   }

@@ -45,6 +45,13 @@ describe('personakit schema', () => {
     }
   });
 
+  it('--out through a file: exit 2 naming the file in the way', async () => {
+    const cwd = await writeTree(await makeTempDir(), { 'taken': 'a file' });
+    const { code, stderr } = await runBin(['schema', '--out', 'taken/sub'], { cwd });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^personakit: cannot write taken\/sub\/persona\.schema\.json: \/.*\/taken is a file, not a folder\n {2}choose another --out folder\n$/);
+  });
+
   it.each([
     [['schema', 'bogus'], /^personakit: unknown kind "bogus"\n {2}use one of persona, journey, market, settings\n$/],
     [['schema', 'jorney'], /^personakit: unknown kind "jorney" \(did you mean "journey"\?\)/],
@@ -70,6 +77,15 @@ describe('exit codes through the binary', () => {
     const { code, stderr } = await runBin(['validate', 'missing.yaml'], { cwd: await makeTempDir(), env: { DEBUG: 'personakit' } });
     expect(code).toBe(2);
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('--output-file: an empty name or a file in the way is exit 2 with what to do', async () => {
+    const dir = await writeTree(await makeTempDir(), { 'ok.yaml': persona('ok'), 'taken': 'a file' });
+    const empty = await runBin(['validate', '--output-file', ''], { cwd: dir });
+    expect(empty).toMatchObject({ code: 2, stdout: '', stderr: 'personakit: --output-file needs a file name\n  e.g. --output-file personakit-report.json\n' });
+    const blocked = await runBin(['validate', '-o', 'taken/report.txt'], { cwd: dir });
+    expect(blocked.code).toBe(2);
+    expect(blocked.stderr).toMatch(/^personakit: cannot write taken\/report\.txt: \/.*\/taken is a file, not a folder\n/);
   });
 
   it('stdin is never waited on by validate', async () => {
