@@ -1,0 +1,41 @@
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeFileAtomic } from '../../src/util/atomic-write.js';
+import { makeTempDir } from '../support/run-bin.js';
+
+describe('writeFileAtomic (used by --output-file and schema --out)', () => {
+  it('creates folders, writes, and replaces whole', async () => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'a', 'b', 'report.json');
+    await writeFileAtomic(file, 'x'.repeat(5000));
+    await writeFileAtomic(file, '{}\n');
+    expect(await readFile(file, 'utf8')).toBe('{}\n');
+    expect(await readdir(path.dirname(file))).toEqual(['report.json']);
+  });
+
+  it('concurrent writers leave one whole version, never a mix, and no temporary files', async () => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'out.txt');
+    const versions = Array.from({ length: 8 }, (_, i) => String(i).repeat(200_000));
+    await Promise.all(versions.map((v) => writeFileAtomic(file, v)));
+    expect(versions).toContain(await readFile(file, 'utf8'));
+    expect(await readdir(dir)).toEqual(['out.txt']);
+  });
+
+  it('exclusive: refuses to replace an existing file and cleans up', async () => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'persona.yaml');
+    await writeFile(file, 'mine\n');
+    await expect(writeFileAtomic(file, 'theirs\n', { exclusive: true })).rejects.toMatchObject({ code: 'EEXIST' });
+    expect(await readFile(file, 'utf8')).toBe('mine\n');
+    expect(await readdir(dir)).toEqual(['persona.yaml']);
+  });
+
+  it('fails cleanly when the target is a folder', async () => {
+    const dir = await makeTempDir();
+    await writeFileAtomic(path.join(dir, 'sub', 'keep.txt'), 'k');
+    await expect(writeFileAtomic(path.join(dir, 'sub'), 'x')).rejects.toMatchObject({ code: expect.stringMatching(/^E(ISDIR|NOTEMPTY|EXIST)$/) });
+    expect(await readdir(dir)).toEqual(['sub']);
+  });
+});
