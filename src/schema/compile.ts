@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
+import type addFormatsType from 'ajv-formats';
 
 export const KINDS = ['persona', 'journey', 'market'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -31,10 +32,17 @@ export function validatorFor(name: SchemaName): ValidateFunction {
   return validate;
 }
 
+/**
+ * ajv is loaded on first validation, not at import: commands that only need KINDS (new, init,
+ * --version, --help) must not pay ~40 ms for it. require() keeps validatorFor synchronous.
+ */
 function createAjv(): Ajv2020 {
+  const require = createRequire(import.meta.url);
+  const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const addFormats = require('ajv-formats') as typeof addFormatsType;
   // allowUnionTypes: about.age is `integer | string`, written as a type list rather than oneOf
   // so that one mistake gives one message.
-  const instance = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, messages: true });
+  const instance = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, messages: true });
   addFormats.default(instance, ['date', 'uri']);
   return instance;
 }
