@@ -30,7 +30,8 @@ export async function collectFiles(specs: readonly string[], cwd: string, bounda
   };
 
   for (const spec of specs) {
-    if (isGlob(spec)) {
+    // A file really named "persona[1].yaml" is that file, not a pattern.
+    if (isGlob(spec) && !(await exists(path.resolve(cwd, spec)))) {
       const base = path.resolve(cwd, globBase(spec));
       const relPattern = path.relative(base, path.resolve(cwd, spec)).split(path.sep).join('/');
       const matcher = globToRegExp(relPattern);
@@ -116,6 +117,10 @@ async function walk(dir: string, boundary: string, realOf: Map<string, string>):
   };
   await visit(dir);
   return files;
+}
+
+async function exists(absPath: string): Promise<boolean> {
+  return stat(absPath).then(() => true, () => false);
 }
 
 function skipFolder(name: string): boolean {

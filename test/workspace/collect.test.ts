@@ -63,6 +63,12 @@ describe('collectFiles', () => {
     expect(await collect([glob])).toEqual(expected);
   });
 
+  it('takes a path with glob characters literally when that file exists', async () => {
+    const dir = await writeTree(await makeTempDir(), { 'persona[1].yaml': DOC, 'persona1.yaml': DOC });
+    const files = await collectFiles(['persona[1].yaml'], dir);
+    expect(files.map((f) => path.basename(f.absPath))).toEqual(['persona[1].yaml']);
+  });
+
   it('matches globs that start from an absolute folder', async () => {
     expect(await collect([path.join(root, 'personas', '*.yaml')])).toEqual(['!personas/a.yaml', '!personas/b.yaml']);
   });
