@@ -120,8 +120,10 @@ function describeYamlProblem(code: string, message: string): string {
       return 'duplicate key in one mapping; keep only one of them (YAML does not allow repeating a key)';
     case 'TAB_AS_INDENT':
       return 'a tab is used for indentation; YAML allows only spaces';
-    case 'TAG_RESOLVE_FAILED':
-      return `${first}; personakit does not honour custom YAML tags: remove the tag`;
+    case 'TAG_RESOLVE_FAILED': {
+      const tag = /tag:\s*(\S+)/i.exec(first)?.[1]?.replace(/^tag:yaml\.org,2002:/, '!!') ?? 'tag';
+      return `the YAML tag ${tag} is not allowed; personakit does not honour custom YAML tags: remove it`;
+    }
     default:
       return first.charAt(0).toLowerCase() + first.slice(1);
   }
