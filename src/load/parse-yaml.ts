@@ -4,7 +4,8 @@ import type { Finding } from '../diagnostic.js';
 import type { Limits } from './limits.js';
 
 /** YAML options shared by every `yaml` parse, so data and positions always agree (SPEC 7: YAML 1.2 core). */
-export const YAML_OPTIONS = { version: '1.2', schema: 'core', merge: false, uniqueKeys: true, strict: true } as const;
+/** logLevel 'error': the parser's warnings (a list used as a key…) must not reach stderr as Node process warnings. */
+export const YAML_OPTIONS = { version: '1.2', schema: 'core', merge: false, uniqueKeys: true, strict: true, logLevel: 'error' } as const;
 
 export interface ParsedYaml {
   /**
@@ -82,10 +83,16 @@ function parseCarefully(text: string, limits: Limits): ParsedYaml {
   const at = (offset: number) => lineCounter.linePos(Math.min(offset, lastOffset));
   for (const doc of docs) {
     const problems = [...doc.errors, ...doc.warnings];
-    for (const problem of problems) {
+    const reported = new Set<string>();
+    problems.forEach((problem, i) => {
+      // After the first syntax error the parser's recovery tends to cascade ("- a\nb: 1" gives three
+      // errors); only mistakes found independently of the syntax are worth reporting after it.
+      if (i > 0 && !INDEPENDENT_PROBLEMS.has(problem.code)) return;
       const { line, col } = at(problem.pos[0]);
+      if (reported.has(`${line}:${col}`)) return;
+      reported.add(`${line}:${col}`);
       errors.push({ rule: 'yaml-syntax', line, column: col, message: describeYamlProblem(problem.code, problem.message) });
-    }
+    });
     if (isEmptyDocument(doc)) continue;
     if (problems.length > 0) {
       documents.push(undefined);
@@ -112,6 +119,8 @@ function parseCarefully(text: string, limits: Limits): ParsedYaml {
   return { documents, errors };
 }
 
+const INDEPENDENT_PROBLEMS = new Set(['DUPLICATE_KEY', 'TAG_RESOLVE_FAILED', 'TAB_AS_INDENT']);
+
 /** The `yaml` package's wording, made actionable for people who do not read YAML grammar. */
 function describeYamlProblem(code: string, message: string): string {
   const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
@@ -124,9 +133,21 @@ function describeYamlProblem(code: string, message: string): string {
       const tag = /tag:\s*(\S+)/i.exec(first)?.[1]?.replace(/^tag:yaml\.org,2002:/, '!!') ?? 'tag';
       return `the YAML tag ${tag} is not allowed; personakit does not honour custom YAML tags: remove it`;
     }
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'this line is not a `key: value` pair (a missing colon, or a key running over two lines)';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return 'a value cannot hold another `key: value` here; check the indentation of the next line, or quote a value that contains ": "';
+    case 'RESOURCE_EXHAUSTION':
+      return 'the document is nested too deeply for the YAML parser (it ran out of stack); flatten the nesting';
+    case 'BAD_INDENT':
+      return `${lower(first)}; check the indentation`;
     default:
-      return first.charAt(0).toLowerCase() + first.slice(1);
+      return lower(first);
   }
+}
+
+function lower(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 /**
