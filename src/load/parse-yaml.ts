@@ -91,7 +91,7 @@ function parseCarefully(text: string, limits: Limits): ParsedYaml {
       const { line, col } = at(problem.pos[0]);
       if (reported.has(`${line}:${col}`)) return;
       reported.add(`${line}:${col}`);
-      errors.push({ rule: 'yaml-syntax', line, column: col, message: describeYamlProblem(problem.code, problem.message) });
+      errors.push({ rule: 'yaml-syntax', line, column: col, message: describeYamlProblem(problem.code, problem.message, lineFrom(text, problem.pos[0])) });
     });
     if (isEmptyDocument(doc)) continue;
     if (problems.length > 0) {
@@ -122,11 +122,15 @@ function parseCarefully(text: string, limits: Limits): ParsedYaml {
 const INDEPENDENT_PROBLEMS = new Set(['DUPLICATE_KEY', 'TAG_RESOLVE_FAILED', 'TAB_AS_INDENT']);
 
 /** The `yaml` package's wording, made actionable for people who do not read YAML grammar. */
-function describeYamlProblem(code: string, message: string): string {
+function describeYamlProblem(code: string, message: string, source: string): string {
   const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   switch (code) {
-    case 'DUPLICATE_KEY':
-      return 'duplicate key in one mapping; keep only one of them (YAML does not allow repeating a key)';
+    case 'DUPLICATE_KEY': {
+      const m = KEY_AT_LINE_START.exec(source);
+      const name = m?.[1] ?? m?.[2]?.replace(/''/g, "'") ?? m?.[3];
+      const key = name !== undefined && name.length <= 60 ? ` "${name}"` : '';
+      return `duplicate key${key} in one mapping; keep only one of them (YAML does not allow repeating a key)`;
+    }
     case 'TAB_AS_INDENT':
       return 'a tab is used for indentation; YAML allows only spaces';
     case 'TAG_RESOLVE_FAILED': {
@@ -144,6 +148,15 @@ function describeYamlProblem(code: string, message: string): string {
     default:
       return lower(first);
   }
+}
+
+/** A key at the start of `source`: "double-quoted", 'single-quoted' or plain, followed by a colon. */
+const KEY_AT_LINE_START = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s:#][^:#]*?))\s*:/;
+
+/** The text from `offset` to the end of its line: where the `source` of a problem starts. */
+function lineFrom(text: string, offset: number): string {
+  const end = text.indexOf('\n', offset);
+  return text.slice(offset, end === -1 ? undefined : end);
 }
 
 function lower(text: string): string {

@@ -9,7 +9,7 @@ const VERSION = (JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'),
 
 /** What `validate` must find in foundation-problems (workspace paths: personas/ only). */
 const EXPECTED = [
-  { file: 'personas/broken.yaml', line: 4, column: 1, rule: 'yaml-syntax', message: /^duplicate key in one mapping/ },
+  { file: 'personas/broken.yaml', line: 4, column: 1, rule: 'yaml-syntax', message: /^duplicate key "name" in one mapping/ },
   { file: 'personas/multi.yaml', line: 10, column: 1, rule: 'schema', message: /^missing required property "name"$/ },
   { file: 'personas/multi.yaml', line: 12, column: 9, rule: 'schema', message: /^roles\[0\] must be one of decision-maker, .* — got "buyer"$/ },
   { file: 'personas/second-good.yaml', line: 2, column: 5, rule: 'duplicate-id', message: /^persona id "good" is already used at personas\/good\.yaml:2:5/ },

@@ -55,6 +55,25 @@ describe('parseYaml: YAML 1.2 core schema (SPEC 7)', () => {
     expect(errors).toEqual([{ rule: 'yaml-syntax', line: 4, column: 1, message: expect.stringMatching(/duplicate key/) }]);
   });
 
+  it('names the repeated key, in block and flow mappings, plain or quoted', () => {
+    expect(parse('id: a\nname: A\nid: b\n').errors.map((e) => e.message)).toEqual(['duplicate key "id" in one mapping; keep only one of them (YAML does not allow repeating a key)']);
+    expect(parse('goals: [{id: a, text: t, id: b}]\n').errors[0]).toMatchObject({ line: 1, column: 26, message: expect.stringMatching(/^duplicate key "id" /) });
+    expect(parse("a: 1\n'a': 2\n").errors[0]?.message).toMatch(/^duplicate key "a" /);
+  });
+
+  it('gives one diagnostic for one mistake, not the parser\'s cascade', () => {
+    expect(parse('- a\nb: 1\n').errors).toHaveLength(1);
+    expect(parse('kind: persona\n  id: a\nname: A\n').errors).toEqual([
+      { rule: 'yaml-syntax', line: 1, column: 7, message: expect.stringMatching(/check the indentation of the next line/) },
+    ]);
+    // Independent mistakes are all reported.
+    expect(parse('a: 1\na: 2\nb: 1\nb: 2\n').errors.map((e) => e.line)).toEqual([2, 4]);
+  });
+
+  it('explains a missing colon in words', () => {
+    expect(parse('kind: persona\nname Fiona\nid: f\n').errors).toEqual([{ rule: 'yaml-syntax', line: 2, column: 1, message: expect.stringMatching(/not a `key: value` pair \(a missing colon/) }]);
+  });
+
   it('reports tabs used as indentation', () => {
     const { errors } = parse('kind: persona\nabout:\n\tage: 3\n');
     expect(errors[0]).toMatchObject({ rule: 'yaml-syntax', line: 3, message: expect.stringMatching(/tab/) });
