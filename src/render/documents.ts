@@ -28,45 +28,46 @@ export interface BuiltDocument {
 }
 
 /**
- * Build every document's view and model. Persona pictures are copied into images/ of the output
- * folder here (not for json), because the view must say where the picture ended up.
+ * A function that builds one document's view (and, for json, its model). Documents are built one
+ * at a time as they are written, so a run over thousands of personas never holds them all.
+ * Persona pictures are copied into images/ of the output folder here (not for json), because the
+ * view must say where the picture ended up.
  */
-export async function buildDocuments(plan: RenderPlan, workspace: Workspace, out: OutputFolder, format: 'html' | 'md' | 'json'): Promise<BuiltDocument[]> {
+export function documentBuilder(plan: RenderPlan, workspace: Workspace, out: OutputFolder, format: 'html' | 'md' | 'json'): (p: PlannedDoc) => Promise<BuiltDocument> {
   const root = workspace.settings.root ?? workspace.cwd;
   const journeysOf = new Map<string, PlannedDoc[]>();
   for (const p of plan.docs) {
     if (p.doc.kind !== 'journey') continue;
     for (const id of texts(p.doc.data.personas)) journeysOf.set(id, [...(journeysOf.get(id) ?? []), p]);
   }
-  const built: BuiltDocument[] = [];
-  for (const p of plan.docs) {
+  const json = format === 'json';
+  return async (p): Promise<BuiltDocument> => {
     const { doc, header } = p;
     const base = { kind: doc.kind, id: doc.id, name: header.name, file: doc.file, report: header.href, status: { errors: header.status.errors, warnings: header.status.warnings } };
     if (doc.kind === 'persona') {
-      const picture = format === 'json' ? undefined : await pictureFor(p, root, out);
+      const picture = json ? undefined : await pictureFor(p, root, out);
       const journeys = (doc.id === undefined ? [] : (journeysOf.get(doc.id) ?? [])).map((j) => ({ id: j.doc.id ?? '', name: j.header.name, href: j.header.href }));
       const view = personaView(header, doc.data, picture, journeys);
-      const completeness = completenessOf(doc.data);
-      built.push({
+      const roles = texts(doc.data.roles);
+      return {
         kind: 'persona', file: header.href, view,
-        model: { ...base, completeness, roles: texts(doc.data.roles) },
-        entry: { doc: header, completeness: completeness.percent, roles: texts(doc.data.roles), summary: [view.jobTitle, view.roles.map((r) => r.label).join(', ')].filter(Boolean).join(' · ') },
-      });
-    } else if (doc.kind === 'journey') {
+        model: json ? { ...base, completeness: completenessOf(doc.data), roles } : {},
+        entry: { doc: header, completeness: view.completeness.percent, roles, summary: [view.jobTitle, view.roles.map((r) => r.label).join(', ')].filter(Boolean).join(' · ') },
+      };
+    }
+    if (doc.kind === 'journey') {
       const view = journeyView(header, doc.data, texts(doc.data.personas).map((id) => plan.ref('persona', id)));
       const summary = [`${view.stages.length} ${view.stages.length === 1 ? 'stage' : 'stages'}`, `${view.alignment.columns.length} sales stages`, `${view.milestones.length} milestones`];
-      built.push({
+      return {
         kind: 'journey', file: header.href, view,
-        markdown: { mermaid: mermaidJourney(header.name, view.stages) },
-        model: { ...base, personas: texts(doc.data.personas), alignment: alignmentOf(doc.data) },
+        markdown: format === 'md' ? { mermaid: mermaidJourney(header.name, view.stages) } : {},
+        model: json ? { ...base, personas: texts(doc.data.personas), alignment: alignmentOf(doc.data) } : {},
         entry: { doc: header, summary: summary.join(' · ') },
-      });
-    } else {
-      const { view, model, summary } = await marketView(header, doc, workspace, plan);
-      built.push({ kind: 'market', file: header.href, view, model: { ...base, ...model }, entry: { doc: header, summary } });
+      };
     }
-  }
-  return built;
+    const { view, model, summary } = await marketView(header, doc, workspace, plan);
+    return { kind: 'market', file: header.href, view, model: { ...base, ...model }, entry: { doc: header, summary } };
+  };
 }
 
 async function pictureFor(p: PlannedDoc, root: string, out: OutputFolder): Promise<PictureView | undefined> {

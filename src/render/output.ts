@@ -13,6 +13,8 @@ const SAFE_NAME = /^(images\/)?[a-z0-9][a-z0-9-]*(\.[a-z0-9]+)+$/;
  */
 export class OutputFolder {
   private realRoot?: string;
+  /** Folders already made and checked to lie inside the root (symlinks resolved). */
+  private readonly checked = new Set<string>();
   readonly written: string[] = [];
 
   constructor(readonly root: string) {}
@@ -36,9 +38,13 @@ export class OutputFolder {
     if (!SAFE_NAME.test(name)) throw new Error(`refusing to write the unsafe report name ${JSON.stringify(name)}`);
     const target = path.resolve(this.root, name);
     const folder = path.dirname(target);
-    await mkdir(folder, { recursive: true });
-    if (!isInside(this.root, target) || !isInside(this.realRoot ?? this.root, await realpath(folder))) {
-      throw new UsageError(`refusing to write ${name}: it would land outside ${this.root}`, 'remove the symbolic link inside the output folder');
+    if (!isInside(this.root, target)) throw new Error(`refusing to write ${name}: it would land outside ${this.root}`);
+    if (!this.checked.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      if (!isInside(this.realRoot ?? this.root, await realpath(folder))) {
+        throw new UsageError(`refusing to write ${name}: its folder is a link to outside ${this.root}`, 'remove the symbolic link inside the output folder');
+      }
+      this.checked.add(folder);
     }
     try {
       await writeFileAtomic(target, content);

@@ -3,7 +3,7 @@ import { countBySeverity, type Diagnostic } from '../diagnostic.js';
 import { UsageError } from '../errors.js';
 import { lint, type LintResult } from '../rules/engine.js';
 import { mapLimited } from '../workspace/workspace.js';
-import { buildDocuments, type BuiltDocument } from './documents.js';
+import { documentBuilder, type BuiltDocument } from './documents.js';
 import { escapeForMarkdown } from './markdown-view.js';
 import { OutputFolder } from './output.js';
 import { planRender } from './plan.js';
@@ -58,18 +58,22 @@ export async function renderReports(options: RenderOptions): Promise<RenderResul
 
   const ext = options.format === 'md' ? 'md' : options.format;
   const plan = planRender(documents, workspace.documents, diagnostics, options.cwd, ext);
-  const built = await buildDocuments(plan, workspace, out, options.format);
+  const build = documentBuilder(plan, workspace, out, options.format);
   const name = workspace.settings.name ?? (workspace.settings.root ? path.basename(workspace.settings.root) : 'personakit reports');
-  const index = indexView(name, built.map((b) => b.entry));
 
-  const total = built.length + 1;
+  const total = plan.docs.length + 1;
   let done = 0;
   const progress = () => options.onProgress?.(++done, total);
-  await mapLimited(built, 16, async (b) => {
+  // Many writes in flight: each is flushed to disk before its rename, and waiting for them one
+  // at a time would dominate the run.
+  const results = await mapLimited(plan.docs, 64, async (p) => {
+    const b = await build(p);
     await out.write(b.file, contentOf(options.format, templates, b, name));
     progress();
+    return { entry: b.entry, model: b.model };
   });
-  const indexContent = options.format === 'json' ? json({ workspace: name, documents: built.map((b) => b.model) }) : page(templates!, 'index', options.format, { workspace: { name }, ...index });
+  const index = indexView(name, results.map((r) => r.entry));
+  const indexContent = options.format === 'json' ? json({ workspace: name, documents: results.map((r) => r.model) }) : page(templates!, 'index', options.format, { workspace: { name }, ...index });
   await out.write(`index.${ext}`, indexContent);
   progress();
   return { refused: false, diagnostics, lint: result, outDir: out.root, written: out.written };
