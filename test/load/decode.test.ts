@@ -51,6 +51,12 @@ describe('loadFile', () => {
     expect(loaded.documents).toEqual([{ kind: 'persona', id: 'a', name: 'A' }]);
   });
 
+  it('positions syntax errors in BOM + CRLF files as an editor shows them', async () => {
+    const file = await tmp('bad.yaml', bytes([0xef, 0xbb, 0xbf], 'a: b: c\r\nd: 1\r\nd: 2\r\n'));
+    const loaded = await loadFile(file, 'bad.yaml', DEFAULT_LIMITS);
+    expect(loaded.findings.map((f) => `${f.line}:${f.column}`)).toEqual(['1:4', '3:1']);
+  });
+
   it('turns a non-UTF-8 file into a positioned yaml-syntax finding', async () => {
     const file = await tmp('latin1.yaml', bytes('kind: persona\nname: Ren', [0xe9], '\n'));
     const loaded = await loadFile(file, 'latin1.yaml', DEFAULT_LIMITS);
