@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -7,10 +8,20 @@ import path from 'node:path';
  * a temporary file in the same folder, flushed, then renamed over the target.
  * `exclusive`: fail with EEXIST instead of replacing an existing file.
  */
+/** Temporary files being written right now, so an interrupted process can remove them (cli/main.ts). */
+const inFlight = new Set<string>();
+
+/** Remove the temporary files of writes still in progress; synchronous, for signal handlers. */
+export function removeTempFilesSync(): void {
+  for (const temp of inFlight) rmSync(temp, { force: true });
+  inFlight.clear();
+}
+
 export async function writeFileAtomic(file: string, content: string | Uint8Array, options: { exclusive?: boolean } = {}): Promise<void> {
   const dir = path.dirname(file);
   await mkdir(dir, { recursive: true });
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  inFlight.add(temp);
   try {
     const handle = await open(temp, 'wx');
     try {
@@ -30,5 +41,7 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
   } catch (e) {
     await rm(temp, { force: true });
     throw e;
+  } finally {
+    inFlight.delete(temp);
   }
 }
