@@ -94,8 +94,13 @@ export async function createDocument(options: NewDocumentOptions, env: NewDocume
 async function readAnswers(file: string, shown: string, kind: Kind): Promise<Record<string, unknown>> {
   let bytes: Buffer;
   try {
+    // A FIFO or device (/dev/zero) would block or never end; an answers file is a small regular file.
+    const info = await stat(file);
+    if (!info.isFile()) throw new UsageError(`the answers file ${shown} is not a regular file`, 'give --answers a YAML file');
+    if (info.size > DEFAULT_LIMITS.maxFileBytes) throw new UsageError(`the answers file ${shown} is larger than ${DEFAULT_LIMITS.maxFileBytes} bytes`, 'give --answers a YAML file of answers');
     bytes = await readFile(file);
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     throw new UsageError(`cannot read the answers file ${shown}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (e as Error).message}`, 'check the path given to --answers');
   }
   const decoded = decodeUtf8(bytes);
