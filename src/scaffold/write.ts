@@ -12,8 +12,13 @@ export async function writeNewFile(file: string, text: string, options: { force:
     return true;
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    if (err.code === 'EEXIST') return false;
-    const why = err.code === 'EACCES' || err.code === 'EROFS' ? 'the folder is not writable' : err.code === 'EISDIR' ? 'a folder has that name' : err.message;
+    // mkdir says EEXIST when a file stands where a folder of the path should be: that is no existing document.
+    if (err.code === 'EEXIST' && err.syscall !== 'mkdir') return false;
+    const why = err.code === 'EACCES' || err.code === 'EROFS' ? 'the folder is not writable'
+      : err.code === 'EISDIR' ? 'a folder has that name'
+      : err.code === 'ENOTDIR' || err.code === 'EEXIST' ? 'a file stands where its folder should be'
+      : err.code === 'ENOSPC' || err.code === 'EDQUOT' ? 'the disk is full'
+      : err.message;
     throw new UsageError(`cannot write ${options.shown}: ${why}`, 'choose another folder, or fix its permissions');
   }
 }
