@@ -102,6 +102,18 @@ describe('which files (SPEC 7)', () => {
     expect(fromSub.map((d) => d.file)).toEqual(['b.yaml', 'b.yaml']);
   });
 
+  it('resolves references against the whole workspace when one file is named', async () => {
+    const dir = await writeTree(await makeTempDir(), {
+      'personakit.yaml': 'name: T\npaths: [personas, journeys]\n',
+      'personas/fiona.yaml': persona('fiona', 'roles: [boss]\n'),
+      'journeys/buy.yaml': 'kind: journey\nid: buy\nname: Buy\npersonas: [fiona, ghost]\nstages:\n  - id: aware\n    name: Aware\n    phase: exposure\n',
+    });
+    const { diagnostics, files } = await lint({ cwd: dir, paths: ['journeys/buy.yaml'], mode: 'check' });
+    expect(files).toEqual(['journeys/buy.yaml']);
+    expect(diagnostics.every((d) => d.file === 'journeys/buy.yaml')).toBe(true);
+    expect(diagnostics.filter((d) => d.rule === 'unknown-reference').map((d) => `${d.line}:${d.column}`)).toEqual(['4:19']);
+  });
+
   it('counts schema-invalid documents with a valid id for ids and references', async () => {
     const dir = await writeTree(await makeTempDir(), { 'a.yaml': 'kind: persona\nid: broken\nname: [not, a, string]\n' });
     const ws = await loadWorkspace({ cwd: dir, paths: ['.'] });
