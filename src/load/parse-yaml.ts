@@ -4,8 +4,12 @@ import type { Finding } from '../diagnostic.js';
 import type { Limits } from './limits.js';
 
 /** YAML options shared by every `yaml` parse, so data and positions always agree (SPEC 7: YAML 1.2 core). */
-/** logLevel 'error': the parser's warnings (a list used as a key…) must not reach stderr as Node process warnings. */
-export const YAML_OPTIONS = { version: '1.2', schema: 'core', merge: false, uniqueKeys: true, strict: true, logLevel: 'error' } as const;
+/**
+ * logLevel 'error': the parser's warnings (a list used as a key…) must not reach stderr as Node process
+ * warnings. resolveKnownTags false: !!binary, !!set, !!omap, !!pairs and !!timestamp would otherwise
+ * turn into Uint8Array, Set, Map and Date objects; like every other tag they are refused (SPEC 7).
+ */
+export const YAML_OPTIONS = { version: '1.2', schema: 'core', merge: false, uniqueKeys: true, strict: true, logLevel: 'error', resolveKnownTags: false } as const;
 
 export interface ParsedYaml {
   /**
