@@ -15,3 +15,6 @@ export type { Rule, RuleContext } from './rules/rule.js';
 export { allRuleMeta } from './rules/registry.js';
 export { KINDS, type Kind, readSchema, SCHEMAS_DIR } from './schema/compile.js';
 export { validateAgainst } from './schema/validate.js';
+export { completenessOf, HEADINGS, type Completeness } from './model/completeness.js';
+export { alignmentOf, PHASES, type Alignment, type Phase } from './model/alignment.js';
+export { evaluateMarket, type MarketModel } from './model/market-model.js';
