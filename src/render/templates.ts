@@ -14,8 +14,7 @@ export const TEMPLATE_KINDS: readonly TemplateKind[] = ['persona', 'journey', 'm
 /** The package's own templates/ folder (next to dist/ and src/). */
 export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
-type CompileOptions = CompileOptionsOf<HandlebarsInstance>;
-type CompileOptionsOf<H extends HandlebarsInstance> = NonNullable<Parameters<H['compile']>[1]>;
+type CompileOptions = NonNullable<Parameters<HandlebarsInstance['compile']>[1]>;
 
 const PARTIAL_NAME = /^[a-z0-9][a-z0-9_-]*\.hbs$/i;
 

@@ -84,7 +84,7 @@ describe.skipIf(!HAS_CHROMIUM)('HTML reports in a real browser (Chromium)', () =
         }
       }
       if (name.startsWith('persona-shift-planner-priya')) {
-        expect(await v.page.locator('img.avatar').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+        expect(await v.page.locator('img.avatar').evaluate((img) => (img as { naturalWidth?: number }).naturalWidth ?? 0)).toBeGreaterThan(0);
       }
       const shot = path.join(shots, name.replace(/\.html$/, '.png'));
       await v.page.screenshot({ path: shot, fullPage: true });
@@ -97,7 +97,7 @@ describe.skipIf(!HAS_CHROMIUM)('HTML reports in a real browser (Chromium)', () =
     for (const name of ['persona-ops-director-dana.html', 'journey-multi-site-operator-buys-dock-scheduling.html', 'index.html']) {
       const v = await visit(path.join(examples, name), 390);
       // Wide tables scroll inside their own box; the page itself never scrolls sideways.
-      expect(await v.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(await v.page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
       await v.page.screenshot({ path: path.join(shots, `phone-${name.replace(/\.html$/, '.png')}`), fullPage: true });
       await v.page.close();
     }
