@@ -47,7 +47,7 @@ export class OutputFolder {
       this.checked.add(folder);
     }
     try {
-      await writeFileAtomic(target, content);
+      await writeFileAtomic(target, content, { sync: false }); // reports are regenerable: atomic, not fsynced
     } catch (e) {
       throw new UsageError(`cannot write ${target}: ${(e as Error).message}`, 'check that the output folder is writable');
     }
