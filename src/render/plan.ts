@@ -5,6 +5,7 @@ import { statusByDocument } from './status.js';
 import { text } from './values.js';
 import type { DocHeader, LinkTo, Ref } from './views/common.js';
 
+const MAX_ID_IN_NAME = 160;
 const KIND_ORDER: Record<Kind, number> = { persona: 0, journey: 1, market: 2 };
 
 /** One document to render, with the file name its report gets. */
@@ -34,7 +35,8 @@ export function planRender(documents: readonly WorkspaceDocument[], all: readonl
   const counters: Record<Kind, number> = { persona: 0, journey: 0, market: 0 };
   const docs = ordered.map((doc): PlannedDoc => {
     counters[doc.kind]++;
-    let base = doc.id !== undefined && ID_PATTERN.test(doc.id) ? `${doc.kind}-${doc.id}` : `${doc.kind}--${counters[doc.kind]}`;
+    // A valid id can still be too long for a file name (255 bytes, with room for the temporary suffix).
+    let base = doc.id !== undefined && ID_PATTERN.test(doc.id) && doc.id.length <= MAX_ID_IN_NAME ? `${doc.kind}-${doc.id}` : `${doc.kind}--${counters[doc.kind]}`;
     if (taken.has(base)) base = `${doc.kind}--${counters[doc.kind]}`;
     taken.add(base);
     const header: DocHeader = {
