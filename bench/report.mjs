@@ -3,7 +3,7 @@ import os from 'node:os';
 import { median } from './measure.mjs';
 
 export function summarise(samples, targets, unavailable) {
-  const commands = Object.entries(samples).map(([id, runs]) => ({
+  const commands = Object.entries(samples).filter(([, runs]) => runs.length > 0).map(([id, runs]) => ({
     id,
     seconds: median(runs.map((r) => r.seconds)),
     min: Math.min(...runs.map((r) => r.seconds)),
@@ -26,7 +26,8 @@ export function summarise(samples, targets, unavailable) {
 
 export function printReport(summary, runs) {
   const out = [];
-  out.push(`\nmedians of ${runs} interleaved run(s) — ${machine().cpu}, ${machine().cpus} cores, Node ${process.versions.node}\n`);
+  const m = machine();
+  out.push(`\nmedians of ${runs} interleaved run(s) — ${m.cpu}, ${m.cpus} cores, Node ${m.node}, load average ${m.loadAverage}\n`);
   out.push(table(['command', 'median s', 'min s', 'max s', 'peak MiB'], summary.commands.map((c) => [c.id, c.seconds.toFixed(3), c.min.toFixed(3), c.max.toFixed(3), c.peakMiB === null ? '—' : c.peakMiB.toFixed(0)])));
   out.push('');
   out.push(table(['target', 'what', 'value', 'goal', 'ok'], summary.results.map((r) => [
@@ -45,7 +46,9 @@ export function resultsDocument(summary, samples, runs) {
 
 function machine() {
   const cpus = os.cpus();
-  return { cpu: cpus[0]?.model.trim() ?? 'unknown', cpus: cpus.length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()}`, node: process.versions.node };
+  // The 1-minute load average: above the core count, other work shared the machine and the
+  // absolute seconds say little (the interleaved ratios still compare like with like).
+  return { cpu: cpus[0]?.model.trim() ?? 'unknown', cpus: cpus.length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()}`, node: process.versions.node, loadAverage: Number(os.loadavg()[0].toFixed(2)) };
 }
 
 function table(head, rows) {

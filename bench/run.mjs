@@ -4,17 +4,22 @@
  * its baselines interleaved — round after round, every command once per round — so a slow moment
  * of the machine hits all of them alike. Prints medians, ratios and peak memory; writes JSON.
  *
- *   node bench/run.mjs [--runs 3] [--only 1,4a,...] [--out bench/results]
+ *   node bench/run.mjs [--runs 3] [--only 1,4a,...] [--snapshot] [--out bench/results]
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { generateWorkspace } from './generate.mjs';
 import { measure } from './measure.mjs';
 import { printReport, resultsDocument, summarise } from './report.mjs';
-import { COMMANDS, OUT_DIR, TARGETS, WORKSPACES, WORKSPACES_DIR } from './scenarios.mjs';
+import { snapshotPackage } from './snapshot.mjs';
 
 const args = parseArgs(process.argv.slice(2));
+// --snapshot: measure a private copy of the build, so a rebuild of dist/ meanwhile (a watcher,
+// another terminal) cannot change what is measured halfway through.
+if (args.snapshot) process.env.PERSONAKIT_BENCH_ROOT = snapshotPackage();
+const { COMMANDS, OUT_DIR, TARGETS, WORKSPACES, WORKSPACES_DIR } = await import('./scenarios.mjs');
 const targets = args.only ? TARGETS.filter((t) => args.only.includes(t.id) || args.only.includes(t.id.replace(/[a-z]$/, ''))) : TARGETS;
 const commandIds = [...new Set(targets.flatMap((t) => [t.subject, t.baseline]).filter(Boolean))];
 
@@ -37,7 +42,13 @@ const samples = Object.fromEntries(runnable.map((id) => [id, []]));
 for (let round = 0; round < args.runs; round++) {
   // Rotate the order each round so no command always runs right after the same neighbour.
   const order = runnable.map((_, i) => runnable[(i + round) % runnable.length]);
-  for (const id of order) samples[id].push(measure(COMMANDS[id]));
+  for (const id of order) {
+    try {
+      samples[id].push(measure(COMMANDS[id]));
+    } catch (e) {
+      process.stderr.write(`${id}: this run failed and is left out: ${String(e.message).split('\n').slice(0, 2).join(' ')}\n`);
+    }
+  }
   process.stderr.write(`round ${round + 1}/${args.runs} done\n`);
 }
 
@@ -74,12 +85,13 @@ function generatorHash() {
 }
 
 function parseArgs(argv) {
-  const out = { runs: 3, only: undefined, out: path.join(path.dirname(OUT_DIR), 'results') };
+  const out = { runs: 3, only: undefined, snapshot: false, out: fileURLToPath(new URL('results/', import.meta.url)) };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--runs') out.runs = Math.max(1, Number(argv[++i]));
     else if (argv[i] === '--only') out.only = argv[++i].split(',');
     else if (argv[i] === '--out') out.out = path.resolve(argv[++i]);
-    else throw new Error(`unknown option ${argv[i]}; use --runs N, --only ID,ID or --out DIR`);
+    else if (argv[i] === '--snapshot') out.snapshot = true;
+    else throw new Error(`unknown option ${argv[i]}; use --runs N, --only ID,ID, --snapshot or --out DIR`);
   }
   return out;
 }

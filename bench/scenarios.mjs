@@ -19,7 +19,9 @@ export const WORKSPACES = {
 
 const ws = (name) => path.join(WORKSPACES_DIR, name);
 const node = (script, args, cwd) => ({ cmd: process.execPath, args: [path.join(ROOT, script), ...args], cwd });
-const personakit = (args, cwd) => node('bin/personakit.js', args, cwd);
+// PERSONAKIT_BENCH_ROOT: a snapshot of the package to measure (run.mjs --snapshot makes one).
+const PACKAGE = process.env.PERSONAKIT_BENCH_ROOT ?? ROOT;
+const personakit = (args, cwd) => ({ cmd: process.execPath, args: [path.join(PACKAGE, 'bin/personakit.js'), ...args], cwd });
 
 /** Every command, by id. `cwd` is where it runs; personakit finds the workspace from there. */
 export const COMMANDS = {
