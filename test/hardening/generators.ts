@@ -140,7 +140,7 @@ function applyEdit(doc: Record<string, unknown>, edit: DocumentEdit): void {
 const SNIPPETS = [
   '&a ', '*a', '*nope', '<<: *a\n', '!!js/function ', '!!js/regexp /x/', '!!python/object:os.system ', '!!binary ', '!custom ', '? ', '%YAML 1.1\n',
   '\t', '\n\t', ': ', '- ', '\n---\n', '\n...\n', '{', '}', '[', ']', '"', "'", '#', '|', '>', '\n__proto__: {polluted: 1}\n',
-  '\nid: duplicate\n', '\nkind: persona\n', '\uFEFF', '\r\n', '\r', '\u2028', '\u0085', 'x'.repeat(2000), '~', '.nan', '-.inf', '0x1F', '0o17', '2026-13-45',
+  '\nid: duplicate\n', '\nkind: persona\n', '!!set ', '!!omap ', '!!timestamp ', '!!pairs ', '\uFEFF', '\r\n', '\r', '\u2028', '\u0085', 'x'.repeat(2000), '~', '.nan', '-.inf', '0x1F', '0o17', '2026-13-45',
 ];
 
 const textEdit = fc.record({ at: fc.nat(), action: fc.constantFrom('insert', 'delete', 'dup-line'), snippet: fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ unit: 'binary', maxLength: 8 })), length: fc.nat(40) });
