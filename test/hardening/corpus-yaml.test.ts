@@ -1,7 +1,8 @@
 import { cp, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, listTree, makeTempDir, runBin, writeTree } from '../support/run-bin.js';
+import { FIXTURES, listTree, makeTempDir, writeTree } from '../support/run-bin.js';
+import { bin } from './binary.js';
 import { PNG, SECRET_PNG } from './harness.js';
 
 /**
@@ -16,13 +17,6 @@ interface Row {
   column: number;
   rule: string;
   message: string;
-}
-
-export async function bin(args: readonly string[], cwd: string, timeoutMs = 20_000) {
-  const r = await runBin(args, { cwd, timeoutMs });
-  expect([0, 1, 2], r.stderr).toContain(r.code);
-  expect(r.stderr + r.stdout).not.toMatch(/internal error|\n\s+at .+:\d+:\d+/);
-  return r;
 }
 
 interface JsonRow extends Row {
