@@ -1,0 +1,82 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../src/cli/run-cli.js';
+import { writeNewFile } from '../../src/scaffold/write.js';
+import { writeFileAtomic } from '../../src/util/atomic-write.js';
+import { memoryIo } from '../support/memory-io.js';
+import { makeTempDir, writeTree } from '../support/run-bin.js';
+
+/**
+ * A full disk and a read-only file system cannot be made without privileges (and root ignores
+ * chmod), so the file system fails on cue here: `open` of a temporary file either refuses
+ * (EROFS/EACCES) or hands out a handle whose write stops half-way with ENOSPC.
+ */
+const failure = vi.hoisted(() => ({ code: undefined as string | undefined }));
+
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs/promises')>();
+  const open: typeof real.open = async (file, flags, mode) => {
+    const handle = await real.open(file, flags, mode);
+    const code = failure.code;
+    if (code === undefined || !String(file).endsWith('.tmp')) return handle;
+    if (code !== 'ENOSPC') {
+      await handle.close();
+      await real.rm(file, { force: true });
+      throw Object.assign(new Error(`${code}: refused, open '${String(file)}'`), { code, syscall: 'open' });
+    }
+    // Half of the content reaches the disk, then the disk is full.
+    return Object.assign(Object.create(handle) as typeof handle, {
+      writeFile: async (data: string | Uint8Array) => {
+        const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+        await handle.write(bytes.subarray(0, bytes.length / 2));
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' });
+      },
+      close: () => handle.close(),
+    });
+  };
+  return { ...real, open, default: { ...real, open } };
+});
+
+afterEach(() => {
+  failure.code = undefined;
+});
+
+describe('a full disk or a read-only folder: a clear error, no partial file, the old file kept', () => {
+  it('writeFileAtomic: the target keeps its old content and no temporary file remains', async () => {
+    const dir = await writeTree(await makeTempDir(), { 'report.json': '{"old": true}\n' });
+    failure.code = 'ENOSPC';
+    await expect(writeFileAtomic(path.join(dir, 'report.json'), '{"new": true}\n'.repeat(100))).rejects.toMatchObject({ code: 'ENOSPC' });
+    expect(await readdir(dir)).toEqual(['report.json']);
+    expect(await readFile(path.join(dir, 'report.json'), 'utf8')).toBe('{"old": true}\n');
+  });
+
+  it.each([
+    ['ENOSPC', /the disk is full/],
+    ['EROFS', /the folder is not writable/],
+    ['EACCES', /the folder is not writable/],
+  ])('scaffolding under %s says so and writes nothing', async (code, message) => {
+    const dir = await makeTempDir();
+    failure.code = code;
+    await expect(writeNewFile(path.join(dir, 'fiona.yaml'), 'kind: persona\n', { force: false, shown: 'fiona.yaml' })).rejects.toThrow(message);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it.each([
+    [['init', 'ws', '--yes'], 'ws'],
+    [['new', 'persona', '--yes', '--dir', 'docs'], 'docs'],
+    [['validate', 'docs', '--output-file', 'result.json'], '.'],
+    [['render', 'docs', '--force', '--out', 'out'], 'out'],
+    [['schema', '--out', 'schemas'], 'schemas'],
+  ])('%j on a full disk: exit 2 with one message, and no file half-written', async (argv, where) => {
+    const dir = await writeTree(await makeTempDir(), { 'docs/p.yaml': 'kind: persona\nid: p\nname: P\n', 'result.json': 'old\n' });
+    failure.code = 'ENOSPC';
+    const io = memoryIo({ cwd: dir });
+    expect(await runCli(argv, io)).toBe(2);
+    expect(io.err).toMatch(/^personakit: cannot write .*(disk is full|ENOSPC|no space)/);
+    expect(io.err).not.toMatch(/internal error|\n\s+at /);
+    const left = await readdir(path.join(dir, where), { recursive: true }).catch(() => [] as string[]);
+    expect(left.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(await readFile(path.join(dir, 'result.json'), 'utf8')).toBe('old\n');
+  });
+});
