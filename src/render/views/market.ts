@@ -98,9 +98,18 @@ function shareBar(required: number, achievable: number) {
   return { fill: pct(required), limit: pct(achievable), over: required > achievable };
 }
 
+/**
+ * Account names come from CRM exports, and a report table may end up in a spreadsheet (Excel opens
+ * HTML, cells get pasted): a name that starts like a formula (= + - @, tab, CR) gets the leading
+ * apostrophe spreadsheets read as "text", so it is shown and never evaluated. JSON keeps the raw name.
+ */
+function inertCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 function accountView(a: AccountFit) {
   return {
-    name: a.name,
+    name: inertCell(a.name),
     fits: a.fits,
     score: a.scored > 0 ? `${a.matched}/${a.scored}` : '—',
     reasons: a.results.filter((r) => r.outcome === 'mismatch').map((r) => ({ criterion: CRITERION_LABELS[r.criterion] ?? r.criterion, reason: r.reason, required: a.failedRequired.includes(r.criterion) })),
