@@ -16,5 +16,8 @@ export function snapshotPackage() {
   for (const item of ['bin', 'schemas', 'templates', 'package.json']) {
     if (existsSync(path.join(ROOT, item))) cpSync(path.join(ROOT, item), path.join(target, item), { recursive: true });
   }
+  // The rest of `npm run build`: validators generated from the snapshot's own schemas.
+  const generator = path.join(target, 'dist', 'schema', 'generate-standalone.js');
+  if (existsSync(generator)) spawnSync(process.execPath, [generator], { stdio: 'inherit' });
   return target;
 }

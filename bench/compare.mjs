@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+/**
+ * Compare builds of personakit on one command, interleaved (A B A B …), so a busy machine hits
+ * both alike: medians of wall time and peak memory, and the ratio of each build to the first.
+ *
+ *   node bench/compare.mjs --runs 7 --cwd bench/workspaces/w10k /tmp/pk-before . -- check --cache
+ *
+ * Each build is a package folder with bin/personakit.js (a copy of the repository made with
+ * `tsc --outDir` plus bin, schemas, templates, package.json and a node_modules link, or the repository).
+ */
+import path from 'node:path';
+import { measure, median } from './measure.mjs';
+
+const argv = process.argv.slice(2);
+const split = argv.indexOf('--');
+if (split === -1) throw new Error('usage: compare.mjs [--runs N] [--cwd DIR] BUILD [BUILD…] -- personakit arguments');
+let runs = 5;
+let cwd = process.cwd();
+const builds = [];
+const own = argv.slice(0, split);
+for (let i = 0; i < own.length; i++) {
+  if (own[i] === '--runs') runs = Number(own[++i]);
+  else if (own[i] === '--cwd') cwd = path.resolve(own[++i]);
+  else builds.push(path.resolve(own[i]));
+}
+const args = argv.slice(split + 1);
+const samples = builds.map(() => []);
+for (let round = 0; round < runs; round++) {
+  const order = builds.map((_, i) => (i + round) % builds.length);
+  for (const b of order) samples[b].push(measure({ cmd: process.execPath, args: [path.join(builds[b], 'bin/personakit.js'), ...args], cwd }));
+}
+const base = median(samples[0].map((s) => s.seconds));
+builds.forEach((b, i) => {
+  const s = median(samples[i].map((x) => x.seconds));
+  const m = median(samples[i].map((x) => x.peakMiB));
+  process.stdout.write(`${b}: ${s.toFixed(3)} s (×${(s / base).toFixed(2)}), ${m?.toFixed(0) ?? '?'} MiB, exit ${samples[i][0].status}\n`);
+});
