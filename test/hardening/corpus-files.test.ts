@@ -100,6 +100,18 @@ describe('sizes and counts', () => {
     expect(result.diagnostics.map((d) => `${d.file} ${d.rule}`)).toEqual(['docs/p0007.yaml yaml-syntax', 'docs/p1007.yaml yaml-syntax', 'docs/p2007.yaml yaml-syntax']);
   });
 
+  it('a CSV with ragged rows and an unterminated quote: diagnostics at csv:line, the rows before it still read', async () => {
+    const ws = await writeTree(await makeTempDir(), {
+      'markets/m.yaml': 'kind: market\nid: m\nname: M\ncriteria: {sectors: [retail]}\naccounts_file: accounts.csv\n',
+      'markets/accounts.csv': 'name,sector,employees\nAcme,retail,5\nShort,retail\nLong,retail,3,4,5\n"Unterminated,retail,3\nAfter,retail,1\n',
+    });
+    const r = await bin(['check', '--format', 'json', 'markets'], ws);
+    expect(r.code).toBe(1);
+    const rows = (JSON.parse(r.stdout) as { diagnostics: Array<{ file: string; line: number; rule: string; message: string }> }).diagnostics;
+    expect(rows.filter((d) => d.file === 'markets/accounts.csv').map((d) => d.line)).toEqual([3, 4, 5]);
+    expect(rows.find((d) => d.line === 5)!.message).toMatch(/quote/i);
+  });
+
   it('a CSV over limits.maxCsvBytes is refused with the limit named', async () => {
     const csv = `name,sector\n${'Acme Ltd,retail\n'.repeat(200)}`;
     const ws = await writeTree(await makeTempDir(), {
