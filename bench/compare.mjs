@@ -5,6 +5,7 @@
  *
  *   node bench/compare.mjs --runs 7 --cwd bench/workspaces/w10k /tmp/pk-before . -- check --cache
  *
+ * An argument containing {build} gets each build's folder name there (e.g. separate cache folders).
  * Each build is a package folder with bin/personakit.js (a copy of the repository made with
  * `tsc --outDir` plus bin, schemas, templates, package.json and a node_modules link, or the repository).
  */
@@ -27,7 +28,11 @@ const args = argv.slice(split + 1);
 const samples = builds.map(() => []);
 for (let round = 0; round < runs; round++) {
   const order = builds.map((_, i) => (i + round) % builds.length);
-  for (const b of order) samples[b].push(measure({ cmd: process.execPath, args: [path.join(builds[b], 'bin/personakit.js'), ...args], cwd }));
+  for (const b of order) {
+    // {build} in an argument: one value per build (a cache folder must not be shared between builds).
+    const own = args.map((a) => a.replaceAll('{build}', path.basename(builds[b])));
+    samples[b].push(measure({ cmd: process.execPath, args: [path.join(builds[b], 'bin/personakit.js'), ...own], cwd }));
+  }
 }
 const base = median(samples[0].map((s) => s.seconds));
 builds.forEach((b, i) => {

@@ -1,12 +1,11 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
-import { readFileBytes } from '../load/load-file.js';
+import { readFileBytes, withFileBytes } from '../load/load-file.js';
 import { lintWorkspace, type LintOptions } from '../rules/engine.js';
 import { allRuleMeta } from '../rules/registry.js';
 import type { RuleMeta } from '../rules/types.js';
 import { hashBytes, type CheckedFile } from '../workspace/checked-file.js';
 import { readFiles } from '../workspace/read-files.js';
-import { mayHoldNonFinite } from '../workspace/read-lane.js';
 import { assembleWorkspace, planWorkspace, type WorkspacePlan } from '../workspace/workspace.js';
 import { CACHE_FORMAT, codeFingerprint, dependencyState, externalDependencies, sha1 } from './fingerprint.js';
 import { CacheStore, type StoredFile, type StoredFiles } from './store.js';
@@ -35,14 +34,8 @@ export interface CachedLintResult {
 export async function cachedLint(options: LintOptions, cache: CacheOptions = {}): Promise<CachedLintResult> {
   const plan = await planWorkspace(options);
   const store = new CacheStore(cacheDir(plan, cache.location));
-  const hashes: string[] = [];
-  // Files whose data JSON cannot carry (.inf, .nan) are parsed every time rather than stored.
-  const storable: boolean[] = [];
-  for (const f of plan.files) {
-    const bytes = readFileBytes(f.absPath, f.file, plan.settings.limits.maxFileBytes);
-    hashes.push(hashBytes(bytes));
-    storable.push(bytes === 'too-large' || !mayHoldNonFinite(bytes));
-  }
+  const max = plan.settings.limits.maxFileBytes;
+  const hashes = plan.files.map((f) => withFileBytes(f.absPath, f.file, max, hashBytes));
   const code = codeFingerprint();
   const key = runKey(plan, hashes, options, code);
 
@@ -69,7 +62,7 @@ export async function cachedLint(options: LintOptions, cache: CacheOptions = {})
   const deps = externalDependencies(workspace.documents).map((dep): [string, string] => [dep, dependencyState(dep)]);
 
   const stale = Object.keys(entries).length !== plan.files.length - misses.length;
-  const nextFiles: StoredFiles | undefined = misses.length > 0 || stale ? { header, entries: toStoredEntries(files, storable) } : undefined;
+  const nextFiles: StoredFiles | undefined = misses.length > 0 || stale ? { header, entries: toStoredEntries(files) } : undefined;
   await store.write({ key, deps, diagnostics: result.diagnostics, files: result.files, reportedDocuments }, nextFiles).catch(() => {
     // The cache is only a shortcut: a read-only or full disk must not fail the check.
   });
@@ -110,12 +103,24 @@ function fromStored(stored: StoredFile, absPath: string, file: string, hash: str
   };
 }
 
-/** Entries for the files of this run only (old ones drop out). */
-function toStoredEntries(files: CheckedFile[], storable: boolean[]): StoredFiles['entries'] {
+/**
+ * Entries for the files of this run only (old ones drop out). Files whose data JSON cannot carry
+ * (YAML's .inf and .nan: Infinity, NaN) are parsed every time rather than stored.
+ */
+function toStoredEntries(files: CheckedFile[]): StoredFiles['entries'] {
   const entries: StoredFiles['entries'] = {};
-  files.forEach((f, i) => {
-    if (!storable[i]) return;
+  files.forEach((f) => {
+    if (!f.documents.every(jsonSafe)) return;
     entries[f.hash] = { documents: f.documents, findings: f.findings.map(({ file: _file, ...rest }) => rest), hasDirectives: f.hasDirectives, schema: f.schema };
   });
   return entries;
+}
+
+/** JSON keeps this value as it is: no non-finite number anywhere in it (depth is bounded by limits.maxDepth). */
+function jsonSafe(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (value === null || typeof value !== 'object') return true;
+  if (Array.isArray(value)) return value.every(jsonSafe);
+  for (const key in value) if (!jsonSafe((value as Record<string, unknown>)[key])) return false;
+  return true;
 }

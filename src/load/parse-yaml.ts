@@ -1,7 +1,8 @@
 import jsYaml from 'js-yaml';
-import { LineCounter, parseAllDocuments, isScalar, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import type { Finding } from '../diagnostic.js';
 import type { Limits } from './limits.js';
+import { yamlLib } from './yaml-lib.js';
 
 /** YAML options shared by every `yaml` parse, so data and positions always agree (SPEC 7: YAML 1.2 core). */
 /**
@@ -58,6 +59,7 @@ export function parseYaml(text: string, limits: Limits): ParsedYaml {
 }
 
 export function parseYamlDocuments(text: string): { docs: Document.Parsed[]; lineCounter: LineCounter } {
+  const { LineCounter, parseAllDocuments } = yamlLib();
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter });
   return { docs: Array.isArray(docs) ? docs : [], lineCounter };
@@ -68,7 +70,7 @@ export function parseYamlDocuments(text: string): { docs: Document.Parsed[]; lin
  * Must agree with the fast path, which drops every document js-yaml reads as null.
  */
 export function isEmptyDocument(doc: Document.Parsed): boolean {
-  return doc.contents == null || (isScalar(doc.contents) && doc.contents.value == null);
+  return doc.contents == null || (yamlLib().isScalar(doc.contents) && doc.contents.value == null);
 }
 
 function parseCarefully(text: string, limits: Limits): ParsedYaml {

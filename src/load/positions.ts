@@ -1,5 +1,6 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+import type { Document, LineCounter, Node, Pair } from 'yaml';
 import { isEmptyDocument, parseYamlDocuments } from './parse-yaml.js';
+import { yamlLib } from './yaml-lib.js';
 
 export interface Range {
   line: number;
@@ -51,6 +52,7 @@ export class PositionIndex {
   locate(docIndex: number, pointer: string, at: 'key' | 'value' = 'value'): Range {
     const doc = this.docs[docIndex];
     if (!doc) return this.range([0, 0]);
+    const { isAlias, isMap, isPair, isScalar, isSeq } = yamlLib();
     let node: Node | null = doc.contents as Node | null;
     let keyNode: Node | null = null;
     for (const segment of pointerSegments(pointer)) {
@@ -89,6 +91,6 @@ export class PositionIndex {
 }
 
 function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
+  if (yamlLib().isScalar(key)) return String(key.value);
   return undefined;
 }
