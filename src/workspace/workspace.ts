@@ -146,7 +146,10 @@ async function collectScope(specs: readonly string[], cwd: string, settings: Set
 }
 
 export function display(cwd: string, absPath: string): string {
-  const rel = path.relative(cwd, absPath);
+  // The common case without path.relative (10,000 calls were a tenth of a cached run): a path
+  // below cwd with no `.` or `..` segment to normalise away.
+  const plainBelow = absPath.startsWith(cwd) && absPath[cwd.length] === path.sep && !cwd.endsWith(path.sep) && !absPath.includes(`${path.sep}.`, cwd.length);
+  const rel = plainBelow ? absPath.slice(cwd.length + 1) : path.relative(cwd, absPath);
   const shown = rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? absPath : rel;
   return shown.split(path.sep).join('/');
 }
