@@ -112,7 +112,7 @@ export function describeFit(account: Account, source: AccountSource, score: FitS
     annualSpend: account.annual_spend ?? null,
     summary: '',
   };
-  fit.summary = summarise(fit, definition);
+  fit.summary = summarise(score, definition, (criterion) => results.find((r) => r.criterion === criterion)!.reason);
   return fit;
 }
 
@@ -120,18 +120,30 @@ export function fitAccount(account: Account, source: AccountSource, definition: 
   return describeFit(account, source, scoreAccount(account, definition), definition);
 }
 
-function summarise(fit: AccountFit, definition: FitDefinition): string {
+/**
+ * describeFit(…).summary without building what nobody reads: reasons are worded for the failed
+ * criteria only. Every misfit of a 100,000-row CSV becomes a finding through this.
+ */
+export function summariseFit(account: Account, score: FitScore, definition: FitDefinition): string {
+  return summarise(score, definition, (criterion) => explain(criterion, 'mismatch', definition.criteria, account, definition.currency));
+}
+
+/** The one-line summary: failed criteria with their reasons (when it does not fit), the score, the unknowns. */
+function summarise(score: FitScore, definition: FitDefinition, reasonOf: (criterion: CriterionName) => string): string {
   const parts: string[] = [];
-  if (fit.score === null) {
+  if (score.scored === 0) {
     parts.push(definition.scored.length === 0 ? 'the market states no criteria to score it on' : 'no criterion could be scored');
   } else {
-    const reasons = new Map(fit.results.map((r) => [r.criterion, r.reason]));
-    if (!fit.fits) {
-      for (const c of fit.failed) parts.push(`${c} (${reasons.get(c)})${fit.failedRequired.includes(c) ? ' [required]' : ''}`);
+    if (!score.fits) {
+      definition.scored.forEach((c, i) => {
+        if (score.outcomes[i] === 'mismatch') parts.push(`${c} (${reasonOf(c)})${definition.required.includes(c) ? ' [required]' : ''}`);
+      });
     }
-    const ratio = `matches ${fit.matched} of ${fit.scored} scored criteria (${formatScore(fit.score)}`;
-    parts.push(fit.score < definition.threshold ? `${ratio}, below the threshold ${formatScore(definition.threshold)})` : `${ratio})`);
+    const ratio = score.matched / score.scored;
+    const matches = `matches ${score.matched} of ${score.scored} scored criteria (${formatScore(ratio)}`;
+    parts.push(ratio < definition.threshold ? `${matches}, below the threshold ${formatScore(definition.threshold)})` : `${matches})`);
   }
-  if (fit.unknown.length > 0) parts.push(`unknown: ${fit.unknown.join(', ')}`);
+  const unknown = definition.scored.filter((_, i) => score.outcomes[i] === 'unknown');
+  if (unknown.length > 0) parts.push(`unknown: ${unknown.join(', ')}`);
   return parts.join('; ');
 }

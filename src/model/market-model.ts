@@ -3,7 +3,7 @@ import { readAccountsCsv, type AccountsCsvResult, type CsvProblem } from '../loa
 import { display, type Workspace, type WorkspaceDocument } from '../workspace/workspace.js';
 import { accountFromData } from './market-accounts.js';
 import type { Account, CriterionName, MarketCriteria } from './market-criteria.js';
-import { describeFit, readFitDefinition, scoreAccount, type AccountFit, type AccountSource } from './market-fit.js';
+import { describeFit, readFitDefinition, scoreAccount, summariseFit, type AccountFit, type AccountSource } from './market-fit.js';
 import { sizeMarket, type FitTotals, type Sizing } from './market-sizing.js';
 
 /**
@@ -48,11 +48,17 @@ export interface MarketModel {
   sizing: Sizing;
 }
 
+/** An account that does not fit, as findings see it. */
+export type Misfit = Pick<AccountFit, 'name' | 'source' | 'summary'>;
+
 export interface EvaluateOptions {
   /** Most accounts kept in `accounts` (default 1,000). */
   detailLimit?: number;
-  /** Sees every account that does not fit, kept or not: how rules reach all misfits without the model holding them. */
-  onMisfit?(fit: AccountFit): void;
+  /**
+   * Sees every account that does not fit, kept or not: how rules reach all misfits without the
+   * model holding them. Beyond `detailLimit` only what a finding needs is built (no per-criterion results).
+   */
+  onMisfit?(misfit: Misfit): void;
   /** Sees every problem of the accounts_file, with the file's display path. */
   onCsvProblem?(problem: CsvProblem & { file: string }): void;
 }
@@ -77,12 +83,14 @@ export async function evaluateMarket(doc: WorkspaceDocument, workspace: Workspac
       if (account.annual_spend === undefined) totals.fittingWithoutSpend++;
       else totals.fittingSpend += account.annual_spend;
     }
-    const keep = kept.length < limit;
-    if (!keep) counts.omitted++;
-    if (!keep && (score.fits || !options.onMisfit)) return;
-    const fit = describeFit(account, source, score, definition);
-    if (keep) kept.push(fit);
-    if (!fit.fits) options.onMisfit?.(fit);
+    if (kept.length < limit) {
+      const fit = describeFit(account, source, score, definition);
+      kept.push(fit);
+      if (!fit.fits) options.onMisfit?.(fit);
+      return;
+    }
+    counts.omitted++;
+    if (!score.fits && options.onMisfit) options.onMisfit({ name: account.name, source, summary: summariseFit(account, score, definition) });
   };
 
   const inline = Array.isArray(data.accounts) ? data.accounts : [];

@@ -1,22 +1,16 @@
 import type { Finding } from '../diagnostic.js';
 import type { CsvProblem } from '../load/accounts-csv.js';
-import type { AccountSource } from '../model/market-fit.js';
-import { evaluateMarket, type MarketModel } from '../model/market-model.js';
+import { evaluateMarket, type MarketModel, type Misfit } from '../model/market-model.js';
 import type { WorkspaceDocument } from '../workspace/workspace.js';
 import { reportedDocuments } from './facts.js';
 import type { RuleContext } from './rule.js';
 
-/** A misfit account, kept compact: 100,000 misfits must not mean 100,000 full fit results in memory. */
-export interface Misfit {
-  name: string;
-  source: AccountSource;
-  summary: string;
-}
 
 /** One market's model plus what its rules report in full (every misfit, every CSV problem). */
 export interface MarketEvaluation {
   doc: WorkspaceDocument;
   model: MarketModel;
+  /** Every misfit, kept compact: 100,000 misfits must not mean 100,000 full fit results in memory. */
   misfits: Misfit[];
   csvProblems: Array<CsvProblem & { file: string }>;
 }
@@ -31,7 +25,7 @@ export function marketEvaluations(context: RuleContext): Promise<MarketEvaluatio
       const misfits: Misfit[] = [];
       const csvProblems: MarketEvaluation['csvProblems'] = [];
       const model = await evaluateMarket(doc, context.workspace, {
-        onMisfit: (fit) => misfits.push({ name: fit.name, source: fit.source, summary: fit.summary }),
+        onMisfit: (misfit) => misfits.push(misfit),
         onCsvProblem: (problem) => csvProblems.push(problem),
       });
       return { doc, model, misfits, csvProblems };

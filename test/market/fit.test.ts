@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../src/model/market-criteria.js';
-import { fitAccount, readFitDefinition } from '../../src/model/market-fit.js';
+import { fitAccount, readFitDefinition, scoreAccount, summariseFit } from '../../src/model/market-fit.js';
 
 const SOURCE = { in: 'inline', index: 0, pointer: '/accounts/0' } as const;
 const CRITERIA = { sectors: ['retail'], regions: ['UK'], employees: { min: 100, max: 1000 }, growth_stages: ['mature'], buys_category: true };
@@ -65,5 +65,30 @@ describe('fit: threshold, required criteria, unknowns', () => {
   it('falls back to threshold 1 when fit.threshold is not a share', () => {
     expect(readFitDefinition({ criteria: {}, fit: { threshold: 'most' } }).threshold).toBe(1);
     expect(readFitDefinition({ criteria: {}, fit: { threshold: 1.5 } }).threshold).toBe(1);
+  });
+});
+
+describe('the short misfit summary (for findings beyond the detail limit)', () => {
+  it('reads exactly like the full description, for accounts of every shape', () => {
+    const definitions = [
+      readFitDefinition({ criteria: { ...CRITERIA, problems: ['late stock'], incumbent: 'none', revenue: { min: 5e6 } }, currency: 'GBP', fit: { threshold: 0.6, required: ['sectors', 'regions'] } }),
+      readFitDefinition({ criteria: { incumbent: 'prefer', employees: { max: 50 } } }),
+      readFitDefinition({ criteria: {} }),
+    ];
+    const variants: Partial<Account>[] = [
+      {}, { sector: 'mining' }, { region: 'France', employees: 5 }, { employees: 5000, revenue: 1e6 }, { growth_stage: undefined, buys_category: false },
+      { problems: ['late stock'] }, { problems: ['noise', 'dust'], incumbent: 'Rival' }, { sector: undefined, region: undefined, employees: undefined, growth_stage: undefined, buys_category: undefined },
+    ];
+    let compared = 0;
+    for (const definition of definitions) {
+      for (const variant of variants) {
+        const account = { ...GOOD, ...variant } as Account;
+        const full = fitAccount(account, SOURCE, definition);
+        const score = scoreAccount(account, definition);
+        expect(summariseFit(account, score, definition)).toBe(full.summary);
+        compared++;
+      }
+    }
+    expect(compared).toBe(24);
   });
 });
