@@ -34,8 +34,8 @@ function messageFor(model: MarketModel, doc: WorkspaceDocument): string | undefi
   switch (sizing.verdict) {
     case 'none-fit': {
       const listed = totals.accounts === 1 ? 'the one listed account' : `any of the ${totals.accounts} listed accounts`;
-      const goal = target !== null ? ` so nothing supports the revenue target ${money(target)};` : ';';
-      return `no account fits ${nameOf(doc)}: not ${listed} (see account-misfit),${goal} widen the criteria, lower fit.threshold, or list accounts that are real prospects`;
+      const goal = target !== null ? `, so nothing supports the revenue target ${money(target)}` : '';
+      return `no account fits ${nameOf(doc)}: not ${listed} (see account-misfit)${goal}; widen the criteria, lower fit.threshold, or list accounts that are real prospects`;
     }
     case 'no-spend': {
       const why = totals.accounts === 0 ? 'no accounts are listed'
