@@ -3,6 +3,13 @@ import { countBySeverity, type Diagnostic } from '../diagnostic.js';
 import type { ReportOptions } from './types.js';
 import { groupByFile } from './util.js';
 
+/** Runs of spaces, one string per width: 70,000 rows share a handful instead of each allocating its own. */
+const spaces: string[] = [];
+function pad(width: number): string {
+  if (width <= 0) return '';
+  return (spaces[width] ??= ' '.repeat(width));
+}
+
 function pluralize(word: string, count: number): string {
   return count === 1 ? word : `${word}s`;
 }
@@ -27,7 +34,7 @@ export function stylish(diagnostics: readonly Diagnostic[], options: ReportOptio
     output += `${c.underline(group.file)}\n`;
 
     const rows = group.diagnostics.map((d) => {
-      const [first = '', ...rest] = d.message.split(/\r\n|\r|\n/);
+      const [first = '', ...rest] = d.message.includes('\n') || d.message.includes('\r') ? d.message.split(/\r\n|\r|\n/) : [d.message];
       return {
         line: String(d.line || 0),
         column: String(d.column || 0),
@@ -48,16 +55,18 @@ export function stylish(diagnostics: readonly Diagnostic[], options: ReportOptio
     for (const r of rows) {
       // text-table: ['', line, column, severity, message, rule] joined by '  ';
       // ESLint then replaces /(\d+)\s+(\d+)/ by a dimmed `line:column`.
-      const position = `${' '.repeat(width.line - r.line.length)}${c.dim(`${r.line}:${r.column}`)}`;
+      const position = `${pad(width.line - r.line.length)}${c.dim(`${r.line}:${r.column}`)}`;
       const severity = r.severity === 'error' ? c.red(r.severity) : c.yellow(r.severity);
       const row =
-        `  ${position}${' '.repeat(width.column - r.column.length)}` +
-        `  ${severity}${' '.repeat(width.severity - r.severity.length)}` +
-        `  ${r.message}${' '.repeat(width.message - r.message.length)}` +
+        `  ${position}${pad(width.column - r.column.length)}` +
+        `  ${severity}${pad(width.severity - r.severity.length)}` +
+        `  ${r.message}${pad(width.message - r.message.length)}` +
         `  ${c.dim(r.rule)}`;
-      // trimEnd, not /\s+$/: the regular expression rescans every run of padding from each of its
-      // spaces, which took seconds for 70,000 rows of a widely padded message column.
-      lines.push(row.trimEnd());
+      // Only a row whose rule cell is blank can end in spaces. Trimming every row would copy each
+      // one into a flat string of its own before join() copies them all again (70,000 rows of a
+      // widely padded message column: 45 MB twice); and trimEnd, not /\s+$/, which rescans every
+      // run of padding from each of its spaces (seconds for such a file).
+      lines.push(/\S$/.test(r.rule) ? row : row.trimEnd());
       if (r.more.length > 0) {
         const indent = ' '.repeat(2 + width.line + 1 + width.column + 2 + width.severity + 2);
         for (const more of r.more) lines.push(`${indent}${more}`.trimEnd());
