@@ -2,17 +2,11 @@ import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { KINDS, type Kind } from '../schema/compile.js';
 import { suggestion } from '../schema/suggest.js';
+import type { NewDocumentOptions } from '../scaffold/new-document.js';
 import { dispatch, type CliContext } from './context.js';
 
-export interface NewCommandOptions {
-  kind: Kind;
-  id?: string;
-  answers?: string;
-  yes: boolean;
-  dir?: string;
-  force: boolean;
-  dryRun: boolean;
-}
+/** The command's options are exactly what the scaffolder takes. */
+export type NewCommandOptions = NewDocumentOptions;
 
 interface RawNewFlags {
   answers?: string;

@@ -1,0 +1,23 @@
+import type { Finding } from '../diagnostic.js';
+import { recordItems } from '../model/alignment.js';
+import { alignmentFor, findingAt, isBlank, reportedDocuments, stageLabel } from './facts.js';
+import { defineRule, type Rule, type RuleContext } from './rule.js';
+import type { RuleMeta } from './types.js';
+
+/**
+ * The shape shared by rules that want every buying stage to say something (a message, a touchpoint):
+ * one finding per stage whose `field` is blank, at the stage.
+ */
+export function stageFieldRule(meta: Omit<RuleMeta, 'mandatory'>, field: string, problem: string): Rule {
+  return defineRule({
+    ...meta,
+    check(context: RuleContext): Finding[] {
+      return reportedDocuments(context, 'journey').flatMap((doc) => {
+        const stages = alignmentFor(context, doc).buyingStages;
+        return recordItems(doc.data.stages)
+          .filter(([stage]) => isBlank(stage[field]))
+          .map(([, i]) => findingAt(meta.id, doc, `/stages/${i}`, `buying stage ${stageLabel(stages.find((b) => b.index === i)!)} ${problem}`));
+      });
+    },
+  });
+}
