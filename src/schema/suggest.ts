@@ -1,18 +1,22 @@
 /** "did you mean" suggestions: the closest candidate within a small edit distance. */
 export function didYouMean(input: string, candidates: readonly string[]): string | undefined {
   const needle = input.toLowerCase();
+  const allowed = Math.max(1, Math.floor(input.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const d = editDistance(needle, candidate.toLowerCase());
-    if (d < bestDistance) {
+    // Only a closer candidate than the best so far, and one within the allowed distance, matters:
+    // the distance is computed no further than that (10,000 persona ids per dangling reference).
+    const limit = Math.min(allowed, bestDistance - 1);
+    const d = editDistanceWithin(needle, candidate.toLowerCase(), limit);
+    if (d <= limit) {
       best = candidate;
       bestDistance = d;
+      if (d === 0) break;
     }
   }
-  const allowed = Math.max(1, Math.floor(input.length / 3));
   // A difference only in case ("Goals") is still worth pointing out; the input itself is not.
-  return best !== undefined && bestDistance <= allowed && best !== input ? best : undefined;
+  return best !== input ? best : undefined;
 }
 
 export function suggestion(input: string, candidates: readonly string[]): string {
@@ -20,20 +24,39 @@ export function suggestion(input: string, candidates: readonly string[]): string
   return match ? ` (did you mean "${match}"?)` : '';
 }
 
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 8) return Infinity;
-  let before: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+let rows = new Int32Array(0);
+
+/**
+ * Edit distance (insertions, deletions, substitutions, adjacent transpositions such as "tpye" →
+ * "type"), or `limit + 1` as soon as it must exceed `limit`: a row's smallest value never
+ * decreases further down, so once it passes the limit the rest need not be computed.
+ */
+function editDistanceWithin(a: string, b: string, limit: number): number {
+  if (limit < 0) return limit + 1;
+  // Lengths this far apart are never suggested.
+  if (Math.abs(a.length - b.length) > Math.min(limit, 8)) return limit + 1;
+  const width = b.length + 1;
+  if (rows.length < 3 * width) rows = new Int32Array(3 * width);
+  // Three rows in one buffer: before (i - 2), prev (i - 1), row (i), rotating.
+  let before = 0;
+  let prev = width;
+  let row = 2 * width;
+  for (let j = 0; j < width; j++) rows[prev + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      // Adjacent transposition ("tpye" → "type") counts as one edit.
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j]!, before[j - 2]! + 1);
+    rows[row] = i;
+    let smallest = i;
+    for (let j = 1; j < width; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let d = Math.min(rows[prev + j]! + 1, rows[row + j - 1]! + 1, rows[prev + j - 1]! + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) d = Math.min(d, rows[before + j - 2]! + 1);
+      rows[row + j] = d;
+      if (d < smallest) smallest = d;
     }
+    if (smallest > limit) return limit + 1;
+    const free = before;
     before = prev;
     prev = row;
+    row = free;
   }
-  return prev[b.length]!;
+  return rows[prev + b.length]!;
 }
