@@ -74,8 +74,9 @@ export async function loadTemplates(format: TemplateFormat, overrideDir: string 
 
 /** Parse now (so a syntax error stops the run before anything is written) and compile lazily once. */
 function compile(hb: HandlebarsInstance, source: string, file: string, cwd: string, options: CompileOptions): Handlebars.TemplateDelegate {
+  let ast: ReturnType<HandlebarsInstance['parse']>;
   try {
-    hb.parse(source);
+    ast = hb.parse(source);
   } catch (e) {
     const err = e as Error & { lineNumber?: number; column?: number };
     const line = err.lineNumber ?? Number(/on line (\d+)/.exec(err.message)?.[1] ?? 1);
@@ -83,7 +84,8 @@ function compile(hb: HandlebarsInstance, source: string, file: string, cwd: stri
     const problem = err.message.split('\n').filter((l) => !/^-*\^$/.test(l)).slice(-1)[0] ?? err.message;
     throw new UsageError(`${display(cwd, file)}:${line}${column}: template syntax error: ${problem.replace(/ - \d+:\d+$/, '')}`, 'fix the Handlebars syntax of the template, or remove the override to use the built-in template');
   }
-  return hb.compile(source, options);
+  // The parsed tree, not the text: compiling text would parse it a second time.
+  return hb.compile(ast, options);
 }
 
 async function overrideFolder(dir: string, cwd: string): Promise<string> {
