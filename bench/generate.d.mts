@@ -4,6 +4,8 @@ export interface GenerateOptions {
   journeys?: number;
   markets?: number;
   accountsRows?: number;
+  /** 1: the first market's criteria fit every CSV row (no account-misfit findings). */
+  accountsFit?: number;
   invalid?: number;
   seed?: number;
 }

@@ -5,7 +5,7 @@
  * The same options always give the same bytes (seeded PRNG, no clock, no Math.random).
  *
  *   node bench/generate.mjs <dir> [--personas 10000] [--journeys 500] [--markets 5]
- *                                 [--accounts-rows 0] [--invalid 0] [--seed 1]
+ *                                 [--accounts-rows 0] [--accounts-fit 0|1] [--invalid 0] [--seed 1]
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +13,9 @@ import { fileURLToPath } from 'node:url';
 import { accountsCsv, inlineAccounts } from './generate-accounts.mjs';
 import { createRandom, sentence, words } from './random.mjs';
 
-export const DEFAULTS = Object.freeze({ personas: 10_000, journeys: 500, markets: 5, accountsRows: 0, invalid: 0, seed: 1 });
+// accountsFit 1: the first market's criteria fit every CSV row (employees ≥ 0), so a run has no
+// account-misfit findings and measures the rows alone.
+export const DEFAULTS = Object.freeze({ personas: 10_000, journeys: 500, markets: 5, accountsRows: 0, accountsFit: 0, invalid: 0, seed: 1 });
 
 const FIRST = ['fiona', 'farid', 'dana', 'gareth', 'priya', 'omar', 'lena', 'tom', 'aisha', 'kenji', 'marta', 'sean', 'ines', 'raj', 'ruth', 'ola'];
 const ROLE_WORDS = ['finance', 'ops', 'it', 'planner', 'buyer', 'hr', 'legal', 'sales', 'site', 'fleet', 'quality', 'risk'];
@@ -55,7 +57,7 @@ export function generateWorkspace(dir, options = {}) {
   for (let m = 0; m < o.markets; m++) {
     const id = `market-${m}`;
     const csv = m === 0 && o.accountsRows > 0;
-    write(`markets/${id}.yaml`, marketYaml(random, id, random.sample(ids, 2), csv));
+    write(`markets/${id}.yaml`, marketYaml(random, id, random.sample(ids, 2), csv, csv && o.accountsFit === 1));
     if (csv) write(`markets/${id}-accounts.csv`, accountsCsv(random, o.accountsRows));
   }
   return { dir, files: 1 + o.personas + o.journeys + o.markets + (o.accountsRows > 0 && o.markets > 0 ? 1 : 0), bytes, personaIds: ids, broken: [...broken.keys()].map((i) => ids[i]) };
@@ -171,7 +173,21 @@ function journeyYaml(r, id, personas) {
   return lines.join('\n') + '\n';
 }
 
-function marketYaml(r, id, buyers, withCsv) {
+function marketYaml(r, id, buyers, withCsv, everyRowFits = false) {
+  const criteria = everyRowFits
+    ? ['  employees: { min: 0 }', `  buyer_personas: [${buyers.join(', ')}]`]
+    : [
+      '  sectors: [logistics, food distribution, retail distribution]',
+      '  employees: { min: 150, max: 2500 }',
+      '  regions: [England, Scotland, Wales]',
+      '  buys_category: true',
+      '  problems: [dock congestion, manual booking]',
+      `  buyer_personas: [${buyers.join(', ')}]`,
+      '  incumbent: none',
+      'fit:',
+      '  threshold: 0.8',
+      '  required: [sectors]',
+    ];
   const lines = [
     '# yaml-language-server: $schema=../../schemas/market.schema.json',
     'kind: market',
@@ -179,16 +195,7 @@ function marketYaml(r, id, buyers, withCsv) {
     `name: ${sentence(r, 3, 6)}`,
     'currency: GBP',
     'criteria:',
-    '  sectors: [logistics, food distribution, retail distribution]',
-    '  employees: { min: 150, max: 2500 }',
-    '  regions: [England, Scotland, Wales]',
-    '  buys_category: true',
-    '  problems: [dock congestion, manual booking]',
-    `  buyer_personas: [${buyers.join(', ')}]`,
-    '  incumbent: none',
-    'fit:',
-    '  threshold: 0.8',
-    '  required: [sectors]',
+    ...criteria,
     'accounts:',
     ...inlineAccounts(r, 12),
     ...(withCsv ? [`accounts_file: ${id}-accounts.csv`] : []),
@@ -242,7 +249,7 @@ const pad = (n) => String(n).padStart(2, '0');
 
 function parseArgs(argv) {
   const [dir, ...rest] = argv;
-  if (!dir) throw new Error('usage: node bench/generate.mjs <dir> [--personas N] [--journeys N] [--markets N] [--accounts-rows N] [--invalid K] [--seed S]');
+  if (!dir) throw new Error('usage: node bench/generate.mjs <dir> [--personas N] [--journeys N] [--markets N] [--accounts-rows N] [--accounts-fit 0|1] [--invalid K] [--seed S]');
   const options = {};
   for (let i = 0; i < rest.length; i += 2) {
     const key = rest[i].replace(/^--/, '').replace(/-(\w)/g, (_, c) => c.toUpperCase());

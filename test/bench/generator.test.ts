@@ -59,4 +59,16 @@ describe('bench workspace generator', () => {
     // The first journey also names a persona that does not exist.
     expect(filesWithErrors).toContain('journeys/journey-0000.yaml');
   });
+
+  it('--accounts-fit 1 makes every CSV row fit (the rows without findings), and changes nothing else', async () => {
+    const [plain, fitting] = [await tempDir(), await tempDir()];
+    generateWorkspace(plain, SMALL);
+    generateWorkspace(fitting, { ...SMALL, accountsFit: 1 });
+    const [a, b] = [await snapshot(plain), await snapshot(fitting)];
+    expect(Object.keys(b).filter((f) => a[f] !== b[f])).toEqual([path.join('markets', 'market-0.yaml')]);
+    const misfitsIn = async (dir: string) => (await lint({ cwd: dir, paths: [], mode: 'check', today: new Date('2026-06-01T00:00:00Z') })).diagnostics
+      .filter((d) => d.rule === 'account-misfit' && d.file.endsWith('.csv')).length;
+    expect(await misfitsIn(plain)).toBeGreaterThan(0);
+    expect(await misfitsIn(fitting)).toBe(0);
+  });
 });
