@@ -76,7 +76,7 @@ export function toLintOptions(mode: LintCommandOptions['mode'], paths: string[],
 export async function runLint(options: LintCommandOptions, ctx: CliContext): Promise<number> {
   const { io } = ctx;
   const { lint } = await import('../rules/engine.js');
-  const { formatDiagnostics } = await import('../report/index.js');
+  const { formatDiagnosticPieces } = await import('../report/index.js');
   const lintOptions: Parameters<typeof lint>[0] = { cwd: io.cwd, paths: options.paths, mode: options.mode, quiet: options.quiet };
   if (options.minCompleteness !== undefined) lintOptions.minCompleteness = options.minCompleteness;
   // --cache: same diagnostics, from src/cache/ when inputs are unchanged.
@@ -86,13 +86,13 @@ export async function runLint(options: LintCommandOptions, ctx: CliContext): Pro
     const where = options.paths.length > 0 ? options.paths.join(', ') : 'the workspace';
     throw new UsageError(`nothing to check: no persona, journey or market documents found in ${where}`, 'point personakit at YAML files with a `kind:` field, or run `personakit init` to start a workspace');
   }
-  const text = formatDiagnostics(options.format, result.diagnostics, {
+  const pieces = formatDiagnosticPieces(options.format, result.diagnostics, {
     color: options.outputFile === undefined && options.format === 'stylish' && useColor(io, 'stdout'),
     files: result.files,
     rules: result.rules,
     version: packageVersion(),
   });
-  await emit(io, text, options.outputFile);
+  await emit(io, pieces, options.outputFile);
   const { errors, warnings } = countBySeverity(result.diagnostics);
   if (errors > 0) return 1;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {

@@ -4,12 +4,17 @@ import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { Io } from './io.js';
 
-/** Write a command's formatted result to stdout, or atomically to --output-file. */
-export async function emit(io: Io, text: string, outputFile?: string): Promise<void> {
+/**
+ * Write a command's formatted result to stdout, or atomically to --output-file. A result in
+ * pieces goes to stdout one piece at a time (no copy of the whole text).
+ */
+export async function emit(io: Io, result: string | Iterable<string>, outputFile?: string): Promise<void> {
   if (outputFile === undefined) {
-    io.stdout.write(text);
+    if (typeof result === 'string') io.stdout.write(result);
+    else for (const piece of result) io.stdout.write(piece);
     return;
   }
+  const text = typeof result === 'string' ? result : [...result].join('');
   if (outputFile.trim() === '') throw new UsageError('--output-file needs a file name', 'e.g. --output-file personakit-report.json');
   const target = path.resolve(io.cwd, outputFile);
   try {

@@ -28,10 +28,29 @@ function pluralize(word: string, count: number): string {
 export function stylish(diagnostics: readonly Diagnostic[], options: ReportOptions): string {
   if (diagnostics.length === 0) return '';
   const c = new Chalk({ level: options.color ? 1 : 0 });
+  // ESLint resets the colour around the whole output so nothing leaks to the terminal.
+  return c.reset([...pieces(diagnostics, options, c)].join(''));
+}
 
-  let output = '\n';
+/** Rows per piece of {@link stylishPieces}: a few hundred kilobytes of text. */
+const ROWS_PER_PIECE = 1000;
+
+/**
+ * stylish() as consecutive pieces, drawn as they are written: 70,000 rows are 45 MB of text,
+ * which as one string is copied again when written (twice its size as soon as one character,
+ * like the summary's ✖, is outside Latin-1). Coloured output comes as one piece, because the
+ * colour reset wraps the whole text.
+ */
+export function stylishPieces(diagnostics: readonly Diagnostic[], options: ReportOptions): Iterable<string> {
+  if (diagnostics.length === 0) return [];
+  if (options.color) return [stylish(diagnostics, options)];
+  return pieces(diagnostics, options, new Chalk({ level: 0 }));
+}
+
+function* pieces(diagnostics: readonly Diagnostic[], options: ReportOptions, c: InstanceType<typeof Chalk>): Generator<string> {
+  yield '\n';
   for (const group of groupByFile(diagnostics, options.files)) {
-    output += `${c.underline(group.file)}\n`;
+    yield `${c.underline(group.file)}\n`;
 
     const rows = group.diagnostics.map((d) => {
       const [first = '', ...rest] = d.message.includes('\n') || d.message.includes('\r') ? d.message.split(/\r\n|\r|\n/) : [d.message];
@@ -51,28 +70,29 @@ export function stylish(diagnostics: readonly Diagnostic[], options: ReportOptio
       message: Math.max(...rows.map((r) => r.message.length)),
     };
 
-    const lines: string[] = [];
-    for (const r of rows) {
-      // text-table: ['', line, column, severity, message, rule] joined by '  ';
-      // ESLint then replaces /(\d+)\s+(\d+)/ by a dimmed `line:column`.
-      const position = `${pad(width.line - r.line.length)}${c.dim(`${r.line}:${r.column}`)}`;
-      const severity = r.severity === 'error' ? c.red(r.severity) : c.yellow(r.severity);
-      const row =
-        `  ${position}${pad(width.column - r.column.length)}` +
-        `  ${severity}${pad(width.severity - r.severity.length)}` +
-        `  ${r.message}${pad(width.message - r.message.length)}` +
-        `  ${c.dim(r.rule)}`;
-      // Only a row whose rule cell is blank can end in spaces. Trimming every row would copy each
-      // one into a flat string of its own before join() copies them all again (70,000 rows of a
-      // widely padded message column: 45 MB twice); and trimEnd, not /\s+$/, which rescans every
-      // run of padding from each of its spaces (seconds for such a file).
-      lines.push(/\S$/.test(r.rule) ? row : row.trimEnd());
-      if (r.more.length > 0) {
-        const indent = ' '.repeat(2 + width.line + 1 + width.column + 2 + width.severity + 2);
-        for (const more of r.more) lines.push(`${indent}${more}`.trimEnd());
+    for (let i = 0; i < rows.length; i += ROWS_PER_PIECE) {
+      const lines: string[] = [];
+      for (const r of rows.slice(i, i + ROWS_PER_PIECE)) {
+        // text-table: ['', line, column, severity, message, rule] joined by '  ';
+        // ESLint then replaces /(\d+)\s+(\d+)/ by a dimmed `line:column`.
+        const position = `${pad(width.line - r.line.length)}${c.dim(`${r.line}:${r.column}`)}`;
+        const severity = r.severity === 'error' ? c.red(r.severity) : c.yellow(r.severity);
+        const row =
+          `  ${position}${pad(width.column - r.column.length)}` +
+          `  ${severity}${pad(width.severity - r.severity.length)}` +
+          `  ${r.message}${pad(width.message - r.message.length)}` +
+          `  ${c.dim(r.rule)}`;
+        // Only a row whose rule cell is blank can end in spaces: trimming every row would copy each
+        // one into a flat string of its own before join() copies them again; and trimEnd, not
+        // /\s+$/, which rescans every run of padding from each of its spaces (seconds for 70,000 rows).
+        lines.push(/\S$/.test(r.rule) ? row : row.trimEnd());
+        if (r.more.length > 0) {
+          const indent = ' '.repeat(2 + width.line + 1 + width.column + 2 + width.severity + 2);
+          for (const more of r.more) lines.push(`${indent}${more}`.trimEnd());
+        }
       }
+      yield `${lines.join('\n')}${i + ROWS_PER_PIECE >= rows.length ? '\n\n' : '\n'}`;
     }
-    output += `${lines.join('\n')}\n\n`;
   }
 
   const { errors, warnings } = countBySeverity(diagnostics);
@@ -80,8 +100,5 @@ export function stylish(diagnostics: readonly Diagnostic[], options: ReportOptio
   const summary =
     `\u2716 ${total}${pluralize(' problem', total)} ` +
     `(${errors}${pluralize(' error', errors)}, ${warnings}${pluralize(' warning', warnings)})\n`;
-  output += errors > 0 ? c.red.bold(summary) : c.yellow.bold(summary);
-
-  // ESLint resets the colour around the whole output so nothing leaks to the terminal.
-  return c.reset(output);
+  yield errors > 0 ? c.red.bold(summary) : c.yellow.bold(summary);
 }
