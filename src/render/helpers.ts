@@ -12,36 +12,48 @@ export type HandlebarsInstance = typeof Handlebars;
  * which Handlebars escapes in HTML templates.
  */
 export function registerHelpers(hb: HandlebarsInstance, format: 'html' | 'md'): void {
-  const markup = (html: string) => new hb.SafeString(html);
-  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  hb.registerHelper('gt', (a: unknown, b: unknown) => typeof a === 'number' && typeof b === 'number' && a > b);
-  hb.registerHelper('join', (list: unknown, separator: unknown) => (Array.isArray(list) ? list.map(String).join(typeof separator === 'string' ? separator : ', ') : ''));
-  hb.registerHelper('plural', (count: unknown, singular: unknown, plural: unknown) => {
-    const n = typeof count === 'number' ? count : 0;
-    const word = n === 1 ? String(singular) : typeof plural === 'string' ? plural : `${String(singular)}s`;
-    return `${formatNumber(n)} ${word}`;
-  });
-  hb.registerHelper('format-number', (value: unknown) => (typeof value === 'number' ? formatNumber(value) : '—'));
-  hb.registerHelper('format-percent', (share: unknown) => (typeof share === 'number' ? formatPercent(share) : '—'));
-  hb.registerHelper('format-money', (value: unknown, currency: unknown) => (typeof value === 'number' ? formatCurrency(value, typeof currency === 'string' ? currency : null) : '—'));
-  hb.registerHelper('signed', (value: unknown) => (typeof value === 'number' ? (value > 0 ? `+${value}` : value < 0 ? `−${-value}` : '0') : '—'));
+  hb.registerHelper(helperTable(format, (html) => new hb.SafeString(html)));
+}
 
+/** The helper names of a format, for the compiler's `knownHelpers` (helper calls become direct calls). */
+export function helperNames(format: 'html' | 'md'): string[] {
+  return Object.keys(helperTable(format, (html) => html));
+}
+
+type Helper = (...args: unknown[]) => unknown;
+
+function helperTable(format: 'html' | 'md', markup: (html: string) => unknown): Record<string, Helper> {
+  const helpers: Record<string, Helper> = {
+    eq: (a, b) => a === b,
+    gt: (a, b) => typeof a === 'number' && typeof b === 'number' && a > b,
+    join: (list, separator) => (Array.isArray(list) ? list.map(String).join(typeof separator === 'string' ? separator : ', ') : ''),
+    plural: (count, singular, plural) => {
+      const n = typeof count === 'number' ? count : 0;
+      const word = n === 1 ? String(singular) : typeof plural === 'string' ? plural : `${String(singular)}s`;
+      return `${formatNumber(n)} ${word}`;
+    },
+    'format-number': (value) => (typeof value === 'number' ? formatNumber(value) : '—'),
+    'format-percent': (share) => (typeof share === 'number' ? formatPercent(share) : '—'),
+    'format-money': (value, currency) => (typeof value === 'number' ? formatCurrency(value, typeof currency === 'string' ? currency : null) : '—'),
+    signed: (value) => (typeof value === 'number' ? (value > 0 ? `+${value}` : value < 0 ? `−${-value}` : '0') : '—'),
+  };
   if (format === 'html') {
-    hb.registerHelper('completeness-bar', (percent: unknown) => {
+    helpers['completeness-bar'] = (percent) => {
       const p = clampPercent(percent);
       const tone = p === 100 ? 'full' : p >= 50 ? 'part' : 'low';
       return markup(`<span class="bar bar-${tone}" role="img" aria-label="${p}% complete"><span class="bar-fill" style="width:${p}%"></span></span>`);
-    });
-    hb.registerHelper('emotion-curve', (stages: unknown, title: unknown) => markup(emotionCurveSvg(Array.isArray(stages) ? (stages as StageView[]) : [], typeof title === 'string' ? title : '')));
-    hb.registerHelper('initials-avatar', (initials: unknown) => markup(`<span class="avatar avatar-initials" aria-hidden="true">${escapeHtml(initials)}</span>`));
+    };
+    helpers['emotion-curve'] = (stages, title) => markup(emotionCurveSvg(Array.isArray(stages) ? (stages as StageView[]) : [], typeof title === 'string' ? title : ''));
+    helpers['initials-avatar'] = (initials) => markup(`<span class="avatar avatar-initials" aria-hidden="true">${escapeHtml(initials)}</span>`);
   } else {
     // Markdown: a text bar of ten cells that reads in the source and on every forge.
-    hb.registerHelper('completeness-bar', (percent: unknown) => {
+    helpers['completeness-bar'] = (percent) => {
       const p = clampPercent(percent);
       const filled = Math.round(p / 10);
       return `\`${'█'.repeat(filled)}${'░'.repeat(10 - filled)}\` ${p} %`;
-    });
+    };
   }
+  return helpers;
 }
 
 function clampPercent(value: unknown): number {

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
 import type Handlebars from 'handlebars';
-import { registerHelpers, type HandlebarsInstance } from './helpers.js';
+import { helperNames, registerHelpers, type HandlebarsInstance } from './helpers.js';
 import { isInside } from './picture.js';
+import { knownHelpers, loadPrecompiled, templateHash, type PrecompiledTable } from './precompiled.js';
 
 /** The report formats that are drawn from templates (json is written directly). */
 export type TemplateFormat = 'html' | 'md';
@@ -24,45 +25,85 @@ export interface TemplateSet {
   render(kind: TemplateKind, view: object): string;
 }
 
-/**
- * Compile the templates of one format once per run, on a private Handlebars instance: built-in
- * templates and partials, each replaced by a file of the same name in the override folder.
- * Markdown templates are compiled without HTML escaping because their data arrives already
- * escaped for Markdown (see render/markdown-view.ts).
- */
-export async function loadTemplates(format: TemplateFormat, overrideDir: string | undefined, cwd: string): Promise<TemplateSet> {
-  const { default: Handlebars } = await import('handlebars');
-  const hb: HandlebarsInstance = Handlebars.create();
-  registerHelpers(hb, format);
-  const overrides = overrideDir === undefined ? undefined : await overrideFolder(overrideDir, cwd);
-  const options: CompileOptions = { noEscape: format === 'md', strict: false };
-  const sources = new Map<string, string>();
+/** A template or partial of a run: `partials/<name>` or `<kind>.<format>.hbs`, and its file. */
+export interface TemplateEntry {
+  key: string;
+  file: string;
+  override: boolean;
+}
 
-  const partialFiles = new Map<string, string>();
+/**
+ * The compile options of a format. Markdown templates are compiled without HTML escaping because
+ * their data arrives already escaped for Markdown (see render/markdown-view.ts); the helpers are
+ * declared known so that the compiled code calls them directly.
+ */
+export function compileOptions(format: TemplateFormat): CompileOptions {
+  return { noEscape: format === 'md', strict: false, knownHelpers: knownHelpers(helperNames(format)) };
+}
+
+/**
+ * The templates and partials of a format, built-in ones replaced by files of the same name in the
+ * override folder; partials first (in name order), then the four templates.
+ */
+export async function templateEntries(format: TemplateFormat, overrides: string | undefined): Promise<TemplateEntry[]> {
+  const partialFiles = new Map<string, TemplateEntry>();
   for (const dir of [path.join(BUILTIN_TEMPLATES, 'partials'), overrides && path.join(overrides, 'partials')]) {
     if (dir === undefined) continue;
-    for (const name of await listTemplates(dir)) partialFiles.set(name.slice(0, -'.hbs'.length), path.join(dir, name));
+    for (const name of await listTemplates(dir)) partialFiles.set(name, { key: `partials/${name.slice(0, -'.hbs'.length)}`, file: path.join(dir, name), override: dir !== path.join(BUILTIN_TEMPLATES, 'partials') });
   }
-  for (const [name, file] of partialFiles) {
-    // A partial's final line break is dropped, so `{{> status}}` can sit inside a table row.
-    const source = (await readTemplate(file, overrides, cwd)).replace(/\r?\n$/, '');
-    hb.registerPartial(name, compile(hb, source, file, cwd, options));
-    sources.set(`partials/${name}`, display(cwd, file));
-  }
-
-  const templates = new Map<TemplateKind, Handlebars.TemplateDelegate>();
+  const entries = [...partialFiles.values()];
   for (const kind of TEMPLATE_KINDS) {
     const name = `${kind}.${format}.hbs`;
     const override = overrides && (await regularFile(path.join(overrides, name)));
-    const file = override ?? path.join(BUILTIN_TEMPLATES, name);
-    const source = await readTemplate(file, overrides, cwd);
-    templates.set(kind, compile(hb, source, file, cwd, options));
-    sources.set(name, display(cwd, file));
+    entries.push({ key: name, file: override ?? path.join(BUILTIN_TEMPLATES, name), override: override !== undefined });
+  }
+  return entries;
+}
+
+/** A partial's final line break is dropped, so `{{> status}}` can sit inside a table row. */
+export function templateSource(key: string, text: string): string {
+  return key.startsWith('partials/') ? text.replace(/\r?\n$/, '') : text;
+}
+
+/**
+ * Compile the templates of one format once per run, on a private Handlebars instance. Built-in
+ * templates come precompiled from the build when their code matches their source (then only the
+ * Handlebars runtime is loaded); overrides, and everything in runs from src/, are compiled here.
+ * `precompiled` is for tests (default: the build's module).
+ */
+export async function loadTemplates(format: TemplateFormat, overrideDir: string | undefined, cwd: string, precompiled?: PrecompiledTable | null): Promise<TemplateSet> {
+  const overrides = overrideDir === undefined ? undefined : await overrideFolder(overrideDir, cwd);
+  const entries = await templateEntries(format, overrides);
+  const options = compileOptions(format);
+  const table = precompiled === undefined ? await loadPrecompiled(format) : (precompiled ?? undefined);
+  // Built-in sources are read (and their compiled code checked) first; overrides are read in order below.
+  const specs = new Map<string, object>();
+  const builtinSources = new Map<string, string>();
+  for (const entry of entries) {
+    if (entry.override) continue;
+    const source = templateSource(entry.key, await readTemplate(entry.file, overrides, cwd));
+    const compiled = table?.[entry.key];
+    if (compiled !== undefined && compiled.hash === templateHash(source, options)) specs.set(entry.key, compiled.spec);
+    else builtinSources.set(entry.key, source);
+  }
+  const full = specs.size < entries.length;
+  const hb: HandlebarsInstance = full ? (await import('handlebars')).default.create() : ((await import('handlebars/runtime.js' as string)) as { default: HandlebarsInstance }).default.create();
+  registerHelpers(hb, format);
+
+  const sources = new Map<string, string>();
+  const compiled = new Map<string, Handlebars.TemplateDelegate>();
+  for (const entry of entries) {
+    const spec = specs.get(entry.key);
+    // hb.template takes the spec object the precompiler's code evaluates to.
+    const template = spec !== undefined ? hb.template(spec as Parameters<HandlebarsInstance['template']>[0]) : compile(hb, builtinSources.get(entry.key) ?? templateSource(entry.key, await readTemplate(entry.file, overrides, cwd)), entry.file, cwd, options);
+    if (entry.key.startsWith('partials/')) hb.registerPartial(entry.key.slice('partials/'.length), template);
+    else compiled.set(entry.key, template);
+    sources.set(entry.key, display(cwd, entry.file));
   }
   return {
     sources,
     render(kind, view) {
-      const template = templates.get(kind)!;
+      const template = compiled.get(`${kind}.${format}.hbs`)!;
       try {
         return template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       } catch (e) {
@@ -85,7 +126,8 @@ function compile(hb: HandlebarsInstance, source: string, file: string, cwd: stri
     throw new UsageError(`${display(cwd, file)}:${line}${column}: template syntax error: ${problem.replace(/ - \d+:\d+$/, '')}`, 'fix the Handlebars syntax of the template, or remove the override to use the built-in template');
   }
   // The parsed tree, not the text: compiling text would parse it a second time.
-  return hb.compile(ast, options);
+  // A copy: the compiler writes into its options (knownHelpers, data).
+  return hb.compile(ast, { ...options });
 }
 
 async function overrideFolder(dir: string, cwd: string): Promise<string> {

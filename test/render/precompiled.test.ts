@@ -1,0 +1,79 @@
+import { readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { documentBuilder } from '../../src/render/documents.js';
+import { escapeForMarkdown } from '../../src/render/markdown-view.js';
+import { OutputFolder } from '../../src/render/output.js';
+import { planRender } from '../../src/render/plan.js';
+import { precompiledModuleSource } from '../../src/render/precompile-templates.js';
+import { loadPrecompiled, type PrecompiledTable } from '../../src/render/precompiled.js';
+import { loadTemplates, templateEntries, type TemplateFormat, type TemplateSet } from '../../src/render/templates.js';
+import { indexView } from '../../src/render/views/index-page.js';
+import { lint } from '../../src/rules/engine.js';
+import { FIXTURES, makeTempDir, REPO_ROOT } from '../support/run-bin.js';
+
+const FORMATS: readonly TemplateFormat[] = ['html', 'md'];
+/** Workspaces that between them reach every template, partial and helper, with hostile text. */
+const WORKSPACES: [string, string[]][] = [
+  ['examples', [REPO_ROOT, 'examples']],
+  ['render-hostile', [path.join(FIXTURES, 'render-hostile')]],
+];
+
+let module: string;
+beforeAll(async () => {
+  module = path.join(await makeTempDir('personakit-precompiled-'), 'precompiled-templates.js');
+  await writeFile(module, await precompiledModuleSource());
+});
+
+/** Every page of a workspace drawn with a template set (the views are built once per call, alike). */
+async function drawAll(templates: TemplateSet, format: TemplateFormat, cwd: string, paths: string[]): Promise<string[]> {
+  const result = await lint({ cwd, paths, mode: 'check' });
+  const documents = result.workspace.documents.filter((d) => d.reported);
+  const plan = planRender(documents, result.workspace.documents, result.diagnostics, cwd, format);
+  const out = new OutputFolder(await makeTempDir('personakit-precompiled-out-'));
+  await out.prepare();
+  const build = documentBuilder(plan, result.workspace, out, format);
+  const pages: string[] = [];
+  const entries = [];
+  for (const p of plan.docs) {
+    const b = await build(p);
+    const view = { workspace: { name: 'W' }, index: { href: `index.${format}` }, ...b.view };
+    pages.push(templates.render(b.kind, format === 'html' ? view : { ...escapeForMarkdown(view), ...b.markdown }));
+    entries.push(b.entry);
+  }
+  const index = { workspace: { name: 'W' }, ...indexView('W', entries) };
+  pages.push(templates.render('index', format === 'html' ? index : escapeForMarkdown(index)));
+  return pages;
+}
+
+describe.each(FORMATS)('built-in templates precompiled by the build (%s)', (format) => {
+  let table: PrecompiledTable;
+  beforeAll(async () => {
+    table = (await loadPrecompiled(format, module))!;
+  });
+
+  it('cover every built-in template and partial', async () => {
+    expect(Object.keys(table).sort()).toEqual((await templateEntries(format, undefined)).map((e) => e.key).sort());
+    expect((await readdir(path.join(REPO_ROOT, 'templates', 'partials'))).length).toBe(Object.keys(table).filter((k) => k.startsWith('partials/')).length);
+  });
+
+  it.each(WORKSPACES)('draw the same bytes as templates compiled at run time (%s)', async (_name, [cwd, ...paths]) => {
+    const precompiled = await drawAll(await loadTemplates(format, undefined, cwd!, table), format, cwd!, paths);
+    const runtime = await drawAll(await loadTemplates(format, undefined, cwd!, null), format, cwd!, paths);
+    expect(precompiled.length).toBeGreaterThan(3);
+    expect(precompiled).toEqual(runtime);
+  });
+
+  it('are not used when the source changed since the build (stale code is compiled again from the source)', async () => {
+    const kind = `persona.${format}.hbs`;
+    // Code of another template under a wrong hash: were it used, the persona page would be the index.
+    const stale: PrecompiledTable = { ...table, [kind]: { hash: 'stale', spec: table[`index.${format}.hbs`]!.spec } };
+    const [cwd, ...paths] = WORKSPACES[0]![1];
+    const fresh = await drawAll(await loadTemplates(format, undefined, cwd!, null), format, cwd!, paths);
+    expect(await drawAll(await loadTemplates(format, undefined, cwd!, stale), format, cwd!, paths)).toEqual(fresh);
+  });
+});
+
+it('runs from src/ have no precompiled module and compile at run time', async () => {
+  expect(await loadPrecompiled('html')).toBeUndefined();
+});
