@@ -77,7 +77,7 @@ export async function runLint(options: LintCommandOptions, ctx: CliContext): Pro
   const { io } = ctx;
   const { lint } = await import('../rules/engine.js');
   const { formatDiagnosticPieces } = await import('../report/index.js');
-  const lintOptions: Parameters<typeof lint>[0] = { cwd: io.cwd, paths: options.paths, mode: options.mode, quiet: options.quiet };
+  const lintOptions: Parameters<typeof lint>[0] = { cwd: io.cwd, paths: options.paths, mode: options.mode, quiet: options.quiet, diagnosticsOnly: true };
   if (options.minCompleteness !== undefined) lintOptions.minCompleteness = options.minCompleteness;
   // --cache: same diagnostics, from src/cache/ when inputs are unchanged.
   const result = options.cache ? await (await import('../cache/cached-lint.js')).cachedLint(lintOptions, { location: options.cacheLocation }) : await lint(lintOptions);

@@ -12,23 +12,24 @@ const ID_LISTS: Record<string, string[][]> = {
 
 export const duplicateId = defineRule({
   ...CORE_RULES.find((r) => r.id === 'duplicate-id')!,
-  check(context: RuleContext): Finding[] {
+  // Ids of the items of one document's lists.
+  checkDocument: duplicatesWithin,
+  // Document ids across the workspace.
+  checkWorkspace(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
     const first = new Map<string, WorkspaceDocument>();
     for (const doc of context.workspace.documents) {
-      if (doc.id !== undefined) {
-        const key = `${doc.kind}\u0000${doc.id}`;
-        const original = first.get(key);
-        if (!original) first.set(key, doc);
-        else {
-          const at = context.locate(original.file, original.docIndex, '/id');
-          findings.push({
-            rule: 'duplicate-id', file: doc.file, docIndex: doc.docIndex, pointer: '/id',
-            message: `${doc.kind} id "${doc.id}" is already used at ${original.file}:${at.line}:${at.column}; ids must be unique per kind`,
-          });
-        }
+      if (doc.id === undefined) continue;
+      const key = `${doc.kind}\u0000${doc.id}`;
+      const original = first.get(key);
+      if (!original) first.set(key, doc);
+      else {
+        const at = context.locate(original.file, original.docIndex, '/id');
+        findings.push({
+          rule: 'duplicate-id', file: doc.file, docIndex: doc.docIndex, pointer: '/id',
+          message: `${doc.kind} id "${doc.id}" is already used at ${original.file}:${at.line}:${at.column}; ids must be unique per kind`,
+        });
       }
-      findings.push(...duplicatesWithin(doc));
     }
     return findings;
   },

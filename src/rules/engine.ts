@@ -16,6 +16,12 @@ export interface LintOptions extends LoadOptions {
   minCompleteness?: number;
   /** Errors only: warnings are neither reported nor counted. */
   quiet?: boolean;
+  /**
+   * Only the diagnostics are wanted: the document-scope rules run as files are read (on every
+   * core) and the result's workspace holds personas as summaries (kind, id, picture) rather than
+   * their full data. Off by default: render and library callers read the documents.
+   */
+  diagnosticsOnly?: boolean;
 }
 
 export interface LintResult {
@@ -28,8 +34,11 @@ export interface LintResult {
 
 /** Load the workspace and run the rules of the mode; returns data, prints nothing. */
 export async function lint(options: LintOptions): Promise<LintResult> {
-  const workspace = await loadWorkspace(options);
-  return lintWorkspace(workspace, options);
+  if (!options.diagnosticsOnly) return lintWorkspace(await loadWorkspace(options), options);
+  // One `today` for both halves of every rule.
+  const today = options.today ?? new Date();
+  const documentRules = options.minCompleteness === undefined ? { mode: options.mode, today } : { mode: options.mode, today, minCompleteness: options.minCompleteness };
+  return lintWorkspace(await loadWorkspace({ ...options, documentRules }), { ...options, today });
 }
 
 /**
@@ -56,9 +65,15 @@ export async function lintWorkspace(workspace: Workspace, options: Omit<LintOpti
   const rules: readonly Rule[] = options.mode === 'check' ? [...VALIDATE_RULES, ...CHECK_RULES] : VALIDATE_RULES;
   const reported = new Set(workspace.reportedFiles);
   const findings: Finding[] = [...workspace.findings];
+  if (workspace.documentPass !== undefined && workspace.documentPass !== options.mode) {
+    throw new Error(`the workspace was read for ${workspace.documentPass}, not ${options.mode}`);
+  }
   for (const rule of rules) {
     if (severityOf(rule.id, rule.severity, workspace) === 'off') continue;
-    for (const finding of await rule.check(context)) if (reported.has(finding.owner ?? finding.file)) findings.push(finding);
+    // The document part already ran as the files were read: only the cross-document part is left.
+    const check = workspace.documentPass && rule.checkDocument ? rule.checkWorkspace?.bind(rule) : rule.check.bind(rule);
+    if (!check) continue;
+    for (const finding of await check(context)) if (reported.has(finding.owner ?? finding.file)) findings.push(finding);
   }
 
   const defaults = new Map(meta.map((r) => [r.id, r.severity]));

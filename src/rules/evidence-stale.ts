@@ -1,7 +1,8 @@
 import type { Finding } from '../diagnostic.js';
 import { recordItems } from '../model/alignment.js';
-import { findingAt, nameOf, reportedDocuments } from './facts.js';
-import { defineRule, type RuleContext } from './rule.js';
+import type { WorkspaceDocument } from '../workspace/workspace.js';
+import { findingAt, nameOf } from './facts.js';
+import { defineRule, type DocumentContext } from './rule.js';
 
 const DAY_MS = 86_400_000;
 
@@ -10,23 +11,19 @@ export const evidenceStale = defineRule({
   severity: 'warning',
   description: "A persona's newest evidence is older than `evidence.maxAgeDays` (default 365).",
   help: 'Refresh the research (new interviews, survey or CRM data) and add it to `evidence` with its date, or raise `evidence.maxAgeDays` in personakit.yaml.',
-  check(context: RuleContext): Finding[] {
-    const maxAge = context.workspace.settings.evidenceMaxAgeDays;
-    const today = utcDay(context.today);
-    const findings: Finding[] = [];
-    for (const doc of reportedDocuments(context, 'persona')) {
-      let newest: { day: number; date: string; index: number } | undefined;
-      for (const [entry, index] of recordItems(doc.data.evidence)) {
-        const day = typeof entry.date === 'string' ? parseIsoDay(entry.date) : undefined;
-        if (day !== undefined && (!newest || day > newest.day)) newest = { day, date: entry.date as string, index };
-      }
-      if (!newest) continue;
-      const age = Math.floor((today - newest.day) / DAY_MS);
-      if (age <= maxAge) continue;
-      findings.push(findingAt('evidence-stale', doc, `/evidence/${newest.index}/date`,
-        `the newest evidence of ${nameOf(doc)} (${newest.date}) is ${age} days old, more than ${maxAge} days (evidence.maxAgeDays); refresh the research`));
+  checkDocument(doc: WorkspaceDocument, context: DocumentContext): Finding[] {
+    if (doc.kind !== 'persona') return [];
+    const maxAge = context.evidenceMaxAgeDays;
+    let newest: { day: number; date: string; index: number } | undefined;
+    for (const [entry, index] of recordItems(doc.data.evidence)) {
+      const day = typeof entry.date === 'string' ? parseIsoDay(entry.date) : undefined;
+      if (day !== undefined && (!newest || day > newest.day)) newest = { day, date: entry.date as string, index };
     }
-    return findings;
+    if (!newest) return [];
+    const age = Math.floor((utcDay(context.today) - newest.day) / DAY_MS);
+    if (age <= maxAge) return [];
+    return [findingAt('evidence-stale', doc, `/evidence/${newest.index}/date`,
+      `the newest evidence of ${nameOf(doc)} (${newest.date}) is ${age} days old, more than ${maxAge} days (evidence.maxAgeDays); refresh the research`)];
   },
 });
 

@@ -27,11 +27,14 @@ export function documentsById(context: RuleContext, kind: Kind): Map<string, Wor
   });
 }
 
-export function completenessFor(context: RuleContext, doc: WorkspaceDocument): Completeness {
+/** Either context memoises: a run's (shared by every rule) or a document's (see DocumentContext). */
+type Memo = Pick<RuleContext, 'memo'>;
+
+export function completenessFor(context: Memo, doc: WorkspaceDocument): Completeness {
   return context.memo(`completeness:${doc.file}#${doc.docIndex}`, () => completenessOf(doc.data));
 }
 
-export function alignmentFor(context: RuleContext, doc: WorkspaceDocument): Alignment {
+export function alignmentFor(context: Memo, doc: WorkspaceDocument): Alignment {
   return context.memo(`alignment:${doc.file}#${doc.docIndex}`, () => alignmentOf(doc.data));
 }
 

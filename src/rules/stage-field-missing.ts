@@ -1,7 +1,8 @@
 import type { Finding } from '../diagnostic.js';
 import { recordItems } from '../model/alignment.js';
-import { alignmentFor, findingAt, isBlank, reportedDocuments, stageLabel } from './facts.js';
-import { defineRule, type Rule, type RuleContext } from './rule.js';
+import type { WorkspaceDocument } from '../workspace/workspace.js';
+import { alignmentFor, findingAt, isBlank, stageLabel } from './facts.js';
+import { defineRule, type DocumentContext, type Rule } from './rule.js';
 import type { RuleMeta } from './types.js';
 
 /**
@@ -11,13 +12,12 @@ import type { RuleMeta } from './types.js';
 export function stageFieldRule(meta: Omit<RuleMeta, 'mandatory'>, field: string, problem: string): Rule {
   return defineRule({
     ...meta,
-    check(context: RuleContext): Finding[] {
-      return reportedDocuments(context, 'journey').flatMap((doc) => {
-        const stages = alignmentFor(context, doc).buyingStages;
-        return recordItems(doc.data.stages)
-          .filter(([stage]) => isBlank(stage[field]))
-          .map(([, i]) => findingAt(meta.id, doc, `/stages/${i}`, `buying stage ${stageLabel(stages.find((b) => b.index === i)!)} ${problem}`));
-      });
+    checkDocument(doc: WorkspaceDocument, context: DocumentContext): Finding[] {
+      if (doc.kind !== 'journey') return [];
+      const stages = alignmentFor(context, doc).buyingStages;
+      return recordItems(doc.data.stages)
+        .filter(([stage]) => isBlank(stage[field]))
+        .map(([, i]) => findingAt(meta.id, doc, `/stages/${i}`, `buying stage ${stageLabel(stages.find((b) => b.index === i)!)} ${problem}`));
     },
   });
 }

@@ -33,18 +33,21 @@ export const unknownReference = defineRule({
   severity: 'error',
   description: 'A reference (journey personas, aligns_with, value addresses, milestone stage, buyer_personas, accounts_file) names nothing.',
   help: 'Use the id of something that exists: a persona id in the workspace, a buying stage of the same journey, or a goal or challenge of the same persona (the message suggests the closest id); for accounts_file, a readable CSV file, relative to the market file.',
-  check(context: RuleContext): Finding[] {
+  // References within one document: a journey's stages, a persona's goals and challenges.
+  checkDocument(doc: WorkspaceDocument): Finding[] {
+    if (doc.kind === 'journey') return journeyStageReferences(doc);
+    if (doc.kind === 'persona') return personaAddresses(doc);
+    return [];
+  },
+  // References to personas anywhere in the workspace.
+  checkWorkspace(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
     const personas: Target = { what: 'persona', valid: documentsById(context, 'persona'), others: otherKinds(context, 'persona'), fix: 'list the ids of personas in the workspace' };
-    for (const doc of reportedDocuments(context, 'journey')) {
-      findings.push(...unresolved(doc, stringsAt(doc.data.personas, '/personas'), personas));
-      findings.push(...journeyStageReferences(doc));
-    }
+    for (const doc of reportedDocuments(context, 'journey')) findings.push(...unresolved(doc, stringsAt(doc.data.personas, '/personas'), personas));
     for (const doc of reportedDocuments(context, 'market')) {
       const criteria = doc.data.criteria;
       if (isRecord(criteria)) findings.push(...unresolved(doc, stringsAt(criteria.buyer_personas, '/criteria/buyer_personas'), personas));
     }
-    for (const doc of reportedDocuments(context, 'persona')) findings.push(...personaAddresses(doc));
     return findings;
   },
 });

@@ -1,9 +1,11 @@
 import crypto from 'node:crypto';
+import type { Finding } from '../diagnostic.js';
 import { loadBytes, readFileBytes, type LoadedFile } from '../load/load-file.js';
 import type { Limits } from '../load/limits.js';
 import { isKind } from '../schema/compile.js';
 import type { SchemaProblem } from '../schema/messages.js';
 import { validateAgainst } from '../schema/validate.js';
+import { applyDocumentPass, type DocumentPass } from './document-pass.js';
 
 /**
  * One file read, parsed and schema-validated: everything about a file that depends on its bytes
@@ -14,12 +16,16 @@ export interface CheckedFile extends LoadedFile {
   schema: (SchemaProblem[] | null)[];
   /** Content hash of the bytes read (the cache key). */
   hash: string;
+  /** Findings of the document-scope rules, when they ran as the file was read (document-pass.ts). */
+  ruleFindings?: Finding[];
 }
 
 export interface FileToRead {
   absPath: string;
   /** Display path. */
   file: string;
+  /** The file was asked about: the document pass runs the rules on it. */
+  reported?: boolean;
 }
 
 // crypto.hash (Node ≥ 20.12) is the one-shot form: half the cost of createHash for small files.
@@ -31,14 +37,17 @@ export function hashBytes(bytes: Buffer | 'too-large'): string {
 }
 
 /** Read, parse and validate one file. Throws UsageError for unreadable files, like loadFile. */
-export function checkFile(target: FileToRead, limits: Limits): CheckedFile {
+export function checkFile(target: FileToRead, limits: Limits, pass?: DocumentPass): CheckedFile {
   const bytes = readFileBytes(target.absPath, target.file, limits.maxFileBytes);
-  return checkBytes(bytes, hashBytes(bytes), target, limits);
+  return checkBytes(bytes, hashBytes(bytes), target, limits, pass);
 }
 
-export function checkBytes(bytes: Buffer | 'too-large', hash: string, target: FileToRead, limits: Limits): CheckedFile {
+/** With a document pass, also the document-scope rules, and personas cut down to their summary. */
+export function checkBytes(bytes: Buffer | 'too-large', hash: string, target: FileToRead, limits: Limits, pass?: DocumentPass): CheckedFile {
   const loaded = loadBytes(bytes, target.absPath, target.file, limits);
-  return { ...loaded, schema: loaded.documents.map(validateDocument), hash };
+  const checked: CheckedFile = { ...loaded, schema: loaded.documents.map(validateDocument), hash };
+  if (pass) applyDocumentPass(checked, target.reported ?? false, pass);
+  return checked;
 }
 
 function validateDocument(data: unknown): SchemaProblem[] | null {

@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { UsageError } from '../errors.js';
 import type { Limits } from '../load/limits.js';
 import { checkFile, type CheckedFile, type FileToRead } from './checked-file.js';
+import type { DocumentPass } from './document-pass.js';
 import { decodeBatch, runLane, type EncodedBatch, type LaneOutput } from './read-lane.js';
 
 export interface ReadOptions {
@@ -17,6 +18,8 @@ export interface ReadOptions {
   maxThreads?: number;
   /** The main thread reads too (default). false leaves all reading to workers, so tests can see them work. */
   mainThreadReads?: boolean;
+  /** Run the document-scope rules as files are read, and keep only summaries of personas (document-pass.ts). */
+  documentPass?: DocumentPass;
 }
 
 const DEFAULT_PARALLEL_FROM = 1500;
@@ -31,24 +34,25 @@ const workerAvailable = () => existsSync(fileURLToPath(WORKER_URL));
  */
 export async function readFiles(files: readonly FileToRead[], limits: Limits, options: ReadOptions = {}): Promise<CheckedFile[]> {
   const threads = Math.min(options.maxThreads ?? 4, availableParallelism());
+  const pass = options.documentPass;
   if (files.length < (options.parallelFrom ?? DEFAULT_PARALLEL_FROM) || threads < 2 || !workerAvailable()) {
-    return files.map((f) => checkFile(f, limits));
+    return files.map((f) => checkFile(f, limits, pass));
   }
   const counter = new Int32Array(new SharedArrayBuffer(4));
-  const workers = Array.from({ length: threads - 1 }, () => startWorker(files, limits, counter));
+  const workers = Array.from({ length: threads - 1 }, () => startWorker(files, limits, counter, pass));
   const results: (CheckedFile | undefined)[] = new Array(files.length);
   const errors = new Map<number, UsageError>();
   const merge = (output: LaneOutput) => {
     for (const [index, file] of output.files) results[index] = file;
     for (const [index, e] of output.errors) errors.set(index, new UsageError(e.message, e.hint));
   };
-  if (options.mainThreadReads !== false) runLane(files, limits, counter, merge);
+  if (options.mainThreadReads !== false) runLane(files, limits, counter, merge, false, pass);
   for (const settled of await Promise.allSettled(workers)) if (settled.status === 'fulfilled') merge(settled.value);
   // A worker that failed (it should not) leaves holes: fill them here rather than lose files.
   for (let i = 0; i < files.length; i++) {
     if (results[i] === undefined && !errors.has(i)) {
       try {
-        results[i] = checkFile(files[i]!, limits);
+        results[i] = checkFile(files[i]!, limits, pass);
       } catch (e) {
         if (!(e instanceof UsageError)) throw e;
         errors.set(i, e);
@@ -60,9 +64,9 @@ export async function readFiles(files: readonly FileToRead[], limits: Limits, op
 }
 
 /** A reader thread; resolves with everything it read once it says 'done'. */
-function startWorker(files: readonly FileToRead[], limits: Limits, counter: Int32Array): Promise<LaneOutput> {
+function startWorker(files: readonly FileToRead[], limits: Limits, counter: Int32Array, pass: DocumentPass | undefined): Promise<LaneOutput> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, { workerData: { files, limits, counter } });
+    const worker = new Worker(WORKER_URL, { workerData: { files, limits, counter, pass } });
     const all: LaneOutput = { files: [], errors: [] };
     worker.on('message', (message: EncodedBatch | 'done') => {
       if (message === 'done') {

@@ -2,6 +2,7 @@ import type { Limits } from '../load/limits.js';
 import { UsageError } from '../errors.js';
 import { checkBytes, hashBytes, type CheckedFile, type FileToRead } from './checked-file.js';
 import { readFileBytes } from '../load/load-file.js';
+import type { DocumentPass } from './document-pass.js';
 
 /** Files are claimed in chunks: small enough to balance threads, large enough to keep atomics rare. */
 const CHUNK = 32;
@@ -23,7 +24,8 @@ export interface EncodedBatch {
  * Work through chunks of `files` claimed from the shared counter until none are left. `emit`
  * receives each finished chunk, so a worker can hand its results over (and drop them) as it goes.
  */
-export function runLane(files: readonly FileToRead[], limits: Limits, counter: Int32Array, emit: (chunk: LaneOutput, cloneIndexes: Set<number>) => void, jsonSafety = false): void {
+export function runLane(files: readonly FileToRead[], limits: Limits, counter: Int32Array, emit: (chunk: LaneOutput, cloneIndexes: Set<number>) => void,
+  jsonSafety = false, pass?: DocumentPass): void {
   for (;;) {
     const start = Atomics.add(counter, 0, CHUNK);
     if (start >= files.length) return;
@@ -34,7 +36,7 @@ export function runLane(files: readonly FileToRead[], limits: Limits, counter: I
       try {
         const bytes = readFileBytes(target.absPath, target.file, limits.maxFileBytes);
         if (jsonSafety && bytes !== 'too-large' && mayHoldNonFinite(bytes)) cloneIndexes.add(i);
-        out.files.push([i, checkBytes(bytes, hashBytes(bytes), target, limits)]);
+        out.files.push([i, checkBytes(bytes, hashBytes(bytes), target, limits, pass)]);
       } catch (e) {
         if (!(e instanceof UsageError)) throw e;
         out.errors.push([i, e.hint === undefined ? { message: e.message } : { message: e.message, hint: e.hint }]);

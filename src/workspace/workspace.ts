@@ -9,6 +9,7 @@ import type { SchemaProblem } from '../schema/messages.js';
 import { collectFiles, type CollectedFile } from './collect.js';
 import { findSettingsFile } from './find-root.js';
 import type { CheckedFile, FileToRead } from './checked-file.js';
+import { documentPassFor, type DocumentPass, type DocumentPassRequest } from './document-pass.js';
 import { readFiles, type ReadOptions } from './read-files.js';
 import { defaultSettings, readSettings, type Settings } from './settings.js';
 
@@ -37,8 +38,13 @@ export interface Workspace {
   /** Display paths of the files asked about, in path order. */
   reportedFiles: string[];
   documents: WorkspaceDocument[];
-  /** Findings of loading and schema validation, for reported files only. */
+  /** Findings of loading and schema validation, for reported files only (and of the document pass, if it ran). */
   findings: Finding[];
+  /**
+   * Set when the document-scope rules of this mode already ran as the files were read (their
+   * findings are in `findings`) and personas hold only their summary (see document-pass.ts).
+   */
+  documentPass?: DocumentPass['mode'];
 }
 
 export interface LoadOptions {
@@ -47,6 +53,11 @@ export interface LoadOptions {
   paths: readonly string[];
   /** How files are read: when to use worker threads (defaults suit the CLI). */
   read?: ReadOptions;
+  /**
+   * Run the document-scope rules while reading, and keep only summaries of personas: for
+   * diagnostics alone (check, validate). Render needs the full data, so it is opt-in.
+   */
+  documentRules?: DocumentPassRequest;
 }
 
 /** Which files a run reads and reports, decided before any is read (the cache hashes them first). */
@@ -64,7 +75,12 @@ export interface WorkspacePlan {
 /** Find the workspace, collect and parse its files, classify and schema-validate the documents. */
 export async function loadWorkspace(options: LoadOptions): Promise<Workspace> {
   const plan = await planWorkspace(options);
-  return assembleWorkspace(plan, await readFiles(plan.files, plan.settings.limits, options.read));
+  if (!options.documentRules) return assembleWorkspace(plan, await readFiles(plan.files, plan.settings.limits, options.read));
+  const pass = documentPassFor(options.documentRules, plan.settings);
+  const files = plan.files.map((f) => ({ ...f, reported: plan.reported.has(f.absPath) }));
+  const workspace = assembleWorkspace(plan, await readFiles(files, plan.settings.limits, { ...options.read, documentPass: pass }));
+  workspace.documentPass = pass.mode;
+  return workspace;
 }
 
 /** Find personakit.yaml and collect the files to read, without reading them. */
@@ -99,7 +115,7 @@ export function assembleWorkspace(plan: WorkspacePlan, files: CheckedFile[]): Wo
   const workspace: Workspace = { cwd, settings, files, reportedFiles: files.filter((f) => reported.has(f.absPath)).map((f) => f.file), documents: [], findings: [] };
   for (const file of files) {
     const isReported = reported.has(file.absPath);
-    if (isReported) workspace.findings.push(...file.findings);
+    if (isReported) workspace.findings.push(...file.findings, ...(file.ruleFindings ?? []));
     file.documents.forEach((data, docIndex) => classify(workspace, file, data, docIndex, isReported, strictKinds, file.schema[docIndex] ?? []));
   }
   return workspace;
@@ -125,13 +141,21 @@ function classify(ws: Workspace, file: LoadedFile, data: unknown, docIndex: numb
     report(typeof value === 'string' ? `unknown kind "${value}"${suggestion(value, KINDS)}; use one of ${KINDS.join(', ')}` : `kind must be one of ${KINDS.join(', ')} — got ${show(value)}`, '/kind');
     return;
   }
-  const id = typeof record.id === 'string' && ID_PATTERN.test(record.id) ? record.id : undefined;
-  const doc: WorkspaceDocument = { kind: record.kind, data: record, file: file.file, absPath: file.absPath, docIndex, reported, schemaValid: problems.length === 0 };
-  if (id !== undefined) doc.id = id;
-  ws.documents.push(doc);
+  ws.documents.push(toDocument(file, record, docIndex, reported, problems)!);
   if (reported) {
     for (const p of problems) ws.findings.push({ rule: 'schema', file: file.file, docIndex, pointer: p.pointer, at: p.at, message: p.message });
   }
+}
+
+/** The workspace document of parsed data, when it is a mapping of a known kind (else undefined). */
+export function toDocument(file: Pick<LoadedFile, 'file' | 'absPath'>, data: unknown, docIndex: number, reported: boolean, problems: readonly SchemaProblem[]): WorkspaceDocument | undefined {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const record = data as Record<string, unknown>;
+  if (!Object.hasOwn(record, 'kind') || !isKind(record.kind)) return undefined;
+  const id = typeof record.id === 'string' && ID_PATTERN.test(record.id) ? record.id : undefined;
+  const doc: WorkspaceDocument = { kind: record.kind, data: record, file: file.file, absPath: file.absPath, docIndex, reported, schemaValid: problems.length === 0 };
+  if (id !== undefined) doc.id = id;
+  return doc;
 }
 
 async function collectScope(specs: readonly string[], cwd: string, settings: Settings): Promise<CollectedFile[]> {
