@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Finding } from '../diagnostic.js';
-import { loadBytes, readFileBytes, type LoadedFile } from '../load/load-file.js';
+import { loadBytes, withFileBytes, type LoadedFile } from '../load/load-file.js';
 import type { Limits } from '../load/limits.js';
 import { isKind } from '../schema/compile.js';
 import type { SchemaProblem } from '../schema/messages.js';
@@ -14,7 +14,7 @@ import { applyDocumentPass, type DocumentPass } from './document-pass.js';
 export interface CheckedFile extends LoadedFile {
   /** Per document: its schema problems when it has a known kind, null otherwise. */
   schema: (SchemaProblem[] | null)[];
-  /** Content hash of the bytes read (the cache key). */
+  /** Content hash of the bytes read (the cache key); '' after a document pass, which no cache stores. */
   hash: string;
   /** Findings of the document-scope rules, when they ran as the file was read (document-pass.ts). */
   ruleFindings?: Finding[];
@@ -36,14 +36,20 @@ export function hashBytes(bytes: Buffer | 'too-large'): string {
   return oneShot ? oneShot('sha1', bytes) : crypto.createHash('sha1').update(bytes).digest('hex');
 }
 
-/** Read, parse and validate one file. Throws UsageError for unreadable files, like loadFile. */
-export function checkFile(target: FileToRead, limits: Limits, pass?: DocumentPass): CheckedFile {
-  const bytes = readFileBytes(target.absPath, target.file, limits.maxFileBytes);
-  return checkBytes(bytes, hashBytes(bytes), target, limits, pass);
+/**
+ * Read, parse and validate one file. Throws UsageError for unreadable files, like loadFile.
+ * `inspect` sees the bytes first. The bytes live in a buffer reused from file to file (10,000
+ * buffers of garbage are felt on a large workspace), valid only during the call.
+ */
+export function checkFile(target: FileToRead, limits: Limits, pass?: DocumentPass, inspect?: (bytes: Buffer) => void): CheckedFile {
+  return withFileBytes(target.absPath, target.file, limits.maxFileBytes, (bytes) => {
+    if (inspect && bytes !== 'too-large') inspect(bytes);
+    return checkBytes(bytes, pass ? '' : hashBytes(bytes), target, limits, pass);
+  });
 }
 
 /** With a document pass, also the document-scope rules, and personas cut down to their summary. */
-export function checkBytes(bytes: Buffer | 'too-large', hash: string, target: FileToRead, limits: Limits, pass?: DocumentPass): CheckedFile {
+function checkBytes(bytes: Buffer | 'too-large', hash: string, target: FileToRead, limits: Limits, pass?: DocumentPass): CheckedFile {
   const loaded = loadBytes(bytes, target.absPath, target.file, limits);
   const checked: CheckedFile = { ...loaded, schema: loaded.documents.map(validateDocument), hash };
   if (pass) applyDocumentPass(checked, target.reported ?? false, pass);

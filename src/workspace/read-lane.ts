@@ -1,7 +1,6 @@
 import type { Limits } from '../load/limits.js';
 import { UsageError } from '../errors.js';
-import { checkBytes, hashBytes, type CheckedFile, type FileToRead } from './checked-file.js';
-import { readFileBytes } from '../load/load-file.js';
+import { checkFile, type CheckedFile, type FileToRead } from './checked-file.js';
 import type { DocumentPass } from './document-pass.js';
 
 /** Files are claimed in chunks: small enough to balance threads, large enough to keep atomics rare. */
@@ -32,11 +31,9 @@ export function runLane(files: readonly FileToRead[], limits: Limits, counter: I
     const out: LaneOutput = { files: [], errors: [] };
     const cloneIndexes = new Set<number>();
     for (let i = start; i < Math.min(start + CHUNK, files.length); i++) {
-      const target = files[i]!;
+      const inspect = jsonSafety ? (bytes: Buffer) => void (mayHoldNonFinite(bytes) && cloneIndexes.add(i)) : undefined;
       try {
-        const bytes = readFileBytes(target.absPath, target.file, limits.maxFileBytes);
-        if (jsonSafety && bytes !== 'too-large' && mayHoldNonFinite(bytes)) cloneIndexes.add(i);
-        out.files.push([i, checkBytes(bytes, hashBytes(bytes), target, limits, pass)]);
+        out.files.push([i, checkFile(files[i]!, limits, pass, inspect)]);
       } catch (e) {
         if (!(e instanceof UsageError)) throw e;
         out.errors.push([i, e.hint === undefined ? { message: e.message } : { message: e.message, hint: e.hint }]);
