@@ -22,11 +22,16 @@ export async function collectFiles(specs: readonly string[], cwd: string, bounda
   const seen = new Set<string>();
   // Real paths walk() already knows, so 10,000 files do not cost 10,000 realpath calls.
   const realOf = new Map<string, string>();
-  const add = async (absPath: string, explicit: boolean) => {
-    const real = realOf.get(absPath) ?? (await realpath(absPath).catch(() => absPath));
+  const addReal = (absPath: string, real: string, explicit: boolean) => {
     if (seen.has(real)) return;
     seen.add(real);
     out.push({ absPath, explicit });
+  };
+  // Synchronous when the real path is known: 10,000 awaits are felt (garbage, microtasks).
+  const add = (absPath: string, explicit: boolean): Promise<void> | undefined => {
+    const known = realOf.get(absPath);
+    if (known !== undefined) return void addReal(absPath, known, explicit);
+    return realpath(absPath).catch(() => absPath).then((real) => addReal(absPath, real, explicit));
   };
 
   for (const spec of specs) {
@@ -53,7 +58,10 @@ export async function collectFiles(specs: readonly string[], cwd: string, bounda
     });
     if (boundary !== undefined) await refuseLinkOut(absPath, shown, boundary);
     if (info.isDirectory()) {
-      for (const file of await walk(absPath, boundary ?? absPath, realOf)) await add(file, false);
+      for (const file of await walk(absPath, boundary ?? absPath, realOf)) {
+        const pending = add(file, false);
+        if (pending) await pending;
+      }
     } else if (info.isFile()) {
       if (!YAML_FILE.test(absPath)) throw new UsageError(`"${shown}" is not a YAML file`, 'personakit reads only .yaml and .yml files');
       // SPEC 2: the settings file is never a document, even when named explicitly.
@@ -96,7 +104,7 @@ async function walk(dir: string, boundary: string, realOf: Map<string, string>):
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
-      const full = path.join(folder, entry.name);
+      const full = childPath(folder, entry.name);
       if (entry.isSymbolicLink()) {
         const target = await realpath(full).catch(() => null);
         if (target === null || !isInside(target, realBoundary)) continue; // never followed out of the workspace
@@ -111,12 +119,18 @@ async function walk(dir: string, boundary: string, realOf: Map<string, string>):
         if (!skipFolder(entry.name)) await visit(full);
       } else if (entry.isFile() && isYamlDocumentFile(entry.name)) {
         files.push(full);
-        realOf.set(full, path.join(real, entry.name));
+        // The same string when the folder is no link (the common case): no second path per file.
+        realOf.set(full, real === folder ? full : childPath(real, entry.name));
       }
     }
   };
   await visit(dir);
   return files;
+}
+
+/** path.join for a normalised folder and an entry name from readdir (which has no separator, `.` or `..`). */
+function childPath(folder: string, name: string): string {
+  return folder.endsWith(path.sep) ? folder + name : folder + path.sep + name;
 }
 
 async function exists(absPath: string): Promise<boolean> {

@@ -77,8 +77,7 @@ export async function loadWorkspace(options: LoadOptions): Promise<Workspace> {
   const plan = await planWorkspace(options);
   if (!options.documentRules) return assembleWorkspace(plan, await readFiles(plan.files, plan.settings.limits, options.read));
   const pass = documentPassFor(options.documentRules, plan.settings);
-  const files = plan.files.map((f) => ({ ...f, reported: plan.reported.has(f.absPath) }));
-  const workspace = assembleWorkspace(plan, await readFiles(files, plan.settings.limits, { ...options.read, documentPass: pass }));
+  const workspace = assembleWorkspace(plan, await readFiles(plan.files, plan.settings.limits, { ...options.read, documentPass: pass }));
   workspace.documentPass = pass.mode;
   return workspace;
 }
@@ -106,7 +105,7 @@ export async function planWorkspace(options: LoadOptions): Promise<WorkspacePlan
     const inScope = new Set(scope.map((f) => f.absPath));
     all = [...scope, ...named.filter((f) => !inScope.has(f.absPath))];
   }
-  return { cwd, settings, files: all.map((f) => ({ absPath: f.absPath, file: display(cwd, f.absPath) })), reported, strictKinds };
+  return { cwd, settings, files: all.map((f) => ({ absPath: f.absPath, file: display(cwd, f.absPath), reported: reported.has(f.absPath) })), reported, strictKinds };
 }
 
 /** Classify the documents of files already read (in plan order) into a workspace. */
@@ -175,7 +174,7 @@ export function display(cwd: string, absPath: string): string {
   const plainBelow = absPath.startsWith(cwd) && absPath[cwd.length] === path.sep && !cwd.endsWith(path.sep) && !absPath.includes(`${path.sep}.`, cwd.length);
   const rel = plainBelow ? absPath.slice(cwd.length + 1) : path.relative(cwd, absPath);
   const shown = rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? absPath : rel;
-  return shown.split(path.sep).join('/');
+  return path.sep === '/' ? shown : shown.split(path.sep).join('/');
 }
 
 /** Like Promise.all over a map, with at most `limit` in flight (10k files must not exhaust file handles). */
