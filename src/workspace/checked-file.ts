@@ -5,7 +5,7 @@ import type { Limits } from '../load/limits.js';
 import { isKind } from '../schema/compile.js';
 import type { SchemaProblem } from '../schema/messages.js';
 import { validateAgainst } from '../schema/validate.js';
-import { applyDocumentPass, type DocumentPass } from './document-pass.js';
+import type { DocumentRunner } from './document-pass.js';
 
 /**
  * One file read, parsed and schema-validated: everything about a file that depends on its bytes
@@ -41,18 +41,18 @@ export function hashBytes(bytes: Buffer | 'too-large'): string {
  * `inspect` sees the bytes first. The bytes live in a buffer reused from file to file (10,000
  * buffers of garbage are felt on a large workspace), valid only during the call.
  */
-export function checkFile(target: FileToRead, limits: Limits, pass?: DocumentPass, inspect?: (bytes: Buffer) => void): CheckedFile {
+export function checkFile(target: FileToRead, limits: Limits, runner?: DocumentRunner, inspect?: (bytes: Buffer) => void): CheckedFile {
   return withFileBytes(target.absPath, target.file, limits.maxFileBytes, (bytes) => {
     if (inspect && bytes !== 'too-large') inspect(bytes);
-    return checkBytes(bytes, pass ? '' : hashBytes(bytes), target, limits, pass);
+    return checkBytes(bytes, runner ? '' : hashBytes(bytes), target, limits, runner);
   });
 }
 
 /** With a document pass, also the document-scope rules, and personas cut down to their summary. */
-function checkBytes(bytes: Buffer | 'too-large', hash: string, target: FileToRead, limits: Limits, pass?: DocumentPass): CheckedFile {
+function checkBytes(bytes: Buffer | 'too-large', hash: string, target: FileToRead, limits: Limits, runner?: DocumentRunner): CheckedFile {
   const loaded = loadBytes(bytes, target.absPath, target.file, limits);
   const checked: CheckedFile = { ...loaded, schema: loaded.documents.map(validateDocument), hash };
-  if (pass) applyDocumentPass(checked, target.reported ?? false, pass);
+  if (runner) runner(checked, target.reported ?? false);
   return checked;
 }
 

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { UsageError } from '../errors.js';
 import type { Limits } from '../load/limits.js';
 import { checkFile, type CheckedFile, type FileToRead } from './checked-file.js';
-import type { DocumentPass } from './document-pass.js';
+import { loadDocumentRunner, type DocumentPass } from './document-pass.js';
 import { decodeBatch, runLane, type EncodedBatch, type LaneOutput } from './read-lane.js';
 
 export interface ReadOptions {
@@ -36,23 +36,25 @@ export async function readFiles(files: readonly FileToRead[], limits: Limits, op
   const threads = Math.min(options.maxThreads ?? 4, availableParallelism());
   const pass = options.documentPass;
   if (files.length < (options.parallelFrom ?? DEFAULT_PARALLEL_FROM) || threads < 2 || !workerAvailable()) {
-    return files.map((f) => checkFile(f, limits, pass));
+    const runner = pass ? await loadDocumentRunner(pass) : undefined;
+    return files.map((f) => checkFile(f, limits, runner));
   }
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const workers = Array.from({ length: threads - 1 }, () => startWorker(files, limits, counter, pass));
+  const runner = pass ? await loadDocumentRunner(pass) : undefined;
   const results: (CheckedFile | undefined)[] = new Array(files.length);
   const errors = new Map<number, UsageError>();
   const merge = (output: LaneOutput) => {
     for (const [index, file] of output.files) results[index] = file;
     for (const [index, e] of output.errors) errors.set(index, new UsageError(e.message, e.hint));
   };
-  if (options.mainThreadReads !== false) runLane(files, limits, counter, merge, false, pass);
+  if (options.mainThreadReads !== false) runLane(files, limits, counter, merge, false, runner);
   for (const settled of await Promise.allSettled(workers)) if (settled.status === 'fulfilled') merge(settled.value);
   // A worker that failed (it should not) leaves holes: fill them here rather than lose files.
   for (let i = 0; i < files.length; i++) {
     if (results[i] === undefined && !errors.has(i)) {
       try {
-        results[i] = checkFile(files[i]!, limits, pass);
+        results[i] = checkFile(files[i]!, limits, runner);
       } catch (e) {
         if (!(e instanceof UsageError)) throw e;
         errors.set(i, e);

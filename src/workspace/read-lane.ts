@@ -1,7 +1,7 @@
 import type { Limits } from '../load/limits.js';
 import { UsageError } from '../errors.js';
 import { checkFile, type CheckedFile, type FileToRead } from './checked-file.js';
-import type { DocumentPass } from './document-pass.js';
+import type { DocumentRunner } from './document-pass.js';
 
 /** Files are claimed in chunks: small enough to balance threads, large enough to keep atomics rare. */
 const CHUNK = 32;
@@ -24,7 +24,7 @@ export interface EncodedBatch {
  * receives each finished chunk, so a worker can hand its results over (and drop them) as it goes.
  */
 export function runLane(files: readonly FileToRead[], limits: Limits, counter: Int32Array, emit: (chunk: LaneOutput, cloneIndexes: Set<number>) => void,
-  jsonSafety = false, pass?: DocumentPass): void {
+  jsonSafety = false, runner?: DocumentRunner): void {
   for (;;) {
     const start = Atomics.add(counter, 0, CHUNK);
     if (start >= files.length) return;
@@ -33,7 +33,7 @@ export function runLane(files: readonly FileToRead[], limits: Limits, counter: I
     for (let i = start; i < Math.min(start + CHUNK, files.length); i++) {
       const inspect = jsonSafety ? (bytes: Buffer) => void (mayHoldNonFinite(bytes) && cloneIndexes.add(i)) : undefined;
       try {
-        out.files.push([i, checkFile(files[i]!, limits, pass, inspect)]);
+        out.files.push([i, checkFile(files[i]!, limits, runner, inspect)]);
       } catch (e) {
         if (!(e instanceof UsageError)) throw e;
         out.errors.push([i, e.hint === undefined ? { message: e.message } : { message: e.message, hint: e.hint }]);
