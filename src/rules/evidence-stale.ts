@@ -1,6 +1,6 @@
 import type { Finding } from '../diagnostic.js';
-import { recordItems } from '../model/alignment.js';
 import type { WorkspaceDocument } from '../workspace/workspace.js';
+import { isRecord } from '../model/completeness.js';
 import { findingAt, nameOf } from './facts.js';
 import { defineRule, type DocumentContext } from './rule.js';
 
@@ -15,7 +15,10 @@ export const evidenceStale = defineRule({
     if (doc.kind !== 'persona') return [];
     const maxAge = context.evidenceMaxAgeDays;
     let newest: { day: number; date: string; index: number } | undefined;
-    for (const [entry, index] of recordItems(doc.data.evidence)) {
+    const evidence: unknown[] = Array.isArray(doc.data.evidence) ? doc.data.evidence : [];
+    for (let index = 0; index < evidence.length; index++) {
+      const entry = evidence[index];
+      if (!isRecord(entry)) continue;
       const day = typeof entry.date === 'string' ? parseIsoDay(entry.date) : undefined;
       if (day !== undefined && (!newest || day > newest.day)) newest = { day, date: entry.date as string, index };
     }

@@ -4,7 +4,7 @@ import { isRecord } from '../model/completeness.js';
 import type { Kind } from '../schema/compile.js';
 import { suggestion } from '../schema/suggest.js';
 import type { WorkspaceDocument } from '../workspace/workspace.js';
-import { documentsById, findingAt, reportedDocuments } from './facts.js';
+import { documentsById, eachRecord, findingAt, reportedDocuments } from './facts.js';
 import { defineRule, type RuleContext } from './rule.js';
 
 const RULE = 'unknown-reference';
@@ -71,12 +71,19 @@ function journeyStageReferences(doc: WorkspaceDocument): Finding[] {
 
 function personaAddresses(doc: WorkspaceDocument): Finding[] {
   const own = new Set<string>();
-  for (const list of ['goals', 'challenges']) {
-    for (const [item] of recordItems(doc.data[list])) if (typeof item.id === 'string') own.add(item.id);
-  }
-  const target: Target = { what: 'goal or challenge', scope: ' in this persona', valid: own, others: [], fix: "addresses lists ids of this persona's goals and challenges" };
-  const refs = recordItems(doc.data.value).flatMap(([entry, i]) => stringsAt(entry.addresses, `/value/${i}/addresses`));
-  return unresolved(doc, refs, target);
+  const addOwn = (item: Record<string, unknown>) => void (typeof item.id === 'string' && own.add(item.id));
+  eachRecord(doc.data.goals, addOwn);
+  eachRecord(doc.data.challenges, addOwn);
+  // Run on every persona: only references that name nothing get a pointer and a message.
+  const refs: Reference[] = [];
+  eachRecord(doc.data.value, (entry, i) => {
+    if (!Array.isArray(entry.addresses)) return;
+    entry.addresses.forEach((id: unknown, k) => {
+      if (typeof id === 'string' && !own.has(id)) refs.push({ id, pointer: `/value/${i}/addresses/${k}` });
+    });
+  });
+  if (refs.length === 0) return [];
+  return unresolved(doc, refs, { what: 'goal or challenge', scope: ' in this persona', valid: own, others: [], fix: "addresses lists ids of this persona's goals and challenges" });
 }
 
 function unresolved(doc: WorkspaceDocument, refs: Reference[], target: Target): Finding[] {

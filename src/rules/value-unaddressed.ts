@@ -1,10 +1,9 @@
 import type { Finding } from '../diagnostic.js';
-import { recordItems } from '../model/alignment.js';
 import type { WorkspaceDocument } from '../workspace/workspace.js';
-import { findingAt } from './facts.js';
+import { eachRecord, findingAt } from './facts.js';
 import { defineRule } from './rule.js';
 
-const KINDS = { goals: 'goal', challenges: 'challenge' } as const;
+const KINDS = [['goals', 'goal'], ['challenges', 'challenge']] as const;
 
 export const valueUnaddressed = defineRule({
   id: 'value-unaddressed',
@@ -14,13 +13,16 @@ export const valueUnaddressed = defineRule({
   checkDocument(doc: WorkspaceDocument): Finding[] {
     if (doc.kind !== 'persona') return [];
     const findings: Finding[] = [];
-    const addressed = new Set<unknown>(recordItems(doc.data.value).flatMap(([entry]) => (Array.isArray(entry.addresses) ? entry.addresses : [])));
-    for (const [list, what] of Object.entries(KINDS)) {
-      for (const [item, i] of recordItems(doc.data[list])) {
-        if (typeof item.id !== 'string' || addressed.has(item.id)) continue;
+    const addressed = new Set<unknown>();
+    eachRecord(doc.data.value, (entry) => {
+      if (Array.isArray(entry.addresses)) for (const id of entry.addresses) addressed.add(id);
+    });
+    for (const [list, what] of KINDS) {
+      eachRecord(doc.data[list], (item, i) => {
+        if (typeof item.id !== 'string' || addressed.has(item.id)) return;
         findings.push(findingAt('value-unaddressed', doc, `/${list}/${i}/id`,
           `${what} "${item.id}" is not addressed by any value entry; add "${item.id}" to the addresses of the value that helps with it`));
-      }
+      });
     }
     return findings;
   },
