@@ -63,7 +63,12 @@ let scratch = Buffer.allocUnsafe(64 * 1024);
  * (10,000 buffers of garbage were a tenth of a warm run).
  */
 export function withFileBytes<T>(absPath: string, file: string, max: number, use: (bytes: Buffer | 'too-large') => T): T {
-  const bytes = withOpenFile(absPath, file, (fd) => {
+  return use(readFileBytesReused(absPath, file, max));
+}
+
+/** readFileBytes into the buffer withFileBytes reuses: the bytes are valid until the next read on this thread. */
+export function readFileBytesReused(absPath: string, file: string, max: number): Buffer | 'too-large' {
+  return withOpenFile(absPath, file, (fd) => {
     const size = fstatSync(fd).size;
     if (size > max) return 'too-large';
     if (scratch.length < size + 1) scratch = Buffer.allocUnsafe(Math.max(size + 1, scratch.length * 2));
@@ -77,7 +82,6 @@ export function withFileBytes<T>(absPath: string, file: string, max: number, use
     }
     return scratch.subarray(0, length);
   });
-  return use(bytes);
 }
 
 function withOpenFile<T>(absPath: string, file: string, read: (fd: number) => T): T {

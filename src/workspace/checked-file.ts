@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Finding } from '../diagnostic.js';
-import { loadBytes, withFileBytes, type LoadedFile } from '../load/load-file.js';
+import { loadBytes, readFileBytesReused, type LoadedFile } from '../load/load-file.js';
 import type { Limits } from '../load/limits.js';
 import { isKind } from '../schema/compile.js';
 import type { SchemaProblem } from '../schema/messages.js';
@@ -42,10 +42,9 @@ export function hashBytes(bytes: Buffer | 'too-large'): string {
  * buffers of garbage are felt on a large workspace), valid only during the call.
  */
 export function checkFile(target: FileToRead, limits: Limits, runner?: DocumentRunner, inspect?: (bytes: Buffer) => void): CheckedFile {
-  return withFileBytes(target.absPath, target.file, limits.maxFileBytes, (bytes) => {
-    if (inspect && bytes !== 'too-large') inspect(bytes);
-    return checkBytes(bytes, runner ? '' : hashBytes(bytes), target, limits, runner);
-  });
+  const bytes = readFileBytesReused(target.absPath, target.file, limits.maxFileBytes);
+  if (inspect && bytes !== 'too-large') inspect(bytes);
+  return checkBytes(bytes, runner ? '' : hashBytes(bytes), target, limits, runner);
 }
 
 /** With a document pass, also the document-scope rules, and personas cut down to their summary. */
