@@ -128,6 +128,7 @@ describe('bad invocations: exit 2 and a message naming the problem, nothing on s
     expectUsage(await runBin(['validate', 'pipe.yaml'], { cwd: dir }), /"pipe\.yaml" is not a regular file or folder/);
   });
 
+  // Root reads files whatever their mode, so this needs a normal user (CI runs as root).
   it.skipIf(process.getuid?.() === 0)('an unreadable file', async () => {
     const dir = await writeTree(await makeTempDir(), { 'p.yaml': persona('p') });
     await chmod(path.join(dir, 'p.yaml'), 0o000);

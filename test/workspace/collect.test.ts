@@ -90,6 +90,8 @@ describe('collectFiles', () => {
     await expect(collectFiles([path.join(root, 'gone')], root)).rejects.toMatchObject({ message: 'path "gone" does not exist' });
   });
 
+  // chmod 000 does not deny root (tests run as root in CI), so this case can only run as a normal user;
+  // test/hardening/corpus-files.test.ts covers the same error path with simulated EACCES.
   it.skipIf(process.getuid?.() === 0)('makes an unreadable folder a usage error naming it', async () => {
     const dir = await writeTree(await makeTempDir(), { 'locked/a.yaml': DOC });
     await chmod(path.join(dir, 'locked'), 0o000);
