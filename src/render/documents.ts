@@ -76,6 +76,6 @@ async function pictureFor(p: PlannedDoc, root: string, out: OutputFolder): Promi
   if (resolved === undefined) return undefined;
   if ('view' in resolved) return resolved.view;
   const name = path.posix.join('images', `${p.base}.${resolved.file.ext}`);
-  await out.write(name, resolved.file.bytes);
+  out.write(name, resolved.file.bytes);
   return { src: name, alt };
 }

@@ -1,7 +1,8 @@
+import { lstatSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { mkdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { writeFileAtomicSync } from '../util/atomic-write.js';
 import { isInside } from './picture.js';
 
 /** Report file names come from ids (or a counter), never from free text: this shape is all they can be. */
@@ -34,23 +35,44 @@ export class OutputFolder {
     }
   }
 
-  async write(name: string, content: string | Uint8Array): Promise<void> {
+  /**
+   * Write one report atomically. A report whose file already holds exactly these bytes is left
+   * alone: re-rendering an unchanged workspace rewrites nothing (and keeps the files' times).
+   */
+  write(name: string, content: string | Uint8Array): void {
     if (!SAFE_NAME.test(name)) throw new Error(`refusing to write the unsafe report name ${JSON.stringify(name)}`);
     const target = path.resolve(this.root, name);
     const folder = path.dirname(target);
     if (!isInside(this.root, target)) throw new Error(`refusing to write ${name}: it would land outside ${this.root}`);
     if (!this.checked.has(folder)) {
-      await mkdir(folder, { recursive: true });
-      if (!isInside(this.realRoot ?? this.root, await realpath(folder))) {
+      try {
+        mkdirSync(folder, { recursive: true });
+      } catch (e) {
+        throw new UsageError(`cannot create the folder ${folder}: ${(e as Error).message}`, 'check that the output folder is writable');
+      }
+      if (!isInside(this.realRoot ?? this.root, realpathSync(folder))) {
         throw new UsageError(`refusing to write ${name}: its folder is a link to outside ${this.root}`, 'remove the symbolic link inside the output folder');
       }
       this.checked.add(folder);
     }
-    try {
-      await writeFileAtomic(target, content, { sync: false }); // reports are regenerable: atomic, not fsynced
-    } catch (e) {
-      throw new UsageError(`cannot write ${target}: ${(e as Error).message}`, 'check that the output folder is writable');
+    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+    if (!holds(target, bytes)) {
+      try {
+        writeFileAtomicSync(target, bytes, { sync: false }); // reports are regenerable: atomic, not fsynced
+      } catch (e) {
+        throw new UsageError(`cannot write ${target}: ${(e as Error).message}`, 'check that the output folder is writable');
+      }
     }
     this.written.push(name);
+  }
+}
+
+/** Whether `file` is a regular file (not a link) with exactly these bytes. */
+function holds(file: string, bytes: Uint8Array): boolean {
+  try {
+    const stats = lstatSync(file);
+    return stats.isFile() && stats.size === bytes.length && Buffer.compare(readFileSync(file), bytes) === 0;
+  } catch {
+    return false;
   }
 }

@@ -68,13 +68,13 @@ export async function renderReports(options: RenderOptions): Promise<RenderResul
   // at a time would dominate the run.
   const results = await mapLimited(plan.docs, 64, async (p) => {
     const b = await build(p);
-    await out.write(b.file, contentOf(options.format, templates, b, name));
+    out.write(b.file, contentOf(options.format, templates, b, name));
     progress();
     return { entry: b.entry, model: b.model };
   });
   const index = indexView(name, results.map((r) => r.entry));
   const indexContent = options.format === 'json' ? json({ workspace: name, documents: results.map((r) => r.model) }) : page(templates!, 'index', options.format, { workspace: { name }, ...index });
-  await out.write(`index.${ext}`, indexContent);
+  out.write(`index.${ext}`, indexContent);
   progress();
   return { refused: false, diagnostics, lint: result, outDir: out.root, written: out.written };
 }

@@ -1,7 +1,7 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../src/util/atomic-write.js';
+import { writeFileAtomic, writeFileAtomicSync } from '../../src/util/atomic-write.js';
 import { makeTempDir } from '../support/run-bin.js';
 
 describe('writeFileAtomic (used by --output-file and schema --out)', () => {
@@ -37,5 +37,16 @@ describe('writeFileAtomic (used by --output-file and schema --out)', () => {
     await writeFileAtomic(path.join(dir, 'sub', 'keep.txt'), 'k');
     await expect(writeFileAtomic(path.join(dir, 'sub'), 'x')).rejects.toMatchObject({ code: expect.stringMatching(/^E(ISDIR|NOTEMPTY|EXIST)$/) });
     expect(await readdir(dir)).toEqual(['sub']);
+  });
+
+  it('writeFileAtomicSync: replaces whole, leaves no temporary file, and honours exclusive', async () => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'report.html');
+    writeFileAtomicSync(file, 'x'.repeat(100_000));
+    writeFileAtomicSync(file, Buffer.from('<p>new</p>\n'), { sync: false });
+    expect(await readFile(file, 'utf8')).toBe('<p>new</p>\n');
+    expect(() => writeFileAtomicSync(file, 'theirs', { exclusive: true })).toThrow(expect.objectContaining({ code: 'EEXIST' }) as Error);
+    expect(await readFile(file, 'utf8')).toBe('<p>new</p>\n');
+    expect(await readdir(dir)).toEqual(['report.html']);
   });
 });

@@ -38,6 +38,32 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return { ...real, open, default: { ...real, open } };
 });
 
+// The same failures for synchronous writes (render writes its reports with writeFileAtomicSync).
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs')>();
+  const failing = new Set<number>();
+  const openSync = ((file: Parameters<typeof real.openSync>[0], flags?: Parameters<typeof real.openSync>[1], mode?: Parameters<typeof real.openSync>[2]) => {
+    const code = failure.code;
+    if (code !== undefined && String(file).endsWith('.tmp') && code !== 'ENOSPC') {
+      throw Object.assign(new Error(`${code}: refused, open '${String(file)}'`), { code, syscall: 'open' });
+    }
+    const fd = real.openSync(file, flags, mode);
+    if (code === 'ENOSPC' && String(file).endsWith('.tmp')) failing.add(fd);
+    return fd;
+  }) as typeof real.openSync;
+  const writeSync = ((fd: number, data: Uint8Array, ...rest: unknown[]) => {
+    if (!failing.has(fd)) return (real.writeSync as (...a: unknown[]) => number)(fd, data, ...rest);
+    // Half of the content reaches the disk, then the disk is full.
+    real.writeSync(fd, data.subarray(0, data.length / 2));
+    throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' });
+  }) as typeof real.writeSync;
+  const closeSync = (fd: number) => {
+    failing.delete(fd);
+    real.closeSync(fd);
+  };
+  return { ...real, openSync, writeSync, closeSync, default: { ...real, openSync, writeSync, closeSync } };
+});
+
 afterEach(() => {
   failure.code = undefined;
 });
