@@ -42,7 +42,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 vi.mock('node:fs', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs')>();
   const failing = new Set<number>();
-  const openSync = ((file: Parameters<typeof real.openSync>[0], flags?: Parameters<typeof real.openSync>[1], mode?: Parameters<typeof real.openSync>[2]) => {
+  const openSync = ((file: Parameters<typeof real.openSync>[0], flags: Parameters<typeof real.openSync>[1] = 'r', mode?: Parameters<typeof real.openSync>[2]) => {
     const code = failure.code;
     if (code !== undefined && String(file).endsWith('.tmp') && code !== 'ENOSPC') {
       throw Object.assign(new Error(`${code}: refused, open '${String(file)}'`), { code, syscall: 'open' });
