@@ -50,7 +50,8 @@ export function personaView(header: DocHeader, data: Record<string, unknown>, pi
   const roles = texts(data.roles).sort((a, b) => rank(a) - rank(b));
   const evidence = records(data.evidence)
     .map((e) => ({ source: text(e.source) ?? 'other', sourceLabel: labelOf(text(e.source) ?? 'other'), date: text(e.date), note: text(e.note) }))
-    .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+    // Newest first. Code-point order: the same on every machine (localeCompare follows the locale, and is slow).
+    .sort((a, b) => byCodePoint(b.date ?? '', a.date ?? ''));
   const behaviourView = {
     frequency: optionalLabel(behaviour.frequency),
     intent: texts(behaviour.intent).map(labelOf),
@@ -103,6 +104,10 @@ function items(value: unknown, typeKey: string) {
 function optionalLabel(value: unknown): string | undefined {
   const t = text(value);
   return t === undefined ? undefined : labelOf(t);
+}
+
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function rank(role: string): number {
