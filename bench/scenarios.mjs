@@ -2,6 +2,7 @@
  * What the benchmark runs: the workspaces it generates, the commands (personakit and its
  * baselines), and the targets of the performance issue, each a ratio to a baseline of the same run.
  */
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,7 +38,10 @@ export const COMMANDS = {
   'loop js-yaml 10k': node('bench/baselines/loop.mjs', ['js-yaml', '.'], ws('w10k')),
   'ajv-cli 10k personas': node('node_modules/ajv-cli/dist/index.js', ['validate', '--spec=draft2020', '--allow-union-types', '-c', 'ajv-formats', '-s', path.join(ROOT, 'schemas/persona.schema.json'), '-d', 'personas/*.yaml', '--errors=text'], ws('w10k')),
   'check 1k': personakit(['check'], ws('w1k')),
-  'render html 1k': personakit(['render', '--format', 'html', '--force', '--out', path.join(OUT_DIR, 'render-w1k')], ws('w1k')),
+  // Into an empty folder: every report is drawn and written as a new file.
+  'render html 1k': { ...personakit(['render', '--format', 'html', '--force', '--out', path.join(OUT_DIR, 'render-w1k-fresh')], ws('w1k')), before: () => rmSync(path.join(OUT_DIR, 'render-w1k-fresh'), { recursive: true, force: true }) },
+  // Again into the folder of the previous run: every report is drawn, none has changed, none is rewritten.
+  'render html 1k again': personakit(['render', '--format', 'html', '--force', '--out', path.join(OUT_DIR, 'render-w1k')], ws('w1k')),
   'check csv 10k rows': personakit(['check'], ws('csv-10k')),
   'check csv 100k rows': personakit(['check'], ws('csv-100k')),
   'check csv 10k rows, all fit': personakit(['check'], ws('csv-fit-10k')),
@@ -61,7 +65,8 @@ export const TARGETS = [
   { id: '4a', what: 'personakit --version vs node -e 0', subject: 'personakit --version', baseline: 'node -e 0', metric: 'seconds', max: 2.0 },
   { id: '4b', what: 'check examples (s)', subject: 'check examples', metric: 'seconds', absoluteMax: 0.35 },
   { id: '4c', what: 'check examples vs node -e 0', subject: 'check examples', baseline: 'node -e 0', metric: 'seconds' },
-  { id: '5', what: 'render html 1k vs check 1k', subject: 'render html 1k', baseline: 'check 1k', metric: 'seconds', max: 1.5 },
+  { id: '5', what: 'render html 1k (empty folder) vs check 1k', subject: 'render html 1k', baseline: 'check 1k', metric: 'seconds', max: 1.5 },
+  { id: '5b', what: 'render html 1k again (unchanged reports) vs check 1k', subject: 'render html 1k again', baseline: 'check 1k', metric: 'seconds' },
   { id: '6a', what: 'check with 100k-row accounts_file (s)', subject: 'check csv 100k rows', metric: 'seconds', absoluteMax: 2.0 },
   { id: '6b', what: 'check 100k rows vs csv-parse stream alone', subject: 'check csv 100k rows', baseline: 'csv-parse stream 100k rows', metric: 'seconds' },
   { id: '6c', what: 'peak memory, 100k rows vs 10k rows (flat = ~1)', subject: 'check csv 100k rows', baseline: 'check csv 10k rows', metric: 'peakMiB', max: 1.25 },

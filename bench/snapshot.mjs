@@ -16,8 +16,11 @@ export function snapshotPackage() {
   for (const item of ['bin', 'schemas', 'templates', 'package.json']) {
     if (existsSync(path.join(ROOT, item))) cpSync(path.join(ROOT, item), path.join(target, item), { recursive: true });
   }
-  // The rest of `npm run build`: validators generated from the snapshot's own schemas.
-  const generator = path.join(target, 'dist', 'schema', 'generate-standalone.js');
-  if (existsSync(generator)) spawnSync(process.execPath, [generator], { stdio: 'inherit' });
+  // The rest of `npm run build`: validators generated from the snapshot's own schemas, and its
+  // built-in templates precompiled (without them every render compiles the templates at run time).
+  for (const step of [['schema', 'generate-standalone.js'], ['render', 'precompile-templates.js']]) {
+    const script = path.join(target, 'dist', ...step);
+    if (existsSync(script)) spawnSync(process.execPath, [script], { stdio: 'inherit' });
+  }
   return target;
 }

@@ -70,8 +70,9 @@ export class OutputFolder {
 /** Whether `file` is a regular file (not a link) with exactly these bytes. */
 function holds(file: string, bytes: Uint8Array): boolean {
   try {
-    const stats = lstatSync(file);
-    return stats.isFile() && stats.size === bytes.length && Buffer.compare(readFileSync(file), bytes) === 0;
+    // No exception for the usual absent file (a fresh --out folder): 1,000 of them cost ~20 ms.
+    const stats = lstatSync(file, { throwIfNoEntry: false });
+    return stats !== undefined && stats.isFile() && stats.size === bytes.length && Buffer.compare(readFileSync(file), bytes) === 0;
   } catch {
     return false;
   }
