@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, linkSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Temporary files being written right now, so an interrupted process can remove them (cli/main.ts). */
@@ -25,45 +25,21 @@ export interface AtomicWriteOptions {
 
 /**
  * Write a file so that readers see the old content or the whole new content, never a part:
- * a temporary file in the same folder, then renamed over the target.
+ * a temporary file in the same folder, then renamed over the target. Makes the folder first.
  */
 export async function writeFileAtomic(file: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
-  const dir = path.dirname(file);
-  await mkdir(dir, { recursive: true });
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  inFlight.add(temp);
-  try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(content);
-      if (options.sync !== false) await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    if (options.exclusive) {
-      // link() fails if the target exists, so a file created meanwhile is never replaced.
-      const { link } = await import('node:fs/promises');
-      await link(temp, file);
-      await rm(temp, { force: true });
-    } else {
-      await rename(temp, file);
-    }
-  } catch (e) {
-    await rm(temp, { force: true });
-    throw e;
-  } finally {
-    inFlight.delete(temp);
-  }
+  await mkdir(path.dirname(file), { recursive: true });
+  writeFileAtomicSync(file, content, options);
 }
 
 let tempTag: string | undefined;
 let tempCount = 0;
 
 /**
- * writeFileAtomic for many small files whose folder exists (render's reports): synchronous, so a
- * thousand reports cost no promise, thread-pool hand-over or folder check each (~0.2 s of a 1,000-
- * persona render). The temporary name needs no random bytes per file: one random tag per process
- * and a counter keep it unique.
+ * writeFileAtomic into a folder that exists. Synchronous: a thousand reports cost no promise,
+ * thread-pool hand-over or folder check each (~0.2 s of a 1,000-persona render), and a signal
+ * cannot arrive between the open and the rename. The temporary name needs no random bytes per
+ * file: one random tag per process and a counter keep it unique.
  */
 export function writeFileAtomicSync(file: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): void {
   tempTag ??= `${process.pid}.${randomBytes(4).toString('hex')}`;
@@ -79,6 +55,7 @@ export function writeFileAtomicSync(file: string, content: string | Uint8Array, 
       closeSync(fd);
     }
     if (options.exclusive) {
+      // link() fails if the target exists, so a file created meanwhile is never replaced.
       linkSync(temp, file);
       rmSync(temp, { force: true });
     } else {
