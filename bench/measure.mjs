@@ -8,11 +8,11 @@ const GNU_TIME = '/usr/bin/time';
 const hasGnuTime = existsSync(GNU_TIME) && spawnSync(GNU_TIME, ['-f', '%M', 'true']).status === 0;
 
 /**
- * Run `command` once with output discarded (after its untimed `before`, if any) (formatting to a pipe nobody reads would only add noise).
+ * Run `command` once, after its untimed `before` step if it has one, with output discarded
+ * (formatting to a pipe nobody reads would only add noise).
  * Exit codes 0 and 1 are both fine for a linter; anything else means the scenario is broken.
  */
 export function measure({ cmd, args, cwd, env, before }) {
-  // Untimed preparation (render into an empty folder).
   before?.();
   const memFile = path.join(os.tmpdir(), `personakit-bench-${process.pid}.mem`);
   const [file, argv] = hasGnuTime ? [GNU_TIME, ['-f', '%M', '-o', memFile, cmd, ...args]] : [cmd, args];

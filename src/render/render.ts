@@ -64,8 +64,7 @@ export async function renderReports(options: RenderOptions): Promise<RenderResul
   const total = plan.docs.length + 1;
   let done = 0;
   const progress = () => options.onProgress?.(++done, total);
-  // Many writes in flight: each is flushed to disk before its rename, and waiting for them one
-  // at a time would dominate the run.
+  // Writes are synchronous; several documents in flight let persona pictures be read meanwhile.
   const results = await mapLimited(plan.docs, 64, async (p) => {
     const b = await build(p);
     out.write(b.file, contentOf(options.format, templates, b, name));
