@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { TextDecoder } from 'node:util';
 import type { Account } from '../model/market-criteria.js';
 import { readHeader, readRow, type CellProblem, type ColumnMap } from './accounts-csv-cells.js';
-import { cellPosition, CsvLines } from './csv-lines.js';
+import { CsvParser, type CsvRecord, type CsvSyntaxError } from './csv-parser.js';
+import { Utf8Text } from './utf8-text.js';
 
 /** A problem in the CSV, at a 1-based line and column of the file. */
 export interface CsvProblem {
@@ -41,34 +41,31 @@ export interface AccountsCsvResult {
 
 /**
  * Stream an accounts CSV (SPEC 7, "CSV accounts") row by row into callbacks. Rows are never
- * kept, so 100,000 rows cost what 100 do. csv-parse does the parsing (RFC 4180: quoted commas,
- * line breaks and doubled quotes); this adds line numbers, UTF-8 checking and the cell types.
+ * kept, so 100,000 rows cost what 100 do. The bytes are checked to be UTF-8 as they are decoded;
+ * CsvParser splits the text (RFC 4180: quoted commas, line breaks and doubled quotes) and knows
+ * the line and column of every cell; readRow gives the cells their types.
  */
 export async function readAccountsCsv(absPath: string, options: AccountsCsvOptions): Promise<AccountsCsvResult> {
   const opened = await checkFile(absPath, options.maxBytes, options.within);
   if (opened) return opened;
-  const { parse } = await import('csv-parse');
   const result: AccountsCsvResult = { status: 'read', rows: 0, badRows: 0 };
-  const lines = new CsvLines();
   let columns: ColumnMap | undefined;
-  let internal: unknown;
 
-  const report = (record: { line: number; text: () => string }, problems: CellProblem[]) => {
-    const text = record.text();
+  const report = (record: CsvRecord, problems: CellProblem[]) => {
     for (const p of problems) {
-      const at = cellPosition(text, p.index);
-      options.onProblem({ line: record.line + at.lineOffset, column: at.column, message: p.message });
+      const cell = Math.min(p.index, record.cells.length - 1);
+      options.onProblem({ line: record.cellLines[cell]!, column: record.cellColumns[cell]!, message: p.message });
     }
   };
-  const onRecord = (cells: string[], end: number) => {
-    const record = lines.take(end);
+  const parser = new CsvParser((record) => {
+    const { cells } = record;
     if (columns === undefined) {
       const header = readHeader(cells);
       columns = header.columns.includes('name') ? header.columns : [];
       report(record, header.problems);
       return;
     }
-    if (cells.every((c) => c.trim() === '')) return; // a blank row (",,,,") is not an account
+    if (isBlank(cells)) return; // a blank row (",,,,") is not an account
     result.rows++;
     const row = columns.length > 0 ? readRow(cells, columns) : { problems: [] };
     if (row.account) options.onAccount(row.account, record.line);
@@ -76,48 +73,27 @@ export async function readAccountsCsv(absPath: string, options: AccountsCsvOptio
       result.badRows++;
       report(record, row.problems);
     }
-  };
-  const parser = parse({
-    relax_column_count: true,
-    skip_empty_lines: true,
-    on_record: (cells: string[], info: { bytes: number }) => {
-      try {
-        onRecord(cells, info.bytes);
-      } catch (e) {
-        internal ??= e; // our bug, not the file's: rethrown below rather than reported as CSV syntax
-      }
-      return null; // fold, do not buffer: nothing is pushed downstream
-    },
   });
-  parser.on('error', () => undefined); // errors arrive through the write and end callbacks below
-  parser.resume();
-  const write = (chunk: Buffer) => new Promise<Error | null | undefined>((resolve) => parser.write(chunk, resolve));
 
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let offset = 0;
-  let failure: { offset: number; message: string } | undefined;
-  for await (const raw of createReadStream(absPath) as AsyncIterable<Buffer>) {
-    // A BOM is not part of the first header name; offsets count from after it.
-    const chunk = offset === 0 && raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? raw.subarray(3) : raw;
-    lines.push(chunk);
-    const bad = invalidUtf8At(decoder, chunk);
-    const error = await write(bad === -1 ? chunk : chunk.subarray(0, bad));
-    if (error) failure = syntaxFailure(error, offset);
-    else if (bad !== -1) failure = { offset: offset + bad, message: 'the file is not valid UTF-8 text; re-save it as "CSV UTF-8" (Excel) or with UTF-8 encoding' };
-    offset += chunk.length;
+  let failure: CsvSyntaxError | undefined;
+  const text = new Utf8Text();
+  for await (const raw of createReadStream(absPath, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
+    const decoded = text.decode(raw);
+    failure = parser.write(decoded.text);
+    if (!failure && decoded.invalid) failure = { ...parser.position, message: 'the file is not valid UTF-8 text; re-save it as "CSV UTF-8" (Excel) or with UTF-8 encoding' };
     if (failure) break;
   }
-  if (!failure) {
-    const error = await new Promise<Error | null | undefined>((resolve) => parser.end(resolve));
-    if (error) failure = syntaxFailure(error, offset);
-  } else parser.destroy();
-  if (internal) throw internal;
+  failure ??= text.end() ? { ...parser.position, message: 'the file ends inside a character that is not valid UTF-8; re-save it as "CSV UTF-8" (Excel) or with UTF-8 encoding' } : parser.end();
   if (failure) {
-    const at = lines.positionOf(failure.offset);
-    result.stoppedAtLine = at.line;
-    options.onProblem({ ...at, message: `${failure.message}; rows after this point were not read` });
+    result.stoppedAtLine = failure.line;
+    options.onProblem({ ...failure, message: `${failure.message}; rows after this point were not read` });
   }
   return result;
+}
+
+function isBlank(cells: readonly string[]): boolean {
+  for (const cell of cells) if (cell.trim() !== '') return false;
+  return true;
 }
 
 async function checkFile(absPath: string, maxBytes: number, within: string | undefined): Promise<AccountsCsvResult | undefined> {
@@ -140,38 +116,4 @@ async function checkFile(absPath: string, maxBytes: number, within: string | und
 function isInside(target: string, folder: string): boolean {
   const rel = path.relative(folder, target);
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-}
-
-/** Offset of the first byte of `chunk` that is not valid UTF-8, or -1. Sequences split across chunks are fine. */
-function invalidUtf8At(decoder: TextDecoder, chunk: Buffer): number {
-  try {
-    decoder.decode(chunk, { stream: true });
-    return -1;
-  } catch {
-    // Rare: find the first bad byte by bisecting with fresh decoders (stream mode tolerates a cut sequence).
-    let lo = 0;
-    let hi = chunk.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      try {
-        new TextDecoder('utf-8', { fatal: true }).decode(chunk.subarray(0, mid + 1), { stream: true });
-        lo = mid + 1;
-      } catch {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-}
-
-/** csv-parse's messages name its own line count (wrong after CRLF in quotes); ours is in the diagnostic's position. */
-function syntaxFailure(error: Error, offset: number): { offset: number; message: string } {
-  const at = (error as { bytes?: unknown }).bytes;
-  return { offset: typeof at === 'number' ? at : offset, message: syntaxMessage(error.message) };
-}
-
-function syntaxMessage(message: string): string {
-  const text = message.replace(/\s+(at|on) line \d+/g, '');
-  if (/quote/i.test(text)) return `CSV syntax: ${text}; a quoted cell must end with a quote, and a quote inside a quoted cell is written twice ("")`;
-  return `CSV syntax: ${text}`;
 }
