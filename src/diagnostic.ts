@@ -38,6 +38,11 @@ export interface Finding {
   column?: number;
   endLine?: number;
   endColumn?: number;
+  /**
+   * Its own diagnostic, already positioned: findings that come by the ten thousand (CSV account
+   * misfits) hand over a compact one that words its message when read.
+   */
+  toDiagnostic?(severity: Severity): Diagnostic;
 }
 
 export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {

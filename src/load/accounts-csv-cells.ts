@@ -58,12 +58,14 @@ export function readRow(cells: readonly string[], columns: ColumnMap): { account
 type Converted = string | number | boolean | string[] | { problem: string };
 
 const WHOLE = /^\d+$/;
+const LOOSE_SPACE = /\s\s|[^\S ]/;
 const DECIMAL = /^\d+(\.\d+)?([eE][+-]?\d+)?$/;
 
 function convert(field: AccountField, text: string): Converted {
   switch (ACCOUNT_FIELD_TYPES[field]) {
     case 'text':
-      return text.replace(/\s+/g, ' '); // a CRM name with a line break in it still reads as one line
+      // A CRM name with a line break in it still reads as one line (most cells need nothing done).
+      return LOOSE_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
     case 'list': {
       const items = text.split(';').map((p) => p.trim()).filter((p) => p !== '');
       return items;

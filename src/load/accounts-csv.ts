@@ -77,7 +77,7 @@ export async function readAccountsCsv(absPath: string, options: AccountsCsvOptio
 
   let failure: CsvSyntaxError | undefined;
   const text = new Utf8Text();
-  for await (const raw of createReadStream(absPath, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
+  for await (const raw of createReadStream(absPath, { highWaterMark: 16 * 1024 }) as AsyncIterable<Buffer>) {
     const decoded = text.decode(raw);
     failure = parser.write(decoded.text);
     if (!failure && decoded.invalid) failure = { ...parser.position, message: 'the file is not valid UTF-8 text; re-save it as "CSV UTF-8" (Excel) or with UTF-8 encoding' };

@@ -146,7 +146,7 @@ function oneOf(value: string | undefined, allowed: readonly string[]): Outcome {
 
 /** Set membership under `fold`, trying the cheap lower-casing first (most values are already tidy). */
 function inFolded(set: ReadonlySet<string>, value: string): boolean {
-  return set.has(value.toLowerCase()) || set.has(fold(value));
+  return set.has(fold(value));
 }
 
 function oneOfReason(label: string, plural: string, value: string | undefined, allowed: readonly string[], outcome: Outcome): string {
@@ -170,8 +170,11 @@ function withinReason(label: string, value: number | undefined, bounds: Bounds, 
 
 /** Case-insensitive, whitespace-tolerant comparison key (SPEC 3.3: string comparisons ignore case). */
 function fold(text: string): string {
-  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+  const lower = text.toLowerCase();
+  // Most values are tidy already: only then is the whitespace work skipped (a scan, no copies).
+  return UNTIDY.test(lower) ? lower.trim().replace(/\s+/g, ' ') : lower;
 }
+const UNTIDY = /^\s|\s$|\s\s|[^\S ]/;
 
 /** The folded values of a criterion list, built once per list rather than once per account. */
 const foldedSets = new WeakMap<readonly string[], Set<string>>();

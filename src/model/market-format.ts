@@ -5,6 +5,7 @@
  */
 export function formatNumber(value: number): string {
   // By hand rather than Intl.NumberFormat: this runs for every misfit of a 100,000-row CSV.
+  if (Number.isSafeInteger(value)) return groupDigits(value);
   const rounded = Math.round(value * 100) / 100;
   const [whole = '0', fraction] = Math.abs(rounded).toString().split('.');
   const grouped = /e/i.test(whole) ? whole : whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -37,5 +38,20 @@ export function formatList(items: readonly string[], conjunction: 'and' | 'or' =
 
 /** A fit score such as 0.875 → "0.88"; whole values stay short ("1"). */
 export function formatScore(score: number): string {
-  return String(Number(score.toFixed(2)));
+  // Scores are ratios of small counts: a few distinct values, each worded once.
+  let text = scoreTexts.get(score);
+  if (text === undefined) {
+    text = String(Number(score.toFixed(2)));
+    if (scoreTexts.size < 1000) scoreTexts.set(score, text);
+  }
+  return text;
+}
+const scoreTexts = new Map<number, string>();
+
+/** 1234567 → "1,234,567" for a safe integer, without a regular expression over its digits. */
+function groupDigits(value: number): string {
+  const digits = String(Math.abs(value));
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return value < 0 ? `-${out}` : out;
 }

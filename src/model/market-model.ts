@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { readAccountsCsv, type AccountsCsvResult, type CsvProblem } from '../load/accounts-csv.js';
 import { display, type Workspace, type WorkspaceDocument } from '../workspace/workspace.js';
+import { CompactMisfit, type CsvScoring } from './compact-misfit.js';
 import { accountFromData } from './market-accounts.js';
 import type { Account, CriterionName, MarketCriteria } from './market-criteria.js';
 import { describeFit, readFitDefinition, scoreAccount, summariseFit, type AccountFit, type AccountSource } from './market-fit.js';
@@ -48,8 +49,11 @@ export interface MarketModel {
   sizing: Sizing;
 }
 
-/** An account that does not fit, as findings see it. */
-export type Misfit = Pick<AccountFit, 'name' | 'source' | 'summary'>;
+/**
+ * An account that does not fit, as findings see it. CSV accounts come as a CompactMisfit, which
+ * words its summary when read: there may be tens of thousands.
+ */
+export type Misfit = (Pick<AccountFit, 'name' | 'summary'> & { source: Extract<AccountSource, { in: 'inline' }> }) | CompactMisfit;
 
 export interface EvaluateOptions {
   /** Most accounts kept in `accounts` (default 1,000). */
@@ -83,15 +87,13 @@ export async function evaluateMarket(doc: WorkspaceDocument, workspace: Workspac
       if (account.annual_spend === undefined) totals.fittingWithoutSpend++;
       else totals.fittingSpend += account.annual_spend;
     }
-    if (kept.length < limit) {
-      const fit = describeFit(account, source, score, definition);
-      kept.push(fit);
-      if (!fit.fits) options.onMisfit?.(fit);
-      return;
-    }
-    counts.omitted++;
-    if (!score.fits && options.onMisfit) options.onMisfit({ name: account.name, source, summary: summariseFit(account, score, definition) });
+    if (kept.length < limit) kept.push(describeFit(account, source, score, definition));
+    else counts.omitted++;
+    if (score.fits || !options.onMisfit) return;
+    if (source.in === 'inline') options.onMisfit({ name: account.name, source, summary: summariseFit(account, score, definition) });
+    else options.onMisfit(new CompactMisfit(scoring!, source.line, account));
   };
+  let scoring: CsvScoring | undefined;
 
   const inline = Array.isArray(data.accounts) ? data.accounts : [];
   inline.forEach((item: unknown, index) => {
@@ -108,6 +110,7 @@ export async function evaluateMarket(doc: WorkspaceDocument, workspace: Workspac
   if (typeof data.accounts_file === 'string' && data.accounts_file !== '') {
     const absPath = path.resolve(path.dirname(doc.absPath), data.accounts_file);
     const file = display(workspace.cwd, absPath);
+    scoring = { file, definition };
     const result = await readAccountsCsv(absPath, {
       maxBytes: workspace.settings.limits.maxCsvBytes,
       // Without a workspace, the market file's own folder tree is the limit (as for persona pictures).

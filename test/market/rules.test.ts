@@ -134,3 +134,62 @@ describe('market rules', () => {
     expect(out.length).toBeGreaterThan(0);
   });
 });
+
+describe('account-misfit on a large CSV', () => {
+  const HEADER = 'name,sector,region,employees,growth_stage,buys_category,problems,incumbent,annual_spend';
+  const MARKET_ALL = `kind: market
+id: m
+name: M
+criteria:
+  sectors: [retail, food distribution]
+  regions: [UK, Ireland]
+  employees: { min: 100, max: 1000 }
+  growth_stages: [scale-up]
+  buys_category: true
+  problems: [dock congestion]
+  incumbent: none
+fit:
+  threshold: 0.7
+  required: [sectors]
+accounts_file: accounts.csv
+`;
+  const rows = Array.from({ length: 40 }, (_, i) => [
+    `Company ${i} ${'x'.repeat(i % 20)}`, ['retail', 'software', ' Food  Distribution', ''][i % 4], ['UK', 'Denmark', 'ireland'][i % 3],
+    String(i * 37), ['scale-up', 'start-up', ''][i % 3], ['true', 'no', ''][i % 3], ['dock congestion', 'manual booking;stock accuracy', ''][i % 3],
+    ['', 'Slotterly'][i % 2], String(i * 1000),
+  ].join(','));
+
+  it('words each CSV misfit as a fully scored account would be worded', async () => {
+    const { fitAccount, readFitDefinition } = await import('../../src/model/market-fit.js');
+    const { readAccountsCsv } = await import('../../src/load/accounts-csv.js');
+    const { parse } = await import('yaml');
+    const dir = await writeTree(await makeTempDir('personakit-market-'), { 'personakit.yaml': 'name: t\n', 'markets/m.yaml': MARKET_ALL, 'markets/accounts.csv': `${HEADER}\n${rows.join('\n')}\n` });
+    // Every row scored in full (per-criterion reasons), independently of the rule's compact path.
+    const definition = readFitDefinition(parse(MARKET_ALL));
+    const expected: string[] = [];
+    await readAccountsCsv(path.join(dir, 'markets/accounts.csv'), {
+      maxBytes: 1 << 20,
+      onProblem: () => undefined,
+      onAccount: (account, line) => {
+        const fit = fitAccount(account, { in: 'csv', file: 'markets/accounts.csv', line }, definition);
+        if (!fit.fits) expected.push(`markets/accounts.csv:${line}:1 warning account-misfit account "${fit.name}" does not fit: ${fit.summary}`);
+      },
+    });
+    expect(expected.length).toBeGreaterThan(20);
+    const result = await lint({ mode: 'check', cwd: dir, paths: [] });
+    const lines = result.diagnostics.filter((d) => d.rule === 'account-misfit').map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}`);
+    expect(lines).toEqual(expected);
+  });
+
+  it('a CSV misfit diagnostic reads as a plain one: keys, spread, JSON, clone and deep equality', async () => {
+    const dir = await writeTree(await makeTempDir('personakit-market-'), { 'personakit.yaml': 'name: t\n', 'markets/m.yaml': MARKET_ALL, 'markets/accounts.csv': `${HEADER}\n${rows[1]}\n` });
+    const [d] = (await lint({ mode: 'check', cwd: dir, paths: [] })).diagnostics.filter((x) => x.rule === 'account-misfit');
+    const plain = { file: 'markets/accounts.csv', line: 2, column: 1, severity: 'warning', rule: 'account-misfit', message: d!.message };
+    expect(d!.message).toMatch(/^account "Company 1 x" does not fit: sectors \(sector "software" is not one of/);
+    expect(Object.keys(d!)).toEqual(Object.keys(plain));
+    expect({ ...d }).toStrictEqual(plain);
+    expect(JSON.parse(JSON.stringify(d))).toStrictEqual(plain);
+    expect(structuredClone(d)).toStrictEqual(plain);
+    expect(d).toEqual(plain);
+  });
+});

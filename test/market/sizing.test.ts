@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatNumber, formatPercent } from '../../src/model/market-format.js';
+import { formatMoney, formatNumber, formatPercent, formatScore } from '../../src/model/market-format.js';
 import { sizeMarket, type FitTotals } from '../../src/model/market-sizing.js';
 
 const totals = (accounts: number, fitting: number, fittingSpend = 0, fittingWithoutSpend = 0): FitTotals => ({ accounts, fitting, fittingSpend, fittingWithoutSpend });
@@ -61,8 +61,16 @@ describe('figures in words', () => {
     expect(formatNumber(1_150_000_000)).toBe('1,150,000,000');
     expect(formatNumber(999)).toBe('999');
     expect(formatNumber(1234.5678)).toBe('1,234.57');
+    expect([0, -0, 7, 12, 100, 1000, -1000, 123456, -1234567, 9_007_199_254_740_991].map(formatNumber)).toEqual(
+      ['0', '0', '7', '12', '100', '1,000', '-1,000', '123,456', '-1,234,567', '9,007,199,254,740,991']);
+    expect(formatNumber(-0.004)).toBe('0');
+    expect(formatNumber(-2.5)).toBe('-2.5');
     expect(formatMoney(3_800_000, 'GBP')).toBe('GBP 3,800,000');
     expect(formatMoney(5, null)).toBe('5');
+  });
+
+  it('writes fit scores with at most two decimals, the same words every time', () => {
+    expect([0.875, 1, 0, 2 / 3, 0.6, 0.875].map(formatScore)).toEqual(['0.88', '1', '0', '0.67', '0.6', '0.88']);
   });
 
   it('adds decimals to a percentage until it differs from the one it is compared with', () => {
