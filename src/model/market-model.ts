@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { readAccountsCsv, type AccountsCsvResult, type CsvProblem } from '../load/accounts-csv.js';
 import { display, type Workspace, type WorkspaceDocument } from '../workspace/workspace.js';
-import { CompactMisfit, type CsvScoring } from './compact-misfit.js';
 import { accountFromData } from './market-accounts.js';
 import type { Account, CriterionName, MarketCriteria } from './market-criteria.js';
 import { describeFit, readFitDefinition, scoreAccount, summariseFit, type AccountFit, type AccountSource } from './market-fit.js';
+import { MisfitTable } from './misfit-table.js';
 import { sizeMarket, type FitTotals, type Sizing } from './market-sizing.js';
 
 /**
@@ -49,20 +49,19 @@ export interface MarketModel {
   sizing: Sizing;
 }
 
-/**
- * An account that does not fit, as findings see it. CSV accounts come as a CompactMisfit, which
- * words its summary when read: there may be tens of thousands.
- */
-export type Misfit = (Pick<AccountFit, 'name' | 'summary'> & { source: Extract<AccountSource, { in: 'inline' }> }) | CompactMisfit;
+/** An inline account that does not fit, as findings see it. */
+export type Misfit = Pick<AccountFit, 'name' | 'summary'> & { source: Extract<AccountSource, { in: 'inline' }> };
 
 export interface EvaluateOptions {
   /** Most accounts kept in `accounts` (default 1,000). */
   detailLimit?: number;
-  /**
-   * Sees every account that does not fit, kept or not: how rules reach all misfits without the
-   * model holding them. Beyond `detailLimit` only what a finding needs is built (no per-criterion results).
-   */
+  /** Sees every inline account that does not fit: how rules reach all misfits without the model holding them. */
   onMisfit?(misfit: Misfit): void;
+  /**
+   * Receives the table that collects every CSV account that does not fit (kept in `accounts` or
+   * not), before the CSV is read. Without this, CSV misfits are only counted.
+   */
+  onCsvMisfits?(table: MisfitTable): void;
   /** Sees every problem of the accounts_file, with the file's display path. */
   onCsvProblem?(problem: CsvProblem & { file: string }): void;
 }
@@ -89,11 +88,11 @@ export async function evaluateMarket(doc: WorkspaceDocument, workspace: Workspac
     }
     if (kept.length < limit) kept.push(describeFit(account, source, score, definition));
     else counts.omitted++;
-    if (score.fits || !options.onMisfit) return;
-    if (source.in === 'inline') options.onMisfit({ name: account.name, source, summary: summariseFit(account, score, definition) });
-    else options.onMisfit(new CompactMisfit(scoring!, source.line, account));
+    if (score.fits) return;
+    if (source.in === 'inline') options.onMisfit?.({ name: account.name, source, summary: summariseFit(account, score, definition) });
+    else table?.add(source.line, account);
   };
-  let scoring: CsvScoring | undefined;
+  let table: MisfitTable | undefined;
 
   const inline = Array.isArray(data.accounts) ? data.accounts : [];
   inline.forEach((item: unknown, index) => {
@@ -110,7 +109,7 @@ export async function evaluateMarket(doc: WorkspaceDocument, workspace: Workspac
   if (typeof data.accounts_file === 'string' && data.accounts_file !== '') {
     const absPath = path.resolve(path.dirname(doc.absPath), data.accounts_file);
     const file = display(workspace.cwd, absPath);
-    scoring = { file, definition };
+    if (options.onCsvMisfits) options.onCsvMisfits((table = new MisfitTable(file, doc.file, definition)));
     const result = await readAccountsCsv(absPath, {
       maxBytes: workspace.settings.limits.maxCsvBytes,
       // Without a workspace, the market file's own folder tree is the limit (as for persona pictures).

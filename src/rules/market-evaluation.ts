@@ -1,6 +1,7 @@
 import type { Finding } from '../diagnostic.js';
 import type { CsvProblem } from '../load/accounts-csv.js';
 import { evaluateMarket, type MarketModel, type Misfit } from '../model/market-model.js';
+import type { MisfitTable } from '../model/misfit-table.js';
 import type { WorkspaceDocument } from '../workspace/workspace.js';
 import { reportedDocuments } from './facts.js';
 import type { RuleContext } from './rule.js';
@@ -10,8 +11,10 @@ import type { RuleContext } from './rule.js';
 export interface MarketEvaluation {
   doc: WorkspaceDocument;
   model: MarketModel;
-  /** Every misfit, kept compact: 100,000 misfits must not mean 100,000 full fit results in memory. */
+  /** Every inline misfit. */
   misfits: Misfit[];
+  /** Every CSV misfit, column by column: 70,000 misfits must not mean 70,000 fit results in memory. */
+  csvMisfits: MisfitTable[];
   csvProblems: Array<CsvProblem & { file: string }>;
 }
 
@@ -23,12 +26,14 @@ export function marketEvaluations(context: RuleContext): Promise<MarketEvaluatio
   return Promise.all(reportedDocuments(context, 'market').map((doc) =>
     context.memo(`market-fit:${doc.file}#${doc.docIndex}`, async (): Promise<MarketEvaluation> => {
       const misfits: Misfit[] = [];
+      const csvMisfits: MisfitTable[] = [];
       const csvProblems: MarketEvaluation['csvProblems'] = [];
       const model = await evaluateMarket(doc, context.workspace, {
         onMisfit: (misfit) => misfits.push(misfit),
+        onCsvMisfits: (table) => csvMisfits.push(table),
         onCsvProblem: (problem) => csvProblems.push(problem),
       });
-      return { doc, model, misfits, csvProblems };
+      return { doc, model, misfits, csvMisfits, csvProblems };
     })));
 }
 

@@ -1,0 +1,195 @@
+import type { Account } from './market-criteria.js';
+import { scoreAccount, summariseFit, type FitDefinition } from './market-fit.js';
+
+type WordField = 'sector' | 'region' | 'growth_stage' | 'incumbent';
+type NumberField = 'employees' | 'revenue';
+const WORD_FIELDS: readonly WordField[] = ['sector', 'region', 'growth_stage', 'incumbent'];
+const NUMBER_FIELDS: readonly NumberField[] = ['employees', 'revenue'];
+const ABSENT = -1;
+
+/**
+ * The accounts of one CSV that do not fit, column by column. A 100,000-row export can hold 70,000
+ * misfits, each a warning with a ~350-character reason: worded up front, or even kept as one
+ * account object each, they made memory grow with the row count. Here a misfit is a line, a name
+ * and a few numbers; the words that repeat from row to row (sectors, regions, stages, competitors,
+ * problem lists) are stored once. The reason is worded again whenever it is read, from the same
+ * values against the same market, so it always reads the same.
+ *
+ * Only what scoring and its reasons read is kept: annual_spend counts in the totals, not here.
+ */
+export class MisfitTable {
+  private rows = 0;
+  // Rows in fixed-size chunks of typed arrays: nothing per row on V8's heap, and no array that
+  // keeps growing (each regrowth of a large array leaves the old one as garbage until a full GC).
+  private readonly chunks: RowChunk[] = [];
+  private readonly names = new TextBlocks();
+  private readonly wordIds = new Map<string, number>();
+  private readonly words: string[] = [];
+  private readonly problemListIds = new Map<string, number>();
+  private readonly problemLists: string[][] = [];
+
+  /**
+   * @param file display path of the CSV
+   * @param owner display path of the market file the CSV's findings are reported with
+   */
+  constructor(readonly file: string, readonly owner: string, readonly definition: FitDefinition) {}
+
+  get size(): number {
+    return this.rows;
+  }
+
+  /** The CSV line of the misfit at `index`. */
+  line(index: number): number {
+    return this.chunkOf(index).ints[(index & CHUNK_MASK) * INTS + LINE]!;
+  }
+
+  add(line: number, account: Account): void {
+    if ((this.rows & CHUNK_MASK) === 0) this.chunks.push(newChunk());
+    const chunk = this.chunks[this.chunks.length - 1]!;
+    const row = this.rows & CHUNK_MASK;
+    const ints = chunk.ints;
+    const at = row * INTS;
+    ints[at + LINE] = line;
+    ints[at + NAME] = this.names.append(account.name);
+    WORD_FIELDS.forEach((field, i) => {
+      ints[at + WORDS + i] = this.wordId(account[field]);
+    });
+    ints[at + PROBLEMS] = account.problems === undefined ? ABSENT : this.problemListId(account.problems);
+    ints[at + BUYS] = account.buys_category === undefined ? ABSENT : account.buys_category ? 1 : 0;
+    NUMBER_FIELDS.forEach((field, i) => {
+      chunk.numbers[row * NUMBER_FIELDS.length + i] = account[field] ?? Number.NaN;
+    });
+    this.rows++;
+  }
+
+  account(index: number): Account {
+    const chunk = this.chunkOf(index);
+    const row = index & CHUNK_MASK;
+    const at = row * INTS;
+    const ints = chunk.ints;
+    const end = index + 1 < this.rows ? this.chunkOf(index + 1).ints[((index + 1) & CHUNK_MASK) * INTS + NAME]! : this.names.length;
+    const account: Account = { name: this.names.text(ints[at + NAME]!, end) };
+    WORD_FIELDS.forEach((field, i) => {
+      const id = ints[at + WORDS + i]!;
+      if (id !== ABSENT) account[field] = this.words[id]!;
+    });
+    NUMBER_FIELDS.forEach((field, i) => {
+      const value = chunk.numbers[row * NUMBER_FIELDS.length + i]!;
+      if (!Number.isNaN(value)) account[field] = value;
+    });
+    const buys = ints[at + BUYS]!;
+    if (buys !== ABSENT) account.buys_category = buys === 1;
+    const problems = ints[at + PROBLEMS]!;
+    if (problems !== ABSENT) account.problems = this.problemLists[problems]!;
+    return account;
+  }
+
+  /** The account-misfit message of the misfit at `index`. */
+  message(index: number): string {
+    const account = this.account(index);
+    return misfitMessage(account.name, summariseFit(account, scoreAccount(account, this.definition), this.definition));
+  }
+
+  private chunkOf(index: number): RowChunk {
+    return this.chunks[index >> CHUNK_BITS]!;
+  }
+
+  private wordId(word: string | undefined): number {
+    if (word === undefined) return ABSENT;
+    let id = this.wordIds.get(word);
+    if (id === undefined) {
+      id = this.words.push(ownCopy(word)) - 1;
+      this.wordIds.set(this.words[id]!, id);
+    }
+    return id;
+  }
+
+  private problemListId(list: readonly string[]): number {
+    const key = JSON.stringify(list); // exact: no separator a problem could contain
+    let id = this.problemListIds.get(key);
+    if (id === undefined) {
+      id = this.problemLists.push(list.map(ownCopy)) - 1;
+      this.problemListIds.set(key, id);
+    }
+    return id;
+  }
+}
+
+const CHUNK_BITS = 11;
+const CHUNK_MASK = (1 << CHUNK_BITS) - 1;
+// The whole-number columns of a row, side by side in one Int32Array per chunk.
+const LINE = 0;
+const NAME = 1;
+const WORDS = 2;
+const PROBLEMS = WORDS + WORD_FIELDS.length;
+const BUYS = PROBLEMS + 1;
+const INTS = BUYS + 1;
+
+interface RowChunk {
+  ints: Int32Array;
+  numbers: Float64Array;
+}
+
+function newChunk(): RowChunk {
+  return { ints: new Int32Array((CHUNK_MASK + 1) * INTS), numbers: new Float64Array((CHUNK_MASK + 1) * NUMBER_FIELDS.length) };
+}
+
+/**
+ * Many short texts stored end to end in a few large strings (a name costs its characters and one
+ * number, not a string object of its own that may hold on to a chunk of the file).
+ */
+class TextBlocks {
+  private readonly blocks: string[] = [];
+  /** Where each block starts, counted over all blocks. */
+  private readonly blockStarts: number[] = [];
+  private pending: string[] = [];
+  /** Characters in all, and in the sealed blocks. */
+  length = 0;
+  private sealed = 0;
+
+  /** Store `text`; returns where it starts. */
+  append(text: string): number {
+    const start = this.length;
+    this.pending.push(text);
+    this.length += text.length;
+    // Blocks stay well below the size V8 puts in its large-object space.
+    if (this.length - this.sealed >= 32_768) this.seal();
+    return start;
+  }
+
+  /** The text stored from `start` to `end` (one text: never across blocks). */
+  text(start: number, end: number): string {
+    if (end > this.sealed) this.seal();
+    let lo = 0;
+    let hi = this.blocks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.blockStarts[mid]! <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    const offset = this.blockStarts[lo]!;
+    return this.blocks[lo]!.slice(start - offset, end - offset);
+  }
+
+  private seal(): void {
+    if (this.pending.length === 0) return;
+    this.blockStarts.push(this.sealed);
+    this.blocks.push(this.pending.join(''));
+    this.pending = [];
+    this.sealed = this.length;
+  }
+}
+
+/**
+ * A copy of text read from the CSV: a cell may be a slice of a whole chunk of the file, and
+ * keeping the slice would keep the chunk. Joining with a space makes a new flat string, and a
+ * slice of that keeps only it.
+ */
+function ownCopy(text: string): string {
+  return (' ' + text).slice(1);
+}
+
+/** The words of an account-misfit warning, for inline and CSV accounts alike. */
+export function misfitMessage(name: string, summary: string): string {
+  return `account "${name}" does not fit: ${summary}`;
+}
