@@ -76,8 +76,11 @@ export async function evaluateMarket(doc: WorkspaceDocument, workspace: Workspac
   const counts = { inline: 0, fromFile: 0, excluded: 0, omitted: 0, csvProblems: 0 };
   const kept: AccountFit[] = [];
   const totals: FitTotals = { accounts: 0, fitting: 0, fittingSpend: 0, fittingWithoutSpend: 0 };
+  /** The CSV's misfits, when a caller collects them (onCsvMisfits). */
+  let table: MisfitTable | undefined;
   // Fold each account into running totals. Words are built only for the accounts kept in full
-  // (the first `limit`) and for misfits (each becomes a finding): fitting rows beyond the limit cost no text.
+  // (the first `limit`) and for inline misfits; a CSV misfit is stored as its values, worded when
+  // its finding is read. Fitting rows beyond the limit cost no text.
   const fold = (account: Account, source: AccountSource) => {
     const score = scoreAccount(account, definition);
     totals.accounts++;
@@ -92,7 +95,6 @@ export async function evaluateMarket(doc: WorkspaceDocument, workspace: Workspac
     if (source.in === 'inline') options.onMisfit?.({ name: account.name, source, summary: summariseFit(account, score, definition) });
     else table?.add(source.line, account);
   };
-  let table: MisfitTable | undefined;
 
   const inline = Array.isArray(data.accounts) ? data.accounts : [];
   inline.forEach((item: unknown, index) => {
