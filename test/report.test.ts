@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostic.js';
-import { FORMATS, formatDiagnostics, isFormat, reporters, type ReportOptions } from '../src/report/index.js';
+import { FORMATS, formatDiagnosticPieces, formatDiagnostics, isFormat, reporters, type ReportOptions } from '../src/report/index.js';
 import { CORE_RULES, type RuleMeta } from '../src/rules/types.js';
 
 const TRICKY = 'must be <string> & "quoted", a: b 100%\nsee docs';
@@ -82,6 +82,26 @@ describe('report index', () => {
     expect(isFormat('xml')).toBe(false);
     expect(isFormat('')).toBe(false);
     expect(isFormat('toString')).toBe(false);
+  });
+
+  it('gives every format in pieces, each a part of the whole report, none of them all of it', () => {
+    // 1,000 diagnostics (several pieces) with messages that JSON, XML and workflow commands escape.
+    const many: Diagnostic[] = Array.from({ length: 1000 }, (_, i) => ({
+      ...diagnostics[i % diagnostics.length]!, line: i + 1, message: `${TRICKY} ${i} \u2028 "\\" 😀`,
+    }));
+    for (const f of FORMATS) {
+      const pieces = [...formatDiagnosticPieces(f, many, options)];
+      expect(pieces.join(''), f).toBe(formatDiagnostics(f, many, options));
+      expect(pieces.length, f).toBeGreaterThan(3);
+      expect(Math.max(...pieces.map((p) => p.length)), f).toBeLessThan(pieces.join('').length / 3);
+    }
+    // The JSON formats are exactly what JSON.stringify makes of the whole value at once.
+    const json = JSON.parse(formatDiagnostics('json', many, options)) as unknown;
+    expect(formatDiagnostics('json', many, options)).toBe(`${JSON.stringify(json, null, 2)}\n`);
+    const sarif = JSON.parse(formatDiagnostics('sarif', many, options)) as { runs: Array<{ results: unknown[] }> };
+    expect(sarif.runs[0]!.results).toHaveLength(1000);
+    expect(formatDiagnostics('sarif', many, options)).toBe(`${JSON.stringify(sarif, null, 2)}\n`);
+    for (const f of FORMATS) expect([...formatDiagnosticPieces(f, [], options)].join(''), f).toBe(formatDiagnostics(f, [], options));
   });
 
   it('does not mutate its input', () => {

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostic.js';
+import { inPieces } from './pieces.js';
 import type { ReportOptions } from './types.js';
 import { sortDiagnostics } from './util.js';
 
@@ -14,17 +15,26 @@ export function escapeProperty(value: string): string {
 
 /** GitHub Actions annotations: one `::error`/`::warning` workflow command per diagnostic. */
 export function github(diagnostics: readonly Diagnostic[], options: ReportOptions): string {
-  const lines = sortDiagnostics(diagnostics, options.files).map((d) => {
-    const props: [string, string | number][] = [
-      ['file', d.file],
-      ['line', d.line],
-      ['col', d.column],
-    ];
-    if (d.endLine !== undefined) props.push(['endLine', d.endLine]);
-    if (d.endColumn !== undefined) props.push(['endColumn', d.endColumn]);
-    props.push(['title', `personakit (${d.rule})`]);
-    const properties = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',');
-    return `::${d.severity} ${properties}::${escapeData(d.message)}`;
-  });
-  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+  return [...githubPieces(diagnostics, options)].join('');
+}
+
+/** github() in pieces (see pieces.ts). */
+export function* githubPieces(diagnostics: readonly Diagnostic[], options: ReportOptions): Generator<string> {
+  const sorted = sortDiagnostics(diagnostics, options.files);
+  if (sorted.length === 0) return;
+  yield* inPieces(sorted, command, '\n');
+  yield '\n';
+}
+
+function command(d: Diagnostic): string {
+  const props: [string, string | number][] = [
+    ['file', d.file],
+    ['line', d.line],
+    ['col', d.column],
+  ];
+  if (d.endLine !== undefined) props.push(['endLine', d.endLine]);
+  if (d.endColumn !== undefined) props.push(['endColumn', d.endColumn]);
+  props.push(['title', `personakit (${d.rule})`]);
+  const properties = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',');
+  return `::${d.severity} ${properties}::${escapeData(d.message)}`;
 }

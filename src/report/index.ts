@@ -1,9 +1,9 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { FORMATS, type Format, type ReportOptions, type Reporter } from './types.js';
-import { github } from './github.js';
-import { json } from './json.js';
-import { junit } from './junit.js';
-import { sarif } from './sarif.js';
+import { github, githubPieces } from './github.js';
+import { json, jsonPieces } from './json.js';
+import { junit, junitPieces } from './junit.js';
+import { sarif, sarifPieces } from './sarif.js';
 import { stylish, stylishPieces } from './stylish.js';
 
 export { FORMATS, type Format, type ReportOptions, type Reporter } from './types.js';
@@ -19,7 +19,16 @@ export function formatDiagnostics(format: Format, diagnostics: readonly Diagnost
   return reporters[format](diagnostics, options);
 }
 
-/** The same output in consecutive pieces, drawn as they are written, so a huge one is never one string (stylish only). */
+/** Every reporter again, giving its output in consecutive pieces drawn as they are written (see pieces.ts). */
+const pieceReporters: Record<Format, (diagnostics: readonly Diagnostic[], options: ReportOptions) => Iterable<string>> = {
+  stylish: stylishPieces,
+  json: jsonPieces,
+  junit: junitPieces,
+  sarif: sarifPieces,
+  github: githubPieces,
+};
+
+/** The output of `format` in consecutive pieces, so that a huge one is never one string. */
 export function formatDiagnosticPieces(format: Format, diagnostics: readonly Diagnostic[], options: ReportOptions): Iterable<string> {
-  return format === 'stylish' ? stylishPieces(diagnostics, options) : [formatDiagnostics(format, diagnostics, options)];
+  return pieceReporters[format](diagnostics, options);
 }

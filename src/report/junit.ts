@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostic.js';
+import { inPieces } from './pieces.js';
 import type { ReportOptions } from './types.js';
 import { groupByFile } from './util.js';
 
@@ -30,32 +31,33 @@ export function escapeXmlAttr(value: string): string {
  * `failures` counts the test cases that have at least one failure.
  */
 export function junit(diagnostics: readonly Diagnostic[], options: ReportOptions): string {
+  return [...junitPieces(diagnostics, options)].join('');
+}
+
+/** junit() in pieces (see pieces.ts). */
+export function* junitPieces(diagnostics: readonly Diagnostic[], options: ReportOptions): Generator<string> {
   const groups = groupByFile(diagnostics, options.files, true);
   const tests = groups.length;
   const failures = groups.filter((g) => g.diagnostics.length > 0).length;
   const counts = `tests="${tests}" failures="${failures}"`;
 
-  const out: string[] = [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    `<testsuites name="personakit" ${counts}>`,
-    `  <testsuite name="personakit" ${counts} errors="0">`,
-  ];
+  yield '<?xml version="1.0" encoding="utf-8"?>\n' +
+    `<testsuites name="personakit" ${counts}>\n` +
+    `  <testsuite name="personakit" ${counts} errors="0">\n`;
   for (const group of groups) {
     const open = `    <testcase classname="personakit" name="${escapeXmlAttr(group.file)}"`;
     if (group.diagnostics.length === 0) {
-      out.push(`${open} />`);
+      yield `${open} />\n`;
       continue;
     }
-    out.push(`${open}>`);
-    for (const d of group.diagnostics) {
-      const text = `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}`;
-      out.push(
-        `      <failure message="${escapeXmlAttr(d.message)}" type="${escapeXmlAttr(d.rule)}">` +
-          `${escapeXmlText(text)}</failure>`,
-      );
-    }
-    out.push('    </testcase>');
+    yield `${open}>\n`;
+    for (const piece of inPieces(group.diagnostics, failure, '\n')) yield piece;
+    yield '\n    </testcase>\n';
   }
-  out.push('  </testsuite>', '</testsuites>');
-  return `${out.join('\n')}\n`;
+  yield '  </testsuite>\n</testsuites>\n';
+}
+
+function failure(d: Diagnostic): string {
+  const text = `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}`;
+  return `      <failure message="${escapeXmlAttr(d.message)}" type="${escapeXmlAttr(d.rule)}">${escapeXmlText(text)}</failure>`;
 }

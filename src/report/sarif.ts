@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostic.js';
+import { jsonWithArray } from './pieces.js';
 import type { ReportOptions } from './types.js';
 import { sortDiagnostics } from './util.js';
 
@@ -31,6 +32,11 @@ function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
 
 /** SARIF 2.1.0: one run, the rules of `options.rules` as tool.driver.rules, one result per diagnostic. */
 export function sarif(diagnostics: readonly Diagnostic[], options: ReportOptions): string {
+  return [...sarifPieces(diagnostics, options)].join('');
+}
+
+/** sarif() in pieces (see pieces.ts). */
+export function sarifPieces(diagnostics: readonly Diagnostic[], options: ReportOptions): Iterable<string> {
   const ruleIndex = new Map<string, number>();
   options.rules.forEach((r, i) => {
     if (!ruleIndex.has(r.id)) ruleIndex.set(r.id, i);
@@ -45,7 +51,7 @@ export function sarif(diagnostics: readonly Diagnostic[], options: ReportOptions
     defaultConfiguration: { level: r.severity },
   }));
 
-  const results = sortDiagnostics(diagnostics, options.files).map((d) => {
+  const result = (d: Diagnostic) => {
     const region: SarifRegion = { startLine: d.line, startColumn: d.column };
     if (d.endLine !== undefined) region.endLine = d.endLine;
     if (d.endColumn !== undefined) region.endColumn = d.endColumn;
@@ -57,8 +63,9 @@ export function sarif(diagnostics: readonly Diagnostic[], options: ReportOptions
       message: { text: d.message },
       locations: [{ physicalLocation: { artifactLocation: artifactLocation(d.file), region } }],
     };
-  });
+  };
 
+  const marker = '\u0000results';
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -72,9 +79,9 @@ export function sarif(diagnostics: readonly Diagnostic[], options: ReportOptions
             rules,
           },
         },
-        results,
+        results: marker,
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return jsonWithArray(log, marker, sortDiagnostics(diagnostics, options.files), result);
 }
