@@ -153,7 +153,7 @@ class TextBlocks {
     this.pending.push(text);
     this.length += text.length;
     // Blocks stay well below the size V8 puts in its large-object space.
-    if (this.length - this.sealed >= 32_768) this.seal();
+    if (this.length - this.sealed >= 4096) this.seal();
     return start;
   }
 

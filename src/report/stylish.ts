@@ -44,7 +44,7 @@ export function stylish(diagnostics: readonly Diagnostic[], options: ReportOptio
 }
 
 /** Rows per piece of {@link stylishPieces}: a few hundred kilobytes of text. */
-const ROWS_PER_PIECE = 250;
+const ROWS_PER_PIECE = 25;
 
 /**
  * stylish() as consecutive pieces, drawn as they are written: 70,000 rows are 45 MB of text,
