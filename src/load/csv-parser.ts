@@ -75,12 +75,9 @@ export class CsvParser {
       if (this.afterCr) {
         this.afterCr = false;
         if (c === LF) {
-          // The LF of a CRLF: the line was already counted at the CR.
+          // The LF of a CRLF: the line was already counted at the CR. Inside quotes it is text.
           this.lineStart = this.base + i + 1;
-          if (this.mode !== Mode.Quoted) {
-            start = i + 1;
-            continue;
-          }
+          if (this.mode !== Mode.Quoted) start = i + 1;
           continue;
         }
       }

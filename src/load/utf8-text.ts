@@ -38,9 +38,10 @@ export class Utf8Text {
     }
   }
 
-  /** True when the file ended in the middle of a character (a lone BOM is no character). */
+  /** True when the file ended in the middle of a character. */
   end(): boolean {
-    return this.carry !== undefined && !(!this.started && BOM.subarray(0, this.carry.length).equals(this.carry));
+    // Before `started`, the carry can only be the start of a BOM (a file of just that is empty).
+    return this.carry !== undefined && this.started;
   }
 }
 

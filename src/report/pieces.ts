@@ -4,8 +4,11 @@
  * In pieces of a few hundred diagnostics each, only one piece exists at a time.
  */
 
-/** Diagnostics per piece. */
-export const ITEMS_PER_PIECE = 200;
+/**
+ * Diagnostics per piece: a few kilobytes. Small pieces also mean few young objects alive when V8
+ * collects, and each survivor counts towards it growing its young generation (peak memory).
+ */
+export const ITEMS_PER_PIECE = 25;
 
 /** `draw` of each item, `ITEMS_PER_PIECE` at a time, joined by `separator`; a piece ends after its last item. */
 export function* inPieces<T>(items: readonly T[], draw: (item: T) => string, separator: string): Generator<string> {

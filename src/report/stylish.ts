@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import { countBySeverity, type Diagnostic } from '../diagnostic.js';
+import { inPieces } from './pieces.js';
 import type { ReportOptions } from './types.js';
 import { groupByFile } from './util.js';
 
@@ -43,9 +44,6 @@ export function stylish(diagnostics: readonly Diagnostic[], options: ReportOptio
   return c.reset([...pieces(diagnostics, options, c)].join(''));
 }
 
-/** Rows per piece of {@link stylishPieces}: a few hundred kilobytes of text. */
-const ROWS_PER_PIECE = 25;
-
 /**
  * stylish() as consecutive pieces, drawn as they are written: 70,000 rows are 45 MB of text,
  * which as one string is copied again when written (twice its size as soon as one character,
@@ -74,33 +72,31 @@ function* pieces(diagnostics: readonly Diagnostic[], options: ReportOptions, c: 
       width.message = Math.max(width.message, firstLine(d.message).length);
     }
 
-    for (let i = 0; i < rows.length; i += ROWS_PER_PIECE) {
-      const lines: string[] = [];
-      for (let j = i; j < Math.min(i + ROWS_PER_PIECE, rows.length); j++) {
-        const d = rows[j]!;
-        const line = String(d.line || 0);
-        const column = String(d.column || 0);
-        const message = firstLine(d.message);
-        // text-table: ['', line, column, severity, message, rule] joined by '  ';
-        // ESLint then replaces /(\d+)\s+(\d+)/ by a dimmed `line:column`.
-        const position = `${pad(width.line - line.length)}${c.dim(`${line}:${column}`)}`;
-        const severity = d.severity === 'error' ? c.red(d.severity) : c.yellow(d.severity);
-        const row =
-          `  ${position}${pad(width.column - column.length)}` +
-          `  ${severity}${pad(width.severity - d.severity.length)}` +
-          `  ${message}${pad(width.message - message.length)}` +
-          `  ${c.dim(d.rule)}`;
-        // Only a row whose rule cell is blank can end in spaces: trimming every row would copy each
-        // one into a flat string of its own before join() copies them again; and trimEnd, not
-        // /\s+$/, which rescans every run of padding from each of its spaces (seconds for 70,000 rows).
-        lines.push(/\S$/.test(d.rule) ? row : row.trimEnd());
-        if (message.length !== d.message.length) {
-          const indent = ' '.repeat(2 + width.line + 1 + width.column + 2 + width.severity + 2);
-          for (const more of d.message.split(/\r\n|\r|\n/).slice(1)) lines.push(`${indent}${more}`.trimEnd());
-        }
+    const row = (d: Diagnostic): string => {
+      const line = String(d.line || 0);
+      const column = String(d.column || 0);
+      const message = firstLine(d.message);
+      // text-table: ['', line, column, severity, message, rule] joined by '  ';
+      // ESLint then replaces /(\d+)\s+(\d+)/ by a dimmed `line:column`.
+      const position = `${pad(width.line - line.length)}${c.dim(`${line}:${column}`)}`;
+      const severity = d.severity === 'error' ? c.red(d.severity) : c.yellow(d.severity);
+      const text =
+        `  ${position}${pad(width.column - column.length)}` +
+        `  ${severity}${pad(width.severity - d.severity.length)}` +
+        `  ${message}${pad(width.message - message.length)}` +
+        `  ${c.dim(d.rule)}`;
+      // Only a row whose rule cell is blank can end in spaces: trimming every row would copy each
+      // one into a flat string of its own before it is joined; and trimEnd, not /\s+$/, which
+      // rescans every run of padding from each of its spaces (seconds for 70,000 rows).
+      let drawn = /\S$/.test(d.rule) ? text : text.trimEnd();
+      if (message.length !== d.message.length) {
+        const indent = ' '.repeat(2 + width.line + 1 + width.column + 2 + width.severity + 2);
+        for (const more of d.message.split(/\r\n|\r|\n/).slice(1)) drawn += `\n${`${indent}${more}`.trimEnd()}`;
       }
-      yield `${lines.join('\n')}${i + ROWS_PER_PIECE >= rows.length ? '\n\n' : '\n'}`;
-    }
+      return drawn;
+    };
+    yield* inPieces(rows, row, '\n');
+    yield '\n\n';
   }
 
   const { errors, warnings } = countBySeverity(diagnostics);
