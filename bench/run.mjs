@@ -19,7 +19,7 @@ const args = parseArgs(process.argv.slice(2));
 // --snapshot: measure a private copy of the build, so a rebuild of dist/ meanwhile (a watcher,
 // another terminal) cannot change what is measured halfway through.
 if (args.snapshot) process.env.PERSONAKIT_BENCH_ROOT = snapshotPackage();
-const { COMMANDS, OUT_DIR, TARGETS, WORKSPACES, WORKSPACES_DIR } = await import('./scenarios.mjs');
+const { COMMANDS, OUT_DIR, SET_ASIDE_DIR, TARGETS, WORKSPACES, WORKSPACES_DIR } = await import('./scenarios.mjs');
 const targets = args.only ? TARGETS.filter((t) => args.only.includes(t.id) || args.only.includes(t.id.replace(/[a-z]$/, ''))) : TARGETS;
 const commandIds = [...new Set(targets.flatMap((t) => [t.subject, t.baseline]).filter(Boolean))];
 
@@ -51,6 +51,8 @@ for (let round = 0; round < args.runs; round++) {
   }
   process.stderr.write(`round ${round + 1}/${args.runs} done\n`);
 }
+
+rmSync(SET_ASIDE_DIR, { recursive: true, force: true });
 
 const summary = summarise(samples, targets, unavailable);
 printReport(summary, args.runs);
