@@ -2,6 +2,7 @@ import type Handlebars from 'handlebars';
 import { formatNumber, formatPercent } from '../model/market-format.js';
 import { emotionCurveSvg } from './emotion-curve.js';
 import { escapeHtml } from './escape.js';
+import { Markup } from './template-runtime.js';
 import type { StageView } from './views/journey.js';
 
 export type HandlebarsInstance = typeof Handlebars;
@@ -12,17 +13,21 @@ export type HandlebarsInstance = typeof Handlebars;
  * which Handlebars escapes in HTML templates.
  */
 export function registerHelpers(hb: HandlebarsInstance, format: 'html' | 'md'): void {
-  hb.registerHelper(helperTable(format, (html) => new hb.SafeString(html)));
+  hb.registerHelper(helperTable(format));
 }
 
 /** The helper names of a format, for the compiler's `knownHelpers` (helper calls become direct calls). */
 export function helperNames(format: 'html' | 'md'): string[] {
-  return Object.keys(helperTable(format, (html) => html));
+  return Object.keys(helperTable(format));
 }
 
 type Helper = (...args: unknown[]) => unknown;
 
-function helperTable(format: 'html' | 'md', markup: (html: string) => unknown): Record<string, Helper> {
+// Markup is Handlebars' SafeString by another name: both runtimes print anything with toHTML() as it is.
+const markup = (html: string) => new Markup(html);
+
+/** The helpers of a format, by name, for Handlebars and for generated templates alike. */
+export function helperTable(format: 'html' | 'md'): Record<string, Helper> {
   const helpers: Record<string, Helper> = {
     eq: (a, b) => a === b,
     gt: (a, b) => typeof a === 'number' && typeof b === 'number' && a > b,

@@ -2,13 +2,15 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { GeneratedTemplates } from './generated-templates.js';
 import type { TemplateFormat } from './templates.js';
 
 /**
  * The package's own templates, compiled by the build (`npm run build` runs precompile-templates.js)
  * into dist/render/precompiled-templates.js, so that a run loads only the Handlebars runtime and
  * neither parses nor compiles them (~0.1 s). Runs from src/ (the tests) have no such module and
- * compile at run time. Overrides from a templates folder are always compiled at run time.
+ * compile at run time. Overrides from a templates folder are always compiled at run time. The
+ * module also holds each format's templates as generated code (template-codegen.ts).
  */
 export const PRECOMPILED_MODULE = fileURLToPath(new URL('./precompiled-templates.js', import.meta.url));
 
@@ -20,6 +22,13 @@ export interface PrecompiledTemplate {
 
 /** Per format, by name: `partials/<name>` for partials, `<kind>.<format>.hbs` for templates. */
 export type PrecompiledTable = Record<string, PrecompiledTemplate>;
+
+/** What the build made of a format's templates: Handlebars specs, and the set as generated code. */
+export interface PrecompiledFormat {
+  specs: PrecompiledTable;
+  /** Absent when a built-in template uses something the generator does not translate. */
+  generated?: GeneratedTemplates;
+}
 
 /** The names of everything a template may call, per format (registerHelpers registers these). */
 export function knownHelpers(helperNames: readonly string[]): Record<string, true> {
@@ -38,8 +47,11 @@ export function templateHash(source: string, options: object): string {
 }
 
 /** The build's compiled templates of a format, or undefined when there are none (runs from src/). */
-export async function loadPrecompiled(format: TemplateFormat, module = PRECOMPILED_MODULE): Promise<PrecompiledTable | undefined> {
+export async function loadPrecompiled(format: TemplateFormat, module = PRECOMPILED_MODULE): Promise<PrecompiledFormat | undefined> {
   if (!existsSync(module)) return undefined;
-  const loaded = (await import(pathToFileURL(module).href)) as Partial<Record<TemplateFormat, PrecompiledTable>>;
-  return loaded[format];
+  const loaded = (await import(pathToFileURL(module).href)) as { specs?: Partial<Record<TemplateFormat, PrecompiledTable>>; generated?: Partial<Record<TemplateFormat, GeneratedTemplates>> };
+  const specs = loaded.specs?.[format];
+  if (specs === undefined) return undefined;
+  const generated = loaded.generated?.[format];
+  return generated === undefined ? { specs } : { specs, generated };
 }

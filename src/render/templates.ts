@@ -5,7 +5,8 @@ import { UsageError } from '../errors.js';
 import type Handlebars from 'handlebars';
 import { helperNames, registerHelpers, type HandlebarsInstance } from './helpers.js';
 import { isInside } from './picture.js';
-import { knownHelpers, loadPrecompiled, templateHash, type PrecompiledTable } from './precompiled.js';
+import { drawFunctions, factoryOf, generatedCode, generatedHash } from './generated-templates.js';
+import { knownHelpers, loadPrecompiled, templateHash, type PrecompiledFormat } from './precompiled.js';
 
 /** The report formats that are drawn from templates (json is written directly). */
 export type TemplateFormat = 'html' | 'md';
@@ -65,32 +66,42 @@ export function templateSource(key: string, text: string): string {
   return key.startsWith('partials/') ? text.replace(/\r?\n$/, '') : text;
 }
 
+/** Which engine draws: generated code when the set allows it (default), or Handlebars (for tests). */
+export type TemplateEngine = 'auto' | 'handlebars';
+
 /**
- * Compile the templates of one format once per run, on a private Handlebars instance. Built-in
- * templates come precompiled from the build when their code matches their source (then only the
- * Handlebars runtime is loaded); overrides, and everything in runs from src/, are compiled here.
+ * Compile the templates of one format once per run. The built-in set is drawn by code generated
+ * from it (template-codegen.ts), made by the build when it still matches the sources. A set with
+ * overrides, or one the generator cannot translate, is compiled on a private Handlebars instance:
+ * built-in templates from the build's precompiled specs when their code matches their source
+ * (then only the Handlebars runtime is loaded); overrides, and everything in runs from src/, here.
  * `precompiled` is for tests (default: the build's module).
  */
-export async function loadTemplates(format: TemplateFormat, overrideDir: string | undefined, cwd: string, precompiled?: PrecompiledTable | null): Promise<TemplateSet> {
+export async function loadTemplates(format: TemplateFormat, overrideDir: string | undefined, cwd: string, precompiled?: PrecompiledFormat | null, engine: TemplateEngine = 'auto'): Promise<TemplateSet> {
   const overrides = overrideDir === undefined ? undefined : await overrideFolder(overrideDir, cwd);
   const entries = await templateEntries(format, overrides);
   const options = compileOptions(format);
-  const table = precompiled === undefined ? await loadPrecompiled(format) : (precompiled ?? undefined);
+  const built = precompiled === undefined ? await loadPrecompiled(format) : (precompiled ?? undefined);
   // Built-in sources are read (and their compiled code checked) first; overrides are read in order below.
-  const specs = new Map<string, object>();
+  const sources = new Map<string, string>();
+  for (const entry of entries) sources.set(entry.key, display(cwd, entry.file));
   const builtinSources = new Map<string, string>();
-  for (const entry of entries) {
-    if (entry.override) continue;
-    const source = templateSource(entry.key, await readTemplate(entry.file, overrides, cwd));
-    const compiled = table?.[entry.key];
-    if (compiled !== undefined && compiled.hash === templateHash(source, options)) specs.set(entry.key, compiled.spec);
-    else builtinSources.set(entry.key, source);
+  for (const entry of entries) if (!entry.override) builtinSources.set(entry.key, templateSource(entry.key, await readTemplate(entry.file, overrides, cwd)));
+
+  if (engine === 'auto' && builtinSources.size === entries.length) {
+    const draw = await generatedSet(format, builtinSources, options, built);
+    if (draw !== undefined) return templateSet(format, sources, (key, view) => draw[key]!(view));
+  }
+
+  const specs = new Map<string, object>();
+  for (const [key, source] of builtinSources) {
+    const compiled = built?.specs[key];
+    if (compiled !== undefined && compiled.hash === templateHash(source, options)) specs.set(key, compiled.spec);
   }
   const full = specs.size < entries.length;
   const hb: HandlebarsInstance = full ? (await import('handlebars')).default.create() : ((await import('handlebars/runtime.js' as string)) as { default: HandlebarsInstance }).default.create();
   registerHelpers(hb, format);
 
-  const sources = new Map<string, string>();
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
   for (const entry of entries) {
     const spec = specs.get(entry.key);
@@ -98,16 +109,26 @@ export async function loadTemplates(format: TemplateFormat, overrideDir: string 
     const template = spec !== undefined ? hb.template(spec as Parameters<HandlebarsInstance['template']>[0]) : compile(hb, builtinSources.get(entry.key) ?? templateSource(entry.key, await readTemplate(entry.file, overrides, cwd)), entry.file, cwd, options);
     if (entry.key.startsWith('partials/')) hb.registerPartial(entry.key.slice('partials/'.length), template);
     else compiled.set(entry.key, template);
-    sources.set(entry.key, display(cwd, entry.file));
   }
+  return templateSet(format, sources, (key, view) => compiled.get(key)!(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }));
+}
+
+/** The draw functions of the built-in set: the build's, or generated now when the sources changed since. */
+async function generatedSet(format: TemplateFormat, sources: ReadonlyMap<string, string>, options: CompileOptions, built: PrecompiledFormat | undefined): Promise<Record<string, (view: unknown) => string> | undefined> {
+  if (built?.generated !== undefined && built.generated.hash === generatedHash(sources, options)) return drawFunctions(format, built.generated.create);
+  const code = generatedCode(format, sources, (await import('handlebars')).default);
+  return code === undefined ? undefined : drawFunctions(format, factoryOf(code));
+}
+
+function templateSet(format: TemplateFormat, sources: Map<string, string>, draw: (key: string, view: object) => string): TemplateSet {
   return {
     sources,
     render(kind, view) {
-      const template = compiled.get(`${kind}.${format}.hbs`)!;
+      const key = `${kind}.${format}.hbs`;
       try {
-        return template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+        return draw(key, view);
       } catch (e) {
-        throw new UsageError(`template ${sources.get(`${kind}.${format}.hbs`)}: ${(e as Error).message}`, 'fix the template override, or remove it to use the built-in one');
+        throw new UsageError(`template ${sources.get(key)}: ${(e as Error).message}`, 'fix the template override, or remove it to use the built-in one');
       }
     },
   };

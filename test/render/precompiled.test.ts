@@ -6,7 +6,7 @@ import { escapeForMarkdown } from '../../src/render/markdown-view.js';
 import { OutputFolder } from '../../src/render/output.js';
 import { planRender } from '../../src/render/plan.js';
 import { precompiledModuleSource } from '../../src/render/precompile-templates.js';
-import { loadPrecompiled, type PrecompiledTable } from '../../src/render/precompiled.js';
+import { loadPrecompiled, type PrecompiledFormat } from '../../src/render/precompiled.js';
 import { loadTemplates, templateEntries, type TemplateFormat, type TemplateSet } from '../../src/render/templates.js';
 import { indexView } from '../../src/render/views/index-page.js';
 import { lint } from '../../src/rules/engine.js';
@@ -47,30 +47,36 @@ async function drawAll(templates: TemplateSet, format: TemplateFormat, cwd: stri
 }
 
 describe.each(FORMATS)('built-in templates precompiled by the build (%s)', (format) => {
-  let table: PrecompiledTable;
+  let built: PrecompiledFormat;
   beforeAll(async () => {
-    table = (await loadPrecompiled(format, module))!;
+    built = (await loadPrecompiled(format, module))!;
   });
 
-  it('cover every built-in template and partial', async () => {
-    expect(Object.keys(table).sort()).toEqual((await templateEntries(format, undefined)).map((e) => e.key).sort());
-    expect((await readdir(path.join(REPO_ROOT, 'templates', 'partials'))).length).toBe(Object.keys(table).filter((k) => k.startsWith('partials/')).length);
+  it('cover every built-in template and partial, as Handlebars specs and as generated code', async () => {
+    expect(Object.keys(built.specs).sort()).toEqual((await templateEntries(format, undefined)).map((e) => e.key).sort());
+    expect((await readdir(path.join(REPO_ROOT, 'templates', 'partials'))).length).toBe(Object.keys(built.specs).filter((k) => k.startsWith('partials/')).length);
+    expect(built.generated?.hash).toMatch(/^[0-9a-f]{40}$/);
   });
 
-  it.each(WORKSPACES)('draw the same bytes as templates compiled at run time (%s)', async (_name, [cwd, ...paths]) => {
-    const precompiled = await drawAll(await loadTemplates(format, undefined, cwd!, table), format, cwd!, paths);
-    const runtime = await drawAll(await loadTemplates(format, undefined, cwd!, null), format, cwd!, paths);
-    expect(precompiled.length).toBeGreaterThan(3);
-    expect(precompiled).toEqual(runtime);
+  it.each(WORKSPACES)('draw the same bytes as Handlebars compiling the templates at run time (%s)', async (_name, [cwd, ...paths]) => {
+    const handlebars = await drawAll(await loadTemplates(format, undefined, cwd!, null, 'handlebars'), format, cwd!, paths);
+    const generated = await drawAll(await loadTemplates(format, undefined, cwd!, built), format, cwd!, paths);
+    const specs = await drawAll(await loadTemplates(format, undefined, cwd!, built, 'handlebars'), format, cwd!, paths);
+    expect(handlebars.length).toBeGreaterThan(3);
+    expect(generated).toEqual(handlebars);
+    expect(specs).toEqual(handlebars);
   });
 
-  it('are not used when the source changed since the build (stale code is compiled again from the source)', async () => {
+  it('are not used when the source changed since the build (stale code is made again from the source)', async () => {
     const kind = `persona.${format}.hbs`;
     // Code of another template under a wrong hash: were it used, the persona page would be the index.
-    const stale: PrecompiledTable = { ...table, [kind]: { hash: 'stale', spec: table[`index.${format}.hbs`]!.spec } };
+    const index = built.specs[`index.${format}.hbs`]!.spec;
+    const staleSpecs: PrecompiledFormat = { specs: { ...built.specs, [kind]: { hash: 'stale', spec: index } } };
+    const staleCode: PrecompiledFormat = { specs: built.specs, generated: { hash: 'stale', create: (rt, helpers) => ({ ...built.generated!.create(rt, helpers), [kind]: () => 'stale' }) } };
     const [cwd, ...paths] = WORKSPACES[0]![1];
-    const fresh = await drawAll(await loadTemplates(format, undefined, cwd!, null), format, cwd!, paths);
-    expect(await drawAll(await loadTemplates(format, undefined, cwd!, stale), format, cwd!, paths)).toEqual(fresh);
+    const fresh = await drawAll(await loadTemplates(format, undefined, cwd!, null, 'handlebars'), format, cwd!, paths);
+    expect(await drawAll(await loadTemplates(format, undefined, cwd!, staleSpecs, 'handlebars'), format, cwd!, paths)).toEqual(fresh);
+    expect(await drawAll(await loadTemplates(format, undefined, cwd!, staleCode), format, cwd!, paths)).toEqual(fresh);
   });
 });
 
