@@ -5,8 +5,8 @@ import { UsageError } from '../errors.js';
 import type Handlebars from 'handlebars';
 import { helperNames, registerHelpers, type HandlebarsInstance } from './helpers.js';
 import { isInside } from './picture.js';
-import { drawFunctions, factoryOf, generatedCode, generatedHash } from './generated-templates.js';
-import { knownHelpers, loadPrecompiled, templateHash, type PrecompiledFormat } from './precompiled.js';
+import { drawFunctions, factoryOf, generatedCode, generatedHash, type GeneratedTemplates } from './generated-templates.js';
+import { knownHelpers, loadGenerated, loadPrecompiled, templateHash, type Precompiled } from './precompiled.js';
 
 /** The report formats that are drawn from templates (json is written directly). */
 export type TemplateFormat = 'html' | 'md';
@@ -77,11 +77,10 @@ export type TemplateEngine = 'auto' | 'handlebars';
  * (then only the Handlebars runtime is loaded); overrides, and everything in runs from src/, here.
  * `precompiled` is for tests (default: the build's module).
  */
-export async function loadTemplates(format: TemplateFormat, overrideDir: string | undefined, cwd: string, precompiled?: PrecompiledFormat | null, engine: TemplateEngine = 'auto'): Promise<TemplateSet> {
+export async function loadTemplates(format: TemplateFormat, overrideDir: string | undefined, cwd: string, precompiled?: Precompiled | null, engine: TemplateEngine = 'auto'): Promise<TemplateSet> {
   const overrides = overrideDir === undefined ? undefined : await overrideFolder(overrideDir, cwd);
   const entries = await templateEntries(format, overrides);
   const options = compileOptions(format);
-  const built = precompiled === undefined ? await loadPrecompiled(format) : (precompiled ?? undefined);
   // Built-in sources are read (and their compiled code checked) first; overrides are read in order below.
   const sources = new Map<string, string>();
   for (const entry of entries) sources.set(entry.key, display(cwd, entry.file));
@@ -89,13 +88,15 @@ export async function loadTemplates(format: TemplateFormat, overrideDir: string 
   for (const entry of entries) if (!entry.override) builtinSources.set(entry.key, templateSource(entry.key, await readTemplate(entry.file, overrides, cwd)));
 
   if (engine === 'auto' && builtinSources.size === entries.length) {
-    const draw = await generatedSet(format, builtinSources, options, built);
+    const generated = precompiled === undefined ? await loadGenerated(format) : precompiled?.generated;
+    const draw = await generatedSet(format, builtinSources, options, generated);
     if (draw !== undefined) return templateSet(format, sources, (key, view) => draw[key]!(view));
   }
 
+  const table = precompiled === undefined ? await loadPrecompiled(format) : precompiled?.specs;
   const specs = new Map<string, object>();
   for (const [key, source] of builtinSources) {
-    const compiled = built?.specs[key];
+    const compiled = table?.[key];
     if (compiled !== undefined && compiled.hash === templateHash(source, options)) specs.set(key, compiled.spec);
   }
   const full = specs.size < entries.length;
@@ -114,8 +115,8 @@ export async function loadTemplates(format: TemplateFormat, overrideDir: string 
 }
 
 /** The draw functions of the built-in set: the build's, or generated now when the sources changed since. */
-async function generatedSet(format: TemplateFormat, sources: ReadonlyMap<string, string>, options: CompileOptions, built: PrecompiledFormat | undefined): Promise<Record<string, (view: unknown) => string> | undefined> {
-  if (built?.generated !== undefined && built.generated.hash === generatedHash(sources, options)) return drawFunctions(format, built.generated.create);
+async function generatedSet(format: TemplateFormat, sources: ReadonlyMap<string, string>, options: CompileOptions, built: GeneratedTemplates | undefined): Promise<Record<string, (view: unknown) => string> | undefined> {
+  if (built !== undefined && built.hash === generatedHash(sources, options)) return drawFunctions(format, built.create);
   const code = generatedCode(format, sources, (await import('handlebars')).default);
   return code === undefined ? undefined : drawFunctions(format, factoryOf(code));
 }

@@ -5,8 +5,8 @@ import { documentBuilder } from '../../src/render/documents.js';
 import { escapeForMarkdown } from '../../src/render/markdown-view.js';
 import { OutputFolder } from '../../src/render/output.js';
 import { planRender } from '../../src/render/plan.js';
-import { precompiledModuleSource } from '../../src/render/precompile-templates.js';
-import { loadPrecompiled, type PrecompiledFormat } from '../../src/render/precompiled.js';
+import { generatedModuleSource, precompiledModuleSource } from '../../src/render/precompile-templates.js';
+import { loadGenerated, loadPrecompiled, type Precompiled } from '../../src/render/precompiled.js';
 import { loadTemplates, templateEntries, type TemplateFormat, type TemplateSet } from '../../src/render/templates.js';
 import { indexView } from '../../src/render/views/index-page.js';
 import { lint } from '../../src/rules/engine.js';
@@ -19,10 +19,11 @@ const WORKSPACES: [string, string[]][] = [
   ['render-hostile', [path.join(FIXTURES, 'render-hostile')]],
 ];
 
-let module: string;
+let dir: string;
 beforeAll(async () => {
-  module = path.join(await makeTempDir('personakit-precompiled-'), 'precompiled-templates.js');
-  await writeFile(module, await precompiledModuleSource());
+  dir = await makeTempDir('personakit-precompiled-');
+  await writeFile(path.join(dir, 'precompiled-templates.js'), await precompiledModuleSource());
+  for (const format of FORMATS) await writeFile(path.join(dir, `generated-${format}.js`), (await generatedModuleSource(format))!);
 });
 
 /** Every page of a workspace drawn with a template set (the views are built once per call, alike). */
@@ -47,9 +48,9 @@ async function drawAll(templates: TemplateSet, format: TemplateFormat, cwd: stri
 }
 
 describe.each(FORMATS)('built-in templates precompiled by the build (%s)', (format) => {
-  let built: PrecompiledFormat;
+  let built: Required<Precompiled>;
   beforeAll(async () => {
-    built = (await loadPrecompiled(format, module))!;
+    built = { specs: (await loadPrecompiled(format, path.join(dir, 'precompiled-templates.js')))!, generated: (await loadGenerated(format, path.join(dir, `generated-${format}.js`)))! };
   });
 
   it('cover every built-in template and partial, as Handlebars specs and as generated code', async () => {
@@ -71,8 +72,8 @@ describe.each(FORMATS)('built-in templates precompiled by the build (%s)', (form
     const kind = `persona.${format}.hbs`;
     // Code of another template under a wrong hash: were it used, the persona page would be the index.
     const index = built.specs[`index.${format}.hbs`]!.spec;
-    const staleSpecs: PrecompiledFormat = { specs: { ...built.specs, [kind]: { hash: 'stale', spec: index } } };
-    const staleCode: PrecompiledFormat = { specs: built.specs, generated: { hash: 'stale', create: (rt, helpers) => ({ ...built.generated!.create(rt, helpers), [kind]: () => 'stale' }) } };
+    const staleSpecs: Precompiled = { specs: { ...built.specs, [kind]: { hash: 'stale', spec: index } } };
+    const staleCode: Precompiled = { specs: built.specs, generated: { hash: 'stale', create: (rt, helpers) => ({ ...built.generated!.create(rt, helpers), [kind]: () => 'stale' }) } };
     const [cwd, ...paths] = WORKSPACES[0]![1];
     const fresh = await drawAll(await loadTemplates(format, undefined, cwd!, null, 'handlebars'), format, cwd!, paths);
     expect(await drawAll(await loadTemplates(format, undefined, cwd!, staleSpecs, 'handlebars'), format, cwd!, paths)).toEqual(fresh);
@@ -80,6 +81,7 @@ describe.each(FORMATS)('built-in templates precompiled by the build (%s)', (form
   });
 });
 
-it('runs from src/ have no precompiled module and compile at run time', async () => {
+it('runs from src/ have no precompiled modules and compile or generate at run time', async () => {
   expect(await loadPrecompiled('html')).toBeUndefined();
+  expect(await loadGenerated('html')).toBeUndefined();
 });
