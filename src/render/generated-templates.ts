@@ -5,8 +5,14 @@ import { CODEGEN_VERSION, generateTemplates, UnsupportedTemplate } from './templ
 import * as runtime from './template-runtime.js';
 import type { TemplateFormat } from './templates.js';
 
-/** The generated templates of a format, made from `generateTemplates`' code: draw functions by template name. */
-export type GeneratedFactory = (rt: typeof runtime, helpers: ReturnType<typeof helperTable>) => Record<string, (context: unknown) => string>;
+/** A generated template set: draw functions by template name, and the text of each piece (see pieceMark). */
+export interface GeneratedSet {
+  templates: Record<string, (context: unknown) => string>;
+  pieces: string[];
+}
+
+/** The generated templates of a format, made from `generateTemplates`' code. */
+export type GeneratedFactory = (rt: typeof runtime, helpers: ReturnType<typeof helperTable>) => GeneratedSet;
 
 /** Generated code as the build stores it: the hash of what it was made from, and the code as a function. */
 export interface GeneratedTemplates {
@@ -38,6 +44,34 @@ export function factoryOf(code: string): GeneratedFactory {
   return new Function('rt', 'helpers', code) as GeneratedFactory;
 }
 
-export function drawFunctions(format: TemplateFormat, create: GeneratedFactory): Record<string, (context: unknown) => string> {
+export function drawFunctions(format: TemplateFormat, create: GeneratedFactory): GeneratedSet {
   return create(runtime, helperTable(format));
+}
+
+/** How a template set's pages come out: as text, and as the bytes to write. */
+export interface PageDrawer {
+  draw(key: string, view: object): string;
+  drawBytes(key: string, view: object): Uint8Array[];
+}
+
+const MARKS = /<\u0000(\d+)>/;
+
+/**
+ * Pages of a generated set. Its pieces (the stylesheet, 12 KB of each report) are encoded once
+ * and shared by every page's bytes; as text, the marks are replaced by the pieces again.
+ */
+export function pageDrawer(set: GeneratedSet): PageDrawer {
+  const { templates, pieces } = set;
+  if (pieces.length === 0) return { draw: (key, view) => templates[key]!(view), drawBytes: (key, view) => [Buffer.from(templates[key]!(view))] };
+  const bytes = pieces.map((p) => Buffer.from(p));
+  const allMarks = new RegExp(MARKS.source, 'g');
+  return {
+    draw: (key, view) => templates[key]!(view).replace(allMarks, (_, n: string) => pieces[Number(n)]!),
+    drawBytes(key, view) {
+      // split() with a group: text, piece number, text, …
+      return templates[key]!(view)
+        .split(MARKS)
+        .map((part, i) => (i % 2 === 0 ? Buffer.from(part) : bytes[Number(part)]!));
+    },
+  };
 }

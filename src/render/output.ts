@@ -39,7 +39,7 @@ export class OutputFolder {
    * Write one report atomically. A report whose file already holds exactly these bytes is left
    * alone: re-rendering an unchanged workspace rewrites nothing (and keeps the files' times).
    */
-  write(name: string, content: string | Uint8Array): void {
+  write(name: string, content: string | Uint8Array | readonly Uint8Array[]): void {
     if (!SAFE_NAME.test(name)) throw new Error(`refusing to write the unsafe report name ${JSON.stringify(name)}`);
     const target = path.resolve(this.root, name);
     const folder = path.dirname(target);
@@ -58,7 +58,7 @@ export class OutputFolder {
       existing = new Set(readdirSync(folder));
       this.checked.set(folder, existing);
     }
-    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+    const bytes = typeof content === 'string' ? [Buffer.from(content)] : content instanceof Uint8Array ? [content] : content;
     const base = path.basename(target);
     if (!(existing.has(base) && holds(target, bytes))) {
       try {
@@ -72,12 +72,19 @@ export class OutputFolder {
   }
 }
 
-/** Whether `file` is a regular file (not a link) with exactly these bytes. */
-function holds(file: string, bytes: Uint8Array): boolean {
+/** Whether `file` is a regular file (not a link) with exactly these bytes (given in parts). */
+function holds(file: string, parts: readonly Uint8Array[]): boolean {
   try {
     // No exception for a file deleted since the folder was listed.
     const stats = lstatSync(file, { throwIfNoEntry: false });
-    return stats !== undefined && stats.isFile() && stats.size === bytes.length && Buffer.compare(readFileSync(file), bytes) === 0;
+    if (stats === undefined || !stats.isFile() || stats.size !== parts.reduce((n, p) => n + p.length, 0)) return false;
+    const held = readFileSync(file);
+    let at = 0;
+    for (const part of parts) {
+      if (Buffer.compare(held.subarray(at, at + part.length), part) !== 0) return false;
+      at += part.length;
+    }
+    return true;
   } catch {
     return false;
   }

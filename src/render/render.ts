@@ -78,14 +78,14 @@ export async function renderReports(options: RenderOptions): Promise<RenderResul
   return { refused: false, diagnostics, lint: result, outDir: out.root, written: out.written };
 }
 
-function contentOf(format: RenderFormat, templates: TemplateSet | undefined, b: BuiltDocument, workspaceName: string): string {
+function contentOf(format: RenderFormat, templates: TemplateSet | undefined, b: BuiltDocument, workspaceName: string): string | Uint8Array[] {
   if (format === 'json') return json(b.model);
   return page(templates!, b.kind, format, { workspace: { name: workspaceName }, index: { href: `index.${format}` }, ...b.view }, b.markdown);
 }
 
 /** Markdown data is escaped once, here; precomputed Markdown (the Mermaid block) is added after. */
-function page(templates: TemplateSet, kind: TemplateKind, format: 'html' | 'md', view: object, markdown: Record<string, string> = {}): string {
-  return format === 'html' ? templates.render(kind, view) : templates.render(kind, { ...escapeForMarkdown(view), ...markdown });
+function page(templates: TemplateSet, kind: TemplateKind, format: 'html' | 'md', view: object, markdown: Record<string, string> = {}): Uint8Array[] {
+  return format === 'html' ? templates.renderBytes(kind, view) : templates.renderBytes(kind, { ...escapeForMarkdown(view), ...markdown });
 }
 
 function json(value: unknown): string {

@@ -7,7 +7,7 @@ type PathExpression = hbs.AST.PathExpression;
 type HelperCall = { path: PathExpression | Expression; params: Expression[]; hash?: hbs.AST.Hash };
 
 /** Part of the hash of generated code: a change to the generator or the runtime makes old code stale. */
-export const CODEGEN_VERSION = 1;
+export const CODEGEN_VERSION = 2;
 
 /** A construct the generator does not translate: the caller keeps using Handlebars for the set. */
 export class UnsupportedTemplate extends Error {}
@@ -35,18 +35,45 @@ export interface TemplateSources {
  * (bench/README.md). Throws UnsupportedTemplate for anything outside that part.
  */
 export function generateTemplates(input: TemplateSources): string {
-  const gen = new Generator(input);
+  const asts = new Map([...input.sources].map(([key, source]) => [key, input.parse(source)]));
+  const pieces = piecesOf(asts, input.escape);
+  const gen = new Generator(input, new Map(pieces.map((p, i) => [p.name, i])));
   const out = [`"use strict";`, `const { ${RUNTIME.map((n) => `${n}: $${n}`).join(', ')} } = rt;`, 'const $h = helpers;', 'const $P = Object.create(null);'];
   const entries: string[] = [];
-  for (const [key, source] of input.sources) {
-    const ast = input.parse(source);
+  for (const [key, ast] of asts) {
     gen.useDepths = usesDepths(ast);
     const main = gen.program(ast);
     const depths = (c: string) => (gen.useDepths ? `[${c}]` : 'undefined');
     if (key.startsWith('partials/')) out.push(`$P[${JSON.stringify(key.slice('partials/'.length))}] = (c, d) => ${main}(c, ${depths('c')}, d);`);
     else entries.push(`${JSON.stringify(key)}: (c) => ${main}(c, ${depths('c')}, { root: c })`);
   }
-  return [...out, ...gen.constants, ...gen.functions, `return { ${entries.join(', ')} };`].join('\n');
+  const texts = pieces.map((p) => JSON.stringify(p.text));
+  return [...out, ...gen.constants, ...gen.functions, `return { templates: { ${entries.join(', ')} }, pieces: [${texts.join(', ')}] };`].join('\n');
+}
+
+/** Where a piece is drawn, a mark that escaped data cannot contain (it has a `<`), and the writer swaps back. */
+export function pieceMark(index: number): string {
+  return `<\u0000${index}>`;
+}
+
+/** Below this size a constant partial is cheaper to copy into every page than to cut out again. */
+const PIECE_MIN = 4096;
+
+/**
+ * The constant partials (text only, such as the inline stylesheet) drawn as marks, so that the
+ * writer can put the same bytes into every report without encoding them each time. Only for
+ * escaped output from templates with no unescaped value and no NUL: then nothing but a piece
+ * can put a mark on the page.
+ */
+function piecesOf(asts: ReadonlyMap<string, Program>, escape: boolean): Array<{ name: string; text: string }> {
+  if (!escape || [...asts.values()].some((ast) => someNode(ast, (n) => (n.type === 'MustacheStatement' && !(n as hbs.AST.MustacheStatement).escaped) || (n.type === 'ContentStatement' && (n as hbs.AST.ContentStatement).value.includes('\u0000'))))) return [];
+  const pieces: Array<{ name: string; text: string }> = [];
+  for (const [key, ast] of asts) {
+    if (!key.startsWith('partials/') || !ast.body.every((n) => n.type === 'ContentStatement' || n.type === 'CommentStatement')) continue;
+    const text = ast.body.map((n) => (n.type === 'ContentStatement' ? (n as hbs.AST.ContentStatement).value : '')).join('');
+    if (text.length >= PIECE_MIN) pieces.push({ name: key.slice('partials/'.length), text });
+  }
+  return pieces;
 }
 
 /** Where the statements of a program read their context, enclosing contexts and data frame. */
@@ -63,7 +90,10 @@ class Generator {
   private count = 0;
   private readonly helpers: Set<string>;
 
-  constructor(private readonly input: TemplateSources) {
+  constructor(
+    private readonly input: TemplateSources,
+    private readonly pieces: ReadonlyMap<string, number>,
+  ) {
     this.helpers = new Set(input.helpers);
   }
 
@@ -106,7 +136,7 @@ class Generator {
         return this.block(node as hbs.AST.BlockStatement, scope, lines);
       case 'PartialStatement':
       case 'PartialBlockStatement':
-        return this.partial(node as hbs.AST.PartialBlockStatement, scope, lines);
+        return this.partial(node as hbs.AST.PartialStatement | hbs.AST.PartialBlockStatement, scope, lines);
       default:
         throw new UnsupportedTemplate(node.type);
     }
@@ -205,14 +235,19 @@ class Generator {
     this.statements(program, inner, lines);
   }
 
-  private partial(p: hbs.AST.PartialBlockStatement & { indent?: string }, scope: Scope, lines: string[]): void {
+  private partial(p: hbs.AST.PartialStatement | hbs.AST.PartialBlockStatement, scope: Scope, lines: string[]): void {
     if (p.name.type !== 'PathExpression') throw new UnsupportedTemplate('a dynamic partial');
     if (p.params.length > 1) throw new UnsupportedTemplate('a partial with more than one context');
     const name = (p.name as PathExpression).original;
+    const piece = (p.name as PathExpression).data ? undefined : this.pieces.get(name);
+    if (piece !== undefined && p.type === 'PartialStatement' && p.params.length === 0 && !p.hash && !p.indent) {
+      lines.push(`o += ${JSON.stringify(pieceMark(piece))};`);
+      return;
+    }
     const own = (p.name as PathExpression).data ? 'undefined' : `$P[${JSON.stringify(name)}]`;
     let context = p.params.length === 1 ? this.value(p.params[0]!, scope) : scope.c;
     if (p.hash) context = `$extend(${context}, ${this.hash(p.hash, scope)})`;
-    const args = [own, JSON.stringify(name), context, scope.d, JSON.stringify(p.indent ?? '')];
+    const args = [own, JSON.stringify(name), context, scope.d, JSON.stringify(p.type === 'PartialStatement' ? (p.indent ?? '') : '')];
     if (p.type === 'PartialBlockStatement') {
       const body = this.program(p.program);
       args.push(`(c, d) => ${body}(c, ${this.pushed(scope, 'c')}, d)`);
@@ -242,8 +277,12 @@ function isSimpleId(path: PathExpression): boolean {
 }
 
 /** Whether a template uses `../` anywhere (Handlebars then keeps the stack of contexts). */
-function usesDepths(node: unknown): boolean {
+function usesDepths(ast: Program): boolean {
+  return someNode(ast, (n) => n.type === 'PathExpression' && (n as PathExpression).depth > 0);
+}
+
+function someNode(node: unknown, test: (node: Node) => boolean): boolean {
   if (node === null || typeof node !== 'object') return false;
-  if ((node as PathExpression).type === 'PathExpression' && (node as PathExpression).depth > 0) return true;
-  return Object.values(node).some((child) => (Array.isArray(child) ? child.some(usesDepths) : usesDepths(child)));
+  if (typeof (node as Node).type === 'string' && test(node as Node)) return true;
+  return Object.values(node).some((child) => (Array.isArray(child) ? child.some((c) => someNode(c, test)) : someNode(child, test)));
 }

@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import type Handlebars from 'handlebars';
 import { helperNames, registerHelpers, type HandlebarsInstance } from './helpers.js';
 import { isInside } from './picture.js';
-import { drawFunctions, factoryOf, generatedCode, generatedHash, type GeneratedTemplates } from './generated-templates.js';
+import { drawFunctions, factoryOf, generatedCode, generatedHash, pageDrawer, type GeneratedSet, type GeneratedTemplates, type PageDrawer } from './generated-templates.js';
 import { knownHelpers, loadGenerated, loadPrecompiled, templateHash, type Precompiled } from './precompiled.js';
 
 /** The report formats that are drawn from templates (json is written directly). */
@@ -24,6 +24,8 @@ export interface TemplateSet {
   /** Display path of each template and partial in use (built-in or override), by name. */
   sources: Map<string, string>;
   render(kind: TemplateKind, view: object): string;
+  /** The same page as the bytes to write, in parts (a piece such as the stylesheet is shared by every page). */
+  renderBytes(kind: TemplateKind, view: object): Uint8Array[];
 }
 
 /** A template or partial of a run: `partials/<name>` or `<kind>.<format>.hbs`, and its file. */
@@ -89,8 +91,8 @@ export async function loadTemplates(format: TemplateFormat, overrideDir: string 
 
   if (engine === 'auto' && builtinSources.size === entries.length) {
     const generated = precompiled === undefined ? await loadGenerated(format) : precompiled?.generated;
-    const draw = await generatedSet(format, builtinSources, options, generated);
-    if (draw !== undefined) return templateSet(format, sources, (key, view) => draw[key]!(view));
+    const set = await generatedSet(format, builtinSources, options, generated);
+    if (set !== undefined) return templateSet(format, sources, pageDrawer(set));
   }
 
   const table = precompiled === undefined ? await loadPrecompiled(format) : precompiled?.specs;
@@ -111,27 +113,30 @@ export async function loadTemplates(format: TemplateFormat, overrideDir: string 
     if (entry.key.startsWith('partials/')) hb.registerPartial(entry.key.slice('partials/'.length), template);
     else compiled.set(entry.key, template);
   }
-  return templateSet(format, sources, (key, view) => compiled.get(key)!(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }));
+  const draw = (key: string, view: object) => compiled.get(key)!(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  return templateSet(format, sources, { draw, drawBytes: (key, view) => [Buffer.from(draw(key, view))] });
 }
 
 /** The draw functions of the built-in set: the build's, or generated now when the sources changed since. */
-async function generatedSet(format: TemplateFormat, sources: ReadonlyMap<string, string>, options: CompileOptions, built: GeneratedTemplates | undefined): Promise<Record<string, (view: unknown) => string> | undefined> {
+async function generatedSet(format: TemplateFormat, sources: ReadonlyMap<string, string>, options: CompileOptions, built: GeneratedTemplates | undefined): Promise<GeneratedSet | undefined> {
   if (built !== undefined && built.hash === generatedHash(sources, options)) return drawFunctions(format, built.create);
   const code = generatedCode(format, sources, (await import('handlebars')).default);
   return code === undefined ? undefined : drawFunctions(format, factoryOf(code));
 }
 
-function templateSet(format: TemplateFormat, sources: Map<string, string>, draw: (key: string, view: object) => string): TemplateSet {
+function templateSet(format: TemplateFormat, sources: Map<string, string>, drawer: PageDrawer): TemplateSet {
+  const run = <T>(kind: TemplateKind, draw: (key: string) => T): T => {
+    const key = `${kind}.${format}.hbs`;
+    try {
+      return draw(key);
+    } catch (e) {
+      throw new UsageError(`template ${sources.get(key)}: ${(e as Error).message}`, 'fix the template override, or remove it to use the built-in one');
+    }
+  };
   return {
     sources,
-    render(kind, view) {
-      const key = `${kind}.${format}.hbs`;
-      try {
-        return draw(key, view);
-      } catch (e) {
-        throw new UsageError(`template ${sources.get(key)}: ${(e as Error).message}`, 'fix the template override, or remove it to use the built-in one');
-      }
-    },
+    render: (kind, view) => run(kind, (key) => drawer.draw(key, view)),
+    renderBytes: (kind, view) => run(kind, (key) => drawer.drawBytes(key, view)),
   };
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, openSync, renameSync, rmSync, writeSync, writevSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -27,7 +27,7 @@ export interface AtomicWriteOptions {
  * Write a file so that readers see the old content or the whole new content, never a part:
  * a temporary file in the same folder, then renamed over the target. Makes the folder first.
  */
-export async function writeFileAtomic(file: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(file: string, content: string | Uint8Array | readonly Uint8Array[], options: AtomicWriteOptions = {}): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   writeFileAtomicSync(file, content, options);
 }
@@ -41,15 +41,15 @@ let tempCount = 0;
  * cannot arrive between the open and the rename. The temporary name needs no random bytes per
  * file: one random tag per process and a counter keep it unique.
  */
-export function writeFileAtomicSync(file: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): void {
+export function writeFileAtomicSync(file: string, content: string | Uint8Array | readonly Uint8Array[], options: AtomicWriteOptions = {}): void {
   tempTag ??= `${process.pid}.${randomBytes(4).toString('hex')}`;
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${tempTag}.${++tempCount}.tmp`);
-  const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+  const parts = typeof content === 'string' ? [Buffer.from(content)] : content instanceof Uint8Array ? [content] : content;
   inFlight.add(temp);
   try {
     const fd = openSync(temp, 'wx');
     try {
-      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+      writeAll(fd, parts);
       if (options.sync !== false) fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -66,5 +66,17 @@ export function writeFileAtomicSync(file: string, content: string | Uint8Array, 
     throw e;
   } finally {
     inFlight.delete(temp);
+  }
+}
+
+/** All parts, in order: one writev, continued part by part should the system write less. */
+function writeAll(fd: number, parts: readonly Uint8Array[]): void {
+  const total = parts.reduce((n, p) => n + p.length, 0);
+  let written = parts.length > 1 ? writevSync(fd, parts as Uint8Array[]) : 0;
+  if (written === total) return;
+  for (const part of parts) {
+    const start = Math.min(Math.max(written, 0), part.length);
+    for (let at = start; at < part.length; ) at += writeSync(fd, part, at, part.length - at);
+    written = Math.max(written - part.length, 0);
   }
 }

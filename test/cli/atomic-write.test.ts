@@ -14,6 +14,16 @@ describe('writeFileAtomic (used by --output-file and schema --out)', () => {
     expect(await readdir(path.dirname(file))).toEqual(['report.json']);
   });
 
+  it('writes content given in parts in order, large and empty parts included', async () => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'page.html');
+    const parts = [Buffer.from('<head>'), Buffer.alloc(0), Buffer.from('s'.repeat(3_000_000)), Buffer.from('</head>')];
+    writeFileAtomicSync(file, parts);
+    expect(await readFile(file)).toEqual(Buffer.concat(parts));
+    writeFileAtomicSync(file, [Buffer.from('one part')]);
+    expect(await readFile(file, 'utf8')).toBe('one part');
+  });
+
   it('concurrent writers leave one whole version, never a mix, and no temporary files', async () => {
     const dir = await makeTempDir();
     const file = path.join(dir, 'out.txt');

@@ -14,7 +14,7 @@ import { makeTempDir, writeTree } from '../support/run-bin.js';
  */
 const failure = vi.hoisted(() => ({ code: undefined as string | undefined }));
 
-// Every atomic write (writeFileAtomic, writeFileAtomicSync) ends in the synchronous open and write.
+// Every atomic write (writeFileAtomic, writeFileAtomicSync) ends in the synchronous open and write (or writev).
 vi.mock('node:fs', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs')>();
   const failing = new Set<number>();
@@ -33,11 +33,16 @@ vi.mock('node:fs', async (importOriginal) => {
     real.writeSync(fd, data.subarray(0, data.length / 2));
     throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' });
   }) as typeof real.writeSync;
+  const writevSync = ((fd: number, parts: Uint8Array[], ...rest: unknown[]) => {
+    if (!failing.has(fd)) return (real.writevSync as (...a: unknown[]) => number)(fd, parts, ...rest);
+    real.writeSync(fd, parts[0]!.subarray(0, parts[0]!.length / 2));
+    throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' });
+  }) as typeof real.writevSync;
   const closeSync = (fd: number) => {
     failing.delete(fd);
     real.closeSync(fd);
   };
-  return { ...real, openSync, writeSync, closeSync, default: { ...real, openSync, writeSync, closeSync } };
+  return { ...real, openSync, writeSync, writevSync, closeSync, default: { ...real, openSync, writeSync, writevSync, closeSync } };
 });
 
 afterEach(() => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
-import { factoryOf, generatedCode } from '../../src/render/generated-templates.js';
+import { factoryOf, generatedCode, pageDrawer } from '../../src/render/generated-templates.js';
 import { helperTable } from '../../src/render/helpers.js';
 import { knownHelpers } from '../../src/render/precompiled.js';
 import { generateTemplates } from '../../src/render/template-codegen.js';
@@ -38,7 +38,7 @@ function drawBoth(templates: Record<string, string>, context: unknown, escape = 
   const handlebars = outcome(() => hb.compile(templates.main!, { ...options })(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }));
   const code = generateTemplates({ sources, helpers: Object.keys(helpers), escape, parse: (t) => hb.parse(t) });
   const draw = factoryOf(code)(runtime, helpers as ReturnType<typeof helperTable>);
-  return { handlebars, generated: outcome(() => draw.main!(context)) };
+  return { handlebars, generated: outcome(() => draw.templates.main!(context)) };
 }
 
 function outcome(draw: () => string): Outcome {
@@ -106,6 +106,31 @@ describe('generated templates draw what Handlebars draws', () => {
     expect(expectSame({ main: '{{nothing-here 1}}' }, {})).toEqual({ error: 'Missing helper: "nothing-here"' });
   });
 
+  it('draws a large constant partial (the stylesheet) as a piece whose bytes every page shares', () => {
+    const css = `body { color: red; }\n`.repeat(300);
+    const sources = new Map([['partials/styles', css], ['page', '<style>{{> styles}}</style>{{x}}|{{> styles}}']]);
+    const set = factoryOf(generateTemplates({ sources, helpers: [], escape: true, parse: (t) => Handlebars.parse(t) }))(runtime, {});
+    expect(set.pieces).toEqual([css]);
+    const pages = pageDrawer(set);
+    // Data that spells a mark is escaped like any other text, so it never becomes a piece.
+    for (const x of ['plain', '<\u00000>', '\u0000']) {
+      const view = { x };
+      expect(pages.draw('page', view)).toBe(`<style>${css}</style>${runtime.escape(x)}|${css}`);
+      const parts = pages.drawBytes('page', view);
+      expect(Buffer.concat(parts).toString()).toBe(pages.draw('page', view));
+      expect(parts.filter((p) => p.length === css.length)).toHaveLength(2);
+    }
+    expect(pages.drawBytes('page', { x: 1 })[1]).toBe(pages.drawBytes('page', { x: 2 })[1]);
+  });
+
+  it('draws no pieces when a template prints a value unescaped, or for Markdown', () => {
+    const css = 'a'.repeat(5000);
+    const generate = (page: string, escape = true) => factoryOf(generateTemplates({ sources: new Map([['partials/styles', css], ['page', page]]), helpers: [], escape, parse: (t) => Handlebars.parse(t) }))(runtime, {}).pieces;
+    expect(generate('{{> styles}}{{x}}')).toHaveLength(1);
+    expect(generate('{{> styles}}{{{x}}}')).toEqual([]);
+    expect(generate('{{> styles}}{{x}}', false)).toEqual([]);
+  });
+
   it.each([
     ['block parameters', '{{#each people as |p|}}{{p.name}}{{/each}}'],
     ['a block that is no helper', '{{#obj}}{{x}}{{/obj}}'],
@@ -133,7 +158,7 @@ describe.each(FORMATS)('the built-in %s templates, on random views', (format) =>
     for (const source of sources.values()) names.push(...namesIn(source));
     const code = generatedCode(format, sources, Handlebars);
     expect(code).toBeDefined();
-    const draw = factoryOf(code!)(runtime, helperTable(format));
+    const pages = pageDrawer(factoryOf(code!)(runtime, helperTable(format)));
     const hb = Handlebars.create();
     hb.registerHelper(helperTable(format));
     const options = { noEscape: format === 'md', strict: false, knownHelpers: knownHelpers(Object.keys(helperTable(format))) };
@@ -149,7 +174,7 @@ describe.each(FORMATS)('the built-in %s templates, on random views', (format) =>
     fc.assert(
       fc.property(fc.constantFrom(...templates), view, (key, context) => {
         const expected = outcome(() => compiled.get(key)!(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }));
-        expect(outcome(() => draw[key]!(context))).toEqual(expected);
+        expect(outcome(() => pages.draw(key, context as object))).toEqual(expected);
       }),
       { numRuns: 300 * templates.length, seed: 20261123 },
     );
