@@ -7,7 +7,7 @@ type PathExpression = hbs.AST.PathExpression;
 type HelperCall = { path: PathExpression | Expression; params: Expression[]; hash?: hbs.AST.Hash };
 
 /** Part of the hash of generated code: a change to the generator or the runtime makes old code stale. */
-export const CODEGEN_VERSION = 2;
+export const CODEGEN_VERSION = 3;
 
 /** A construct the generator does not translate: the caller keeps using Handlebars for the set. */
 export class UnsupportedTemplate extends Error {}
@@ -15,7 +15,7 @@ export class UnsupportedTemplate extends Error {}
 /** Helpers Handlebars registers itself; of these, only the block forms below are translated. */
 const BUILTIN_HELPERS = new Set(['helperMissing', 'blockHelperMissing', 'each', 'if', 'unless', 'with', 'log', 'lookup']);
 const BLOCK_HELPERS = new Set(['if', 'unless', 'each', 'with']);
-const RUNTIME = ['escape', 'lookup', 'path', 'dataPath', 'lambda', 'ambiguous', 'text', 'truthy', 'notEmpty', 'each', 'partial', 'extend', 'push', 'self', 'helperFor'];
+const RUNTIME = ['escape', 'lookup', 'dataPath', 'lambda', 'ambiguous', 'text', 'truthy', 'notEmpty', 'each', 'partial', 'extend', 'push', 'self', 'helperFor'];
 
 export interface TemplateSources {
   /** `partials/<name>` and `<kind>.<format>.hbs`, each with its source (partials without their final line break). */
@@ -38,7 +38,7 @@ export function generateTemplates(input: TemplateSources): string {
   const asts = new Map([...input.sources].map(([key, source]) => [key, input.parse(source)]));
   const pieces = piecesOf(asts, input.escape);
   const gen = new Generator(input, new Map(pieces.map((p, i) => [p.name, i])));
-  const out = [`"use strict";`, `const { ${RUNTIME.map((n) => `${n}: $${n}`).join(', ')} } = rt;`, 'const $h = helpers;', 'const $P = Object.create(null);'];
+  const out = [`"use strict";`, `const { ${RUNTIME.map((n) => `${n}: $${n}`).join(', ')} } = rt;`, 'const $h = helpers;', 'const $P = Object.create(null);', 'const $hasOwn = Object.prototype.hasOwnProperty;'];
   const entries: string[] = [];
   for (const [key, ast] of asts) {
     gen.useDepths = usesDepths(ast);
@@ -100,7 +100,7 @@ class Generator {
   /** A function `(c, ds, d) => string` for a program run with its own context; returns its name. */
   program(program: Program): string {
     const name = `$f${this.count++}`;
-    const lines = ['let o = "";'];
+    const lines = ['let o = "", $o, $v;'];
     this.statements(program, { c: 'c', ds: 'ds', d: 'd' }, lines);
     this.functions.push(`function ${name}(c, ds, d) {\n  ${lines.join('\n  ')}\n  return o;\n}`);
     return name;
@@ -178,9 +178,7 @@ class Generator {
         if (path.data) return `$dataPath(${scope.d}, ${path.depth}, ${this.constant(parts)})`;
         if (path.depth > 0 && !this.useDepths) throw new Error('a ../ path outside a template that tracks depths');
         const base = path.depth > 0 ? `${scope.ds}[${path.depth}]` : scope.c;
-        if (parts.length === 0) return base;
-        if (parts.length === 1) return `(${base} != null ? $lookup(${base}, ${JSON.stringify(parts[0])}) : ${base})`;
-        return `$path(${base}, ${this.constant(parts)})`;
+        return parts.reduce((object, part) => lookupCode(object, part), base);
       }
       case 'SubExpression':
         return this.helperCall(node as hbs.AST.SubExpression, scope);
@@ -269,6 +267,18 @@ class Generator {
     this.constants.push(`const ${name} = ${JSON.stringify(parts)};`);
     return name;
   }
+}
+
+/**
+ * `object.part` as Handlebars looks it up (null and undefined pass through; a value that is not
+ * the object's own property is undefined), written out so that each place in a template gets its
+ * own inline cache for the property instead of one shared, megamorphic lookup. `$o` and `$v` are
+ * temporaries of the enclosing function; an inner lookup is done before the outer one reuses them.
+ */
+function lookupCode(object: string, part: string): string {
+  const name = JSON.stringify(part);
+  if (part === 'constructor' || part === '__proto__') return `(($o = ${object}) != null ? $lookup($o, ${name}) : $o)`;
+  return `(($o = ${object}) == null ? $o : ($v = $o[${name}]) == null ? $v : $hasOwn.call($o, ${name}) ? $v : undefined)`;
 }
 
 /** One plain name: not `this`, `.` or `../`, and no dots (Handlebars' simpleId). */

@@ -51,15 +51,6 @@ export function lookup(parent: unknown, name: string): unknown {
   return undefined;
 }
 
-/** `a.b.c` from a context: null and undefined pass through as they are. */
-export function path(base: unknown, parts: readonly string[]): unknown {
-  for (const part of parts) {
-    if (base == null) return base;
-    base = lookup(base, part);
-  }
-  return base;
-}
-
 /** `@a.b` from a data frame (Handlebars looks data up with `&&`: any falsy value stops the walk). */
 export function dataPath(data: DataFrame | undefined, depth: number, parts: readonly string[]): unknown {
   let base: unknown = data;
@@ -129,32 +120,39 @@ export function self(context: unknown): unknown {
  */
 export function each(value: unknown, context: unknown, data: DataFrame, depths: unknown[] | undefined, body: Program): string | null {
   const list = typeof value === 'function' ? (value as (this: unknown) => unknown).call(self(context)) : value;
+  if (!list || typeof list !== 'object') return null;
+  if (Array.isArray(list)) {
+    // The frame is made at the first item: for an empty list nobody could see it.
+    let out: string | null = null;
+    let f: DataFrame | undefined;
+    for (let i = 0, n = list.length; i < n; i++) {
+      if (!(i in list)) continue;
+      f ??= frame(data);
+      out = (out ?? '') + step(f, i, i, i === list.length - 1, list[i], depths, body);
+    }
+    // Handlebars counts positions, holes included: a list of holes only still draws nothing.
+    return out ?? (list.length > 0 ? '' : null);
+  }
+  const entries: Array<[unknown, unknown]> = [];
+  if (typeof (list as Iterable<unknown>)[Symbol.iterator] === 'function') {
+    let i = 0;
+    for (const item of list as Iterable<unknown>) entries.push([i++, item]);
+  } else {
+    for (const key of Object.keys(list)) entries.push([key, (list as Record<string, unknown>)[key]]);
+  }
+  if (entries.length === 0) return null;
   const f = frame(data);
   let out = '';
-  let i = 0;
-  const step = (key: unknown, index: number, last: boolean, item: unknown) => {
-    f.key = key;
-    f.index = index;
-    f.first = index === 0;
-    f.last = last;
-    out += body(item, push(depths, item), f);
-  };
-  if (list && typeof list === 'object') {
-    if (Array.isArray(list)) {
-      for (const n = list.length; i < n; i++) if (i in list) step(i, i, i === list.length - 1, list[i]);
-    } else if (typeof (list as Iterable<unknown>)[Symbol.iterator] === 'function') {
-      const iterator = (list as Iterable<unknown>)[Symbol.iterator]();
-      for (let current = iterator.next(); !current.done; i++) {
-        const next = iterator.next();
-        step(i, i, Boolean(next.done), current.value);
-        current = next;
-      }
-    } else {
-      const keys = Object.keys(list);
-      for (; i < keys.length; i++) step(keys[i], i, i === keys.length - 1, (list as Record<string, unknown>)[keys[i]!]);
-    }
-  }
-  return i === 0 ? null : out;
+  for (let i = 0; i < entries.length; i++) out += step(f, entries[i]![0], i, i === entries.length - 1, entries[i]![1], depths, body);
+  return out;
+}
+
+function step(f: DataFrame, key: unknown, index: number, last: boolean, item: unknown, depths: unknown[] | undefined, body: Program): string {
+  f.key = key;
+  f.index = index;
+  f.first = index === 0;
+  f.last = last;
+  return body(item, push(depths, item), f);
 }
 
 /**
@@ -188,6 +186,7 @@ export function partial(fn: Partial | undefined, name: string, context: unknown,
 /** A partial's context: the given one with the hash's keys laid over it (Handlebars' extend). */
 export function extend(context: unknown, hash: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key in context as object) if (hasOwn.call(context, key)) out[key] = (context as Record<string, unknown>)[key];
+  // Object.keys: the own enumerable names Handlebars' for-in with hasOwnProperty copies, in its order.
+  if (context != null) for (const key of Object.keys(context)) out[key] = (context as Record<string, unknown>)[key];
   return Object.assign(out, hash);
 }
