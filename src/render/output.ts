@@ -14,8 +14,8 @@ const SAFE_NAME = /^(images\/)?[a-z0-9][a-z0-9-]*(\.[a-z0-9]+)+$/;
  */
 export class OutputFolder {
   private realRoot?: string;
-  /** Folders already made and checked to lie inside the root (symlinks resolved), with the names they held then. */
-  private readonly checked = new Map<string, Set<string>>();
+  /** Folders already made and checked to lie inside the root (symlinks resolved), with the names they hold. */
+  private readonly checked = new Map<string, { dir: string; names: Set<string> }>();
   readonly written: string[] = [];
 
   constructor(readonly root: string) {}
@@ -41,34 +41,41 @@ export class OutputFolder {
    */
   write(name: string, content: string | Uint8Array | readonly Uint8Array[]): void {
     if (!SAFE_NAME.test(name)) throw new Error(`refusing to write the unsafe report name ${JSON.stringify(name)}`);
-    const target = path.resolve(this.root, name);
-    const folder = path.dirname(target);
-    if (!isInside(this.root, target)) throw new Error(`refusing to write ${name}: it would land outside ${this.root}`);
-    let existing = this.checked.get(folder);
-    if (existing === undefined) {
-      try {
-        mkdirSync(folder, { recursive: true });
-      } catch (e) {
-        throw new UsageError(`cannot create the folder ${folder}: ${(e as Error).message}`, 'check that the output folder is writable');
-      }
-      if (!isInside(this.realRoot ?? this.root, realpathSync(folder))) {
-        throw new UsageError(`refusing to write ${name}: its folder is a link to outside ${this.root}`, 'remove the symbolic link inside the output folder');
-      }
-      // One listing instead of a look per report: into a new folder, 1,000 reports then cost no lstat.
-      existing = new Set(readdirSync(folder));
-      this.checked.set(folder, existing);
-    }
+    // A safe name is a file name, or images/ and a file name: checking its folder once checks them all.
+    const slash = name.indexOf('/');
+    const folder = this.folder(slash < 0 ? '' : name.slice(0, slash), name);
+    const base = slash < 0 ? name : name.slice(slash + 1);
+    const target = folder.dir + path.sep + base;
     const bytes = typeof content === 'string' ? [Buffer.from(content)] : content instanceof Uint8Array ? [content] : content;
-    const base = path.basename(target);
-    if (!(existing.has(base) && holds(target, bytes))) {
+    if (!(folder.names.has(base) && holds(target, bytes))) {
       try {
         writeFileAtomicSync(target, bytes, { sync: false }); // reports are regenerable: atomic, not fsynced
       } catch (e) {
         throw new UsageError(`cannot write ${target}: ${(e as Error).message}`, 'check that the output folder is writable');
       }
     }
-    existing.add(base);
+    folder.names.add(base);
     this.written.push(name);
+  }
+
+  /** A folder of the output (made, checked to lie inside it with links resolved, and listed) the first time. */
+  private folder(sub: string, name: string): { dir: string; names: Set<string> } {
+    const known = this.checked.get(sub);
+    if (known !== undefined) return known;
+    const dir = sub === '' ? path.resolve(this.root) : path.resolve(this.root, sub);
+    if (!isInside(this.root, dir)) throw new Error(`refusing to write ${name}: it would land outside ${this.root}`);
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (e) {
+      throw new UsageError(`cannot create the folder ${dir}: ${(e as Error).message}`, 'check that the output folder is writable');
+    }
+    if (!isInside(this.realRoot ?? this.root, realpathSync(dir))) {
+      throw new UsageError(`refusing to write ${name}: its folder is a link to outside ${this.root}`, 'remove the symbolic link inside the output folder');
+    }
+    // One listing instead of a look per report: into a new folder, 1,000 reports then cost no lstat.
+    const folder = { dir, names: new Set(readdirSync(dir)) };
+    this.checked.set(sub, folder);
+    return folder;
   }
 }
 

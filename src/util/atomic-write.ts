@@ -43,7 +43,9 @@ let tempCount = 0;
  */
 export function writeFileAtomicSync(file: string, content: string | Uint8Array | readonly Uint8Array[], options: AtomicWriteOptions = {}): void {
   tempTag ??= `${process.pid}.${randomBytes(4).toString('hex')}`;
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${tempTag}.${++tempCount}.tmp`);
+  // String work, not path.join/dirname/basename: this runs for every report of a render.
+  const cut = Math.max(file.lastIndexOf('/'), file.lastIndexOf(path.sep)) + 1;
+  const temp = `${file.slice(0, cut)}.${file.slice(cut)}.${tempTag}.${++tempCount}.tmp`;
   const parts = typeof content === 'string' ? [Buffer.from(content)] : content instanceof Uint8Array ? [content] : content;
   inFlight.add(temp);
   try {
