@@ -54,7 +54,7 @@ export interface PageDrawer {
   drawBytes(key: string, view: object): Uint8Array[];
 }
 
-const MARKS = /<\u0000(\d+)>/;
+const MARKS = /<\u0000(\d+)>/g;
 
 /**
  * Pages of a generated set. Its pieces (the stylesheet, 12 KB of each report) are encoded once
@@ -64,14 +64,20 @@ export function pageDrawer(set: GeneratedSet): PageDrawer {
   const { templates, pieces } = set;
   if (pieces.length === 0) return { draw: (key, view) => templates[key]!(view), drawBytes: (key, view) => [Buffer.from(templates[key]!(view))] };
   const bytes = pieces.map((p) => Buffer.from(p));
-  const allMarks = new RegExp(MARKS.source, 'g');
   return {
-    draw: (key, view) => templates[key]!(view).replace(allMarks, (_, n: string) => pieces[Number(n)]!),
+    draw: (key, view) => templates[key]!(view).replace(MARKS, (_, n: string) => pieces[Number(n)]!),
     drawBytes(key, view) {
-      // split() with a group: text, piece number, text, …
-      return templates[key]!(view)
-        .split(MARKS)
-        .map((part, i) => (i % 2 === 0 ? Buffer.from(part) : bytes[Number(part)]!));
+      const page = templates[key]!(view);
+      const parts: Uint8Array[] = [];
+      let at = 0;
+      // Marks are `<`, NUL, the piece's number, `>` (pieceMark); only pieces put them on a page.
+      for (let mark = page.indexOf('<\u0000'); mark >= 0; mark = page.indexOf('<\u0000', at)) {
+        const end = page.indexOf('>', mark);
+        parts.push(Buffer.from(page.slice(at, mark)), bytes[Number(page.slice(mark + 2, end))]!);
+        at = end + 1;
+      }
+      parts.push(Buffer.from(at === 0 ? page : page.slice(at)));
+      return parts;
     },
   };
 }

@@ -7,7 +7,7 @@ type PathExpression = hbs.AST.PathExpression;
 type HelperCall = { path: PathExpression | Expression; params: Expression[]; hash?: hbs.AST.Hash };
 
 /** Part of the hash of generated code: a change to the generator or the runtime makes old code stale. */
-export const CODEGEN_VERSION = 3;
+export const CODEGEN_VERSION = 4;
 
 /** A construct the generator does not translate: the caller keeps using Handlebars for the set. */
 export class UnsupportedTemplate extends Error {}
@@ -38,7 +38,7 @@ export function generateTemplates(input: TemplateSources): string {
   const asts = new Map([...input.sources].map(([key, source]) => [key, input.parse(source)]));
   const pieces = piecesOf(asts, input.escape);
   const gen = new Generator(input, new Map(pieces.map((p, i) => [p.name, i])));
-  const out = [`"use strict";`, `const { ${RUNTIME.map((n) => `${n}: $${n}`).join(', ')} } = rt;`, 'const $h = helpers;', 'const $P = Object.create(null);', 'const $hasOwn = Object.prototype.hasOwnProperty;'];
+  const out = [`"use strict";`, `const { ${RUNTIME.map((n) => `${n}: $${n}`).join(', ')} } = rt;`, 'const $h = helpers;', 'const $P = Object.create(null);'];
   const entries: string[] = [];
   for (const [key, ast] of asts) {
     gen.useDepths = usesDepths(ast);
@@ -100,7 +100,7 @@ class Generator {
   /** A function `(c, ds, d) => string` for a program run with its own context; returns its name. */
   program(program: Program): string {
     const name = `$f${this.count++}`;
-    const lines = ['let o = "", $o, $v;'];
+    const lines = ['let o = "", $o, $t;'];
     this.statements(program, { c: 'c', ds: 'ds', d: 'd' }, lines);
     this.functions.push(`function ${name}(c, ds, d) {\n  ${lines.join('\n  ')}\n  return o;\n}`);
     return name;
@@ -147,11 +147,12 @@ class Generator {
     const path = m.path as PathExpression;
     if (path.type !== 'PathExpression') throw new UnsupportedTemplate('a literal as a mustache');
     if (m.params.length > 0 || m.hash) return this.helperCall(m, scope);
-    if (!isSimpleId(path)) return `$lambda(${this.value(path, scope)}, ${scope.c})`;
+    // The test for a function value is written out: a call per value costs more than the test.
+    if (!isSimpleId(path)) return `(typeof ($t = ${this.value(path, scope)}) === "function" ? $lambda($t, ${scope.c}) : $t)`;
     const name = path.parts[0]!;
     if (this.helpers.has(name)) return this.helperCall(m, scope);
     if (BUILTIN_HELPERS.has(name)) throw new UnsupportedTemplate(`the helper ${name} as a value`);
-    return `$ambiguous(${this.value(path, scope)}, ${scope.c}, ${scope.d}, ${JSON.stringify(name)})`;
+    return `(typeof ($t = ${this.value(path, scope)}) === "function" ? $ambiguous($t, ${scope.c}, ${scope.d}, ${JSON.stringify(name)}) : $t)`;
   }
 
   private helperCall(call: HelperCall, scope: Scope): string {
@@ -228,9 +229,13 @@ class Generator {
     if (!program || program.body.length === 0) return;
     const n = this.count++;
     const inner: Scope = { c: `$c${n}`, ds: this.useDepths ? `$ds${n}` : scope.ds, d: scope.d };
-    lines.push(`const ${inner.c} = $self(${scope.c});`);
-    if (this.useDepths) lines.push(`const ${inner.ds} = $push(${scope.ds}, ${inner.c});`);
-    this.statements(program, inner, lines);
+    const body: string[] = [];
+    this.statements(program, inner, body);
+    // A branch of text alone needs neither its context nor its stack of contexts.
+    const uses = (name: string) => body.some((line) => new RegExp(`\\${name}\\b`).test(line));
+    if (uses(inner.c) || (this.useDepths && uses(inner.ds))) lines.push(`const ${inner.c} = $self(${scope.c});`);
+    if (this.useDepths && uses(inner.ds)) lines.push(`const ${inner.ds} = $push(${scope.ds}, ${inner.c});`);
+    lines.push(...body);
   }
 
   private partial(p: hbs.AST.PartialStatement | hbs.AST.PartialBlockStatement, scope: Scope, lines: string[]): void {
@@ -269,16 +274,11 @@ class Generator {
   }
 }
 
-/**
- * `object.part` as Handlebars looks it up (null and undefined pass through; a value that is not
- * the object's own property is undefined), written out so that each place in a template gets its
- * own inline cache for the property instead of one shared, megamorphic lookup. `$o` and `$v` are
- * temporaries of the enclosing function; an inner lookup is done before the outer one reuses them.
- */
+/** `object.part` as Handlebars looks it up: null and undefined pass through. */
 function lookupCode(object: string, part: string): string {
-  const name = JSON.stringify(part);
-  if (part === 'constructor' || part === '__proto__') return `(($o = ${object}) != null ? $lookup($o, ${name}) : $o)`;
-  return `(($o = ${object}) == null ? $o : ($v = $o[${name}]) == null ? $v : $hasOwn.call($o, ${name}) ? $v : undefined)`;
+  // Written out per place, with an inline cache each, this was no faster on a cold run and made
+  // the code twice as large: one lookup function it is.
+  return `(($o = ${object}) != null ? $lookup($o, ${JSON.stringify(part)}) : $o)`;
 }
 
 /** One plain name: not `this`, `.` or `../`, and no dots (Handlebars' simpleId). */

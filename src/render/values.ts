@@ -36,8 +36,16 @@ export function httpsUrl(value: unknown): string | undefined {
   return typeof value === 'string' && /^https:\/\/[^\s<>"'`\\(){}|^[\]]+$/i.test(value) ? value : undefined;
 }
 
+const labels = new Map<string, string>();
+
 /** "budget-holder" → "Budget holder": enum values as a consultant would write them. */
 export function labelOf(value: string): string {
-  const spaced = value.replace(/[-_]+/g, ' ').trim();
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+  let label = labels.get(value);
+  if (label === undefined) {
+    const spaced = value.replace(/[-_]+/g, ' ').trim();
+    label = spaced.charAt(0).toUpperCase() + spaced.slice(1);
+    // The same few enum values come up in every document; free text is not kept.
+    if (labels.size < 1000) labels.set(value, label);
+  }
+  return label;
 }
