@@ -87,7 +87,10 @@ export async function loadTemplates(format: TemplateFormat, overrideDir: string 
   const sources = new Map<string, string>();
   for (const entry of entries) sources.set(entry.key, display(cwd, entry.file));
   const builtinSources = new Map<string, string>();
-  for (const entry of entries) if (!entry.override) builtinSources.set(entry.key, templateSource(entry.key, await readTemplate(entry.file, overrides, cwd)));
+  // Read together: one after another, twenty small files cost several round trips to the thread pool.
+  const builtin = entries.filter((e) => !e.override);
+  const texts = await Promise.all(builtin.map((e) => readTemplate(e.file, overrides, cwd)));
+  builtin.forEach((e, i) => builtinSources.set(e.key, templateSource(e.key, texts[i]!)));
 
   if (engine === 'auto' && builtinSources.size === entries.length) {
     const generated = precompiled === undefined ? await loadGenerated(format) : precompiled?.generated;
