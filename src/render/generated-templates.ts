@@ -63,7 +63,13 @@ const MARKS = /<\u0000(\d+)>/g;
 export function pageDrawer(set: GeneratedSet): PageDrawer {
   const { templates, pieces } = set;
   if (pieces.length === 0) return { draw: (key, view) => templates[key]!(view), drawBytes: (key, view) => [Buffer.from(templates[key]!(view))] };
-  const bytes = pieces.map((p) => Buffer.from(p));
+  // In shared memory: a report handed to the writer thread then carries the stylesheet without a copy.
+  const bytes = pieces.map((p) => {
+    const encoded = Buffer.from(p);
+    const shared = new Uint8Array(new SharedArrayBuffer(encoded.length));
+    shared.set(encoded);
+    return shared;
+  });
   return {
     draw: (key, view) => templates[key]!(view).replace(MARKS, (_, n: string) => pieces[Number(n)]!),
     drawBytes(key, view) {

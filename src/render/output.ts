@@ -1,9 +1,9 @@
-import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { mkdirSync, readdirSync, realpathSync } from 'node:fs';
 import { mkdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { writeFileAtomicSync } from '../util/atomic-write.js';
 import { isInside } from './picture.js';
+import { syncWriter, threadWriter, type ReportWriter } from './report-writer.js';
 
 /** Report file names come from ids (or a counter), never from free text: this shape is all they can be. */
 const SAFE_NAME = /^(images\/)?[a-z0-9][a-z0-9-]*(\.[a-z0-9]+)+$/;
@@ -13,6 +13,7 @@ const SAFE_NAME = /^(images\/)?[a-z0-9][a-z0-9-]*(\.[a-z0-9]+)+$/;
  * and checks that the resolved target (and its real folder) stays inside the folder.
  */
 export class OutputFolder {
+  private writer: ReportWriter = syncWriter();
   private realRoot?: string;
   /** Folders already made and checked to lie inside the root (symlinks resolved), with the names they hold. */
   private readonly checked = new Map<string, { dir: string; names: Set<string> }>();
@@ -20,7 +21,8 @@ export class OutputFolder {
 
   constructor(readonly root: string) {}
 
-  async prepare(): Promise<void> {
+  /** `thread`: write through a writer thread when there is one (worth it from a few hundred reports). */
+  async prepare(options: { thread?: boolean } = {}): Promise<void> {
     try {
       const s = await stat(this.root);
       if (!s.isDirectory()) throw new UsageError(`--out ${this.root} is a file, not a folder`, 'choose a folder for the reports');
@@ -33,11 +35,22 @@ export class OutputFolder {
     } catch (e) {
       throw new UsageError(`cannot create the output folder ${this.root}: ${(e as Error).message}`, 'choose another --out folder');
     }
+    if (options.thread) this.writer = threadWriter(() => [...this.checked.values()].map((f) => f.dir)) ?? this.writer;
+  }
+
+  /** Every report written is on disk once this resolves (it rejects with a write's failure). */
+  finish(): Promise<void> {
+    return this.writer.finish();
+  }
+
+  /** The run failed: stop writing, and leave no temporary file behind. */
+  abort(): Promise<void> {
+    return this.writer.abort();
   }
 
   /**
-   * Write one report atomically. A report whose file already holds exactly these bytes is left
-   * alone: re-rendering an unchanged workspace rewrites nothing (and keeps the files' times).
+   * Write one report atomically (write-report.ts); through the writer thread, it is on disk once
+   * finish() resolves. A report whose file already holds exactly these bytes is left alone.
    */
   write(name: string, content: string | Uint8Array | readonly Uint8Array[]): void {
     if (!SAFE_NAME.test(name)) throw new Error(`refusing to write the unsafe report name ${JSON.stringify(name)}`);
@@ -46,14 +59,8 @@ export class OutputFolder {
     const folder = this.folder(slash < 0 ? '' : name.slice(0, slash), name);
     const base = slash < 0 ? name : name.slice(slash + 1);
     const target = folder.dir + path.sep + base;
-    const bytes = typeof content === 'string' ? [Buffer.from(content)] : content instanceof Uint8Array ? [content] : content;
-    if (!(folder.names.has(base) && holds(target, bytes))) {
-      try {
-        writeFileAtomicSync(target, bytes, { sync: false }); // reports are regenerable: atomic, not fsynced
-      } catch (e) {
-        throw new UsageError(`cannot write ${target}: ${(e as Error).message}`, 'check that the output folder is writable');
-      }
-    }
+    const parts = typeof content === 'string' ? [Buffer.from(content)] : content instanceof Uint8Array ? [content] : content;
+    this.writer.write({ target, parts, compare: folder.names.has(base) });
     folder.names.add(base);
     this.written.push(name);
   }
@@ -76,23 +83,5 @@ export class OutputFolder {
     const folder = { dir, names: new Set(readdirSync(dir)) };
     this.checked.set(sub, folder);
     return folder;
-  }
-}
-
-/** Whether `file` is a regular file (not a link) with exactly these bytes (given in parts). */
-function holds(file: string, parts: readonly Uint8Array[]): boolean {
-  try {
-    // No exception for a file deleted since the folder was listed.
-    const stats = lstatSync(file, { throwIfNoEntry: false });
-    if (stats === undefined || !stats.isFile() || stats.size !== parts.reduce((n, p) => n + p.length, 0)) return false;
-    const held = readFileSync(file);
-    let at = 0;
-    for (const part of parts) {
-      if (Buffer.compare(held.subarray(at, at + part.length), part) !== 0) return false;
-      at += part.length;
-    }
-    return true;
-  } catch {
-    return false;
   }
 }

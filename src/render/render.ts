@@ -2,7 +2,7 @@ import path from 'node:path';
 import { countBySeverity, type Diagnostic } from '../diagnostic.js';
 import { UsageError } from '../errors.js';
 import { lint, type LintResult } from '../rules/engine.js';
-import { mapLimited } from '../workspace/workspace.js';
+import { mapLimited, type WorkspaceDocument } from '../workspace/workspace.js';
 import { documentBuilder, type BuiltDocument } from './documents.js';
 import { escapeForMarkdown } from './markdown-view.js';
 import { OutputFolder } from './output.js';
@@ -24,9 +24,13 @@ export interface RenderOptions {
   /** Render even when the documents have errors. */
   force: boolean;
   today?: Date;
-  /** Called after each report is written (the CLI shows progress on a terminal). */
+  /** Called after each report is drawn and handed to be written (the CLI shows progress on a terminal). */
   onProgress?: (done: number, total: number) => void;
+  /** From this many documents, reports are written by a writer thread (default 200; for tests). */
+  writeThreadFrom?: number;
 }
+
+const WRITE_THREAD_FROM = 200;
 
 export type RenderResult =
   | { refused: true; diagnostics: Diagnostic[]; lint: LintResult }
@@ -54,8 +58,20 @@ export async function renderReports(options: RenderOptions): Promise<RenderResul
   const templateDir = options.templates !== undefined ? path.resolve(options.cwd, options.templates) : workspace.settings.templates;
   const templates = options.format === 'json' ? undefined : await loadTemplates(options.format, templateDir, options.cwd);
   const out = new OutputFolder(path.resolve(options.cwd, options.out));
-  await out.prepare();
+  await out.prepare({ thread: documents.length >= (options.writeThreadFrom ?? WRITE_THREAD_FROM) });
+  try {
+    await writeReports(options, templates, out, documents, result);
+    await out.finish();
+    return { refused: false, diagnostics, lint: result, outDir: out.root, written: out.written };
+  } catch (e) {
+    await out.abort();
+    throw e;
+  }
+}
 
+/** One report per document, then the index. */
+async function writeReports(options: RenderOptions, templates: TemplateSet | undefined, out: OutputFolder, documents: readonly WorkspaceDocument[], result: LintResult): Promise<void> {
+  const { workspace, diagnostics } = result;
   const ext = options.format === 'md' ? 'md' : options.format;
   const plan = planRender(documents, workspace.documents, diagnostics, options.cwd, ext);
   const build = documentBuilder(plan, workspace, out, options.format);
@@ -64,7 +80,7 @@ export async function renderReports(options: RenderOptions): Promise<RenderResul
   const total = plan.docs.length + 1;
   let done = 0;
   const progress = () => options.onProgress?.(++done, total);
-  // Writes are synchronous; several documents in flight let persona pictures be read meanwhile.
+  // Several documents in flight let persona pictures be read meanwhile.
   const results = await mapLimited(plan.docs, 64, async (p) => {
     const b = await build(p);
     out.write(b.file, contentOf(options.format, templates, b, name));
@@ -75,7 +91,6 @@ export async function renderReports(options: RenderOptions): Promise<RenderResul
   const indexContent = options.format === 'json' ? json({ workspace: name, documents: results.map((r) => r.model) }) : page(templates!, 'index', options.format, { workspace: { name }, ...index });
   out.write(`index.${ext}`, indexContent);
   progress();
-  return { refused: false, diagnostics, lint: result, outDir: out.root, written: out.written };
 }
 
 function contentOf(format: RenderFormat, templates: TemplateSet | undefined, b: BuiltDocument, workspaceName: string): string | Uint8Array[] {

@@ -1,0 +1,39 @@
+import { lstatSync, readFileSync } from 'node:fs';
+import { writeFileAtomicSync } from '../util/atomic-write.js';
+
+/** One report to write: where, its bytes in parts, and whether a file of that name may already hold them. */
+export interface ReportFile {
+  target: string;
+  parts: readonly Uint8Array[];
+  /** The folder held a file of this name when it was listed: compare before writing. */
+  compare: boolean;
+}
+
+/**
+ * Write one report atomically, unless its file already holds exactly these bytes: re-rendering an
+ * unchanged workspace rewrites nothing (and keeps the files' times). Runs on the main thread or
+ * on the writer thread (report-writer.ts); `tempTag` names the temporary files of that thread.
+ */
+export function writeReport(file: ReportFile, tempTag?: string): void {
+  if (file.compare && holds(file.target, file.parts)) return;
+  // Reports are regenerable: atomic, not fsynced.
+  writeFileAtomicSync(file.target, file.parts, tempTag === undefined ? { sync: false } : { sync: false, tempTag });
+}
+
+/** Whether `file` is a regular file (not a link) with exactly these bytes (given in parts). */
+function holds(file: string, parts: readonly Uint8Array[]): boolean {
+  try {
+    // No exception for a file deleted since the folder was listed.
+    const stats = lstatSync(file, { throwIfNoEntry: false });
+    if (stats === undefined || !stats.isFile() || stats.size !== parts.reduce((n, p) => n + p.length, 0)) return false;
+    const held = readFileSync(file);
+    let at = 0;
+    for (const part of parts) {
+      if (Buffer.compare(held.subarray(at, at + part.length), part) !== 0) return false;
+      at += part.length;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
