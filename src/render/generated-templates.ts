@@ -48,10 +48,14 @@ export function drawFunctions(format: TemplateFormat, create: GeneratedFactory):
   return create(runtime, helperTable(format));
 }
 
-/** How a template set's pages come out: as text, and as the bytes to write. */
+/** Text to be written as UTF-8, or bytes. */
+export type PagePart = string | Uint8Array;
+
+/** How a template set's pages come out: as text, and as the parts to write. */
 export interface PageDrawer {
   draw(key: string, view: object): string;
-  drawBytes(key: string, view: object): Uint8Array[];
+  /** The page in parts to write: its own text, and each piece as shared bytes. */
+  drawParts(key: string, view: object): PagePart[];
 }
 
 const MARKS = /<\u0000(\d+)>/g;
@@ -62,7 +66,7 @@ const MARKS = /<\u0000(\d+)>/g;
  */
 export function pageDrawer(set: GeneratedSet): PageDrawer {
   const { templates, pieces } = set;
-  if (pieces.length === 0) return { draw: (key, view) => templates[key]!(view), drawBytes: (key, view) => [Buffer.from(templates[key]!(view))] };
+  if (pieces.length === 0) return { draw: (key, view) => templates[key]!(view), drawParts: (key, view) => [templates[key]!(view)] };
   // In shared memory: a report handed to the writer thread then carries the stylesheet without a copy.
   const bytes = pieces.map((p) => {
     const encoded = Buffer.from(p);
@@ -72,17 +76,17 @@ export function pageDrawer(set: GeneratedSet): PageDrawer {
   });
   return {
     draw: (key, view) => templates[key]!(view).replace(MARKS, (_, n: string) => pieces[Number(n)]!),
-    drawBytes(key, view) {
+    drawParts(key, view) {
       const page = templates[key]!(view);
-      const parts: Uint8Array[] = [];
+      const parts: PagePart[] = [];
       let at = 0;
       // Marks are `<`, NUL, the piece's number, `>` (pieceMark); only pieces put them on a page.
       for (let mark = page.indexOf('<\u0000'); mark >= 0; mark = page.indexOf('<\u0000', at)) {
         const end = page.indexOf('>', mark);
-        parts.push(Buffer.from(page.slice(at, mark)), bytes[Number(page.slice(mark + 2, end))]!);
+        parts.push(page.slice(at, mark), bytes[Number(page.slice(mark + 2, end))]!);
         at = end + 1;
       }
-      parts.push(Buffer.from(at === 0 ? page : page.slice(at)));
+      parts.push(at === 0 ? page : page.slice(at));
       return parts;
     },
   };

@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, realpathSync } from 'node:fs';
 import { mkdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import type { PagePart } from './generated-templates.js';
 import { isInside } from './picture.js';
 import { syncWriter, threadWriter, type ReportWriter } from './report-writer.js';
 
@@ -52,14 +53,14 @@ export class OutputFolder {
    * Write one report atomically (write-report.ts); through the writer thread, it is on disk once
    * finish() resolves. A report whose file already holds exactly these bytes is left alone.
    */
-  write(name: string, content: string | Uint8Array | readonly Uint8Array[]): void {
+  write(name: string, content: string | Uint8Array | readonly PagePart[]): void {
     if (!SAFE_NAME.test(name)) throw new Error(`refusing to write the unsafe report name ${JSON.stringify(name)}`);
     // A safe name is a file name, or images/ and a file name: checking its folder once checks them all.
     const slash = name.indexOf('/');
     const folder = this.folder(slash < 0 ? '' : name.slice(0, slash), name);
     const base = slash < 0 ? name : name.slice(slash + 1);
     const target = folder.dir + path.sep + base;
-    const parts = typeof content === 'string' ? [Buffer.from(content)] : content instanceof Uint8Array ? [content] : content;
+    const parts = typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
     this.writer.write({ target, parts, compare: folder.names.has(base) });
     folder.names.add(base);
     this.written.push(name);

@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import { lint, type LintResult } from '../rules/engine.js';
 import { mapLimited, type WorkspaceDocument } from '../workspace/workspace.js';
 import { documentBuilder, type BuiltDocument } from './documents.js';
+import type { PagePart } from './generated-templates.js';
 import { escapeForMarkdown } from './markdown-view.js';
 import { OutputFolder } from './output.js';
 import { planRender } from './plan.js';
@@ -93,14 +94,14 @@ async function writeReports(options: RenderOptions, templates: TemplateSet | und
   progress();
 }
 
-function contentOf(format: RenderFormat, templates: TemplateSet | undefined, b: BuiltDocument, workspaceName: string): string | Uint8Array[] {
+function contentOf(format: RenderFormat, templates: TemplateSet | undefined, b: BuiltDocument, workspaceName: string): string | PagePart[] {
   if (format === 'json') return json(b.model);
   return page(templates!, b.kind, format, { workspace: { name: workspaceName }, index: { href: `index.${format}` }, ...b.view }, b.markdown);
 }
 
 /** Markdown data is escaped once, here; precomputed Markdown (the Mermaid block) is added after. */
-function page(templates: TemplateSet, kind: TemplateKind, format: 'html' | 'md', view: object, markdown: Record<string, string> = {}): Uint8Array[] {
-  return format === 'html' ? templates.renderBytes(kind, view) : templates.renderBytes(kind, { ...escapeForMarkdown(view), ...markdown });
+function page(templates: TemplateSet, kind: TemplateKind, format: 'html' | 'md', view: object, markdown: Record<string, string> = {}): PagePart[] {
+  return format === 'html' ? templates.renderParts(kind, view) : templates.renderParts(kind, { ...escapeForMarkdown(view), ...markdown });
 }
 
 function json(value: unknown): string {

@@ -17,7 +17,7 @@ export interface ReportWriter {
 
 // Compiled only: the thread runs dist/render/write-worker.js. From sources (tests), no thread.
 const WORKER_URL = new URL('./write-worker.js', import.meta.url);
-const BATCH = 16;
+const BATCH = 32;
 /** Batches the thread may be behind before the main thread writes reports itself. */
 const MAX_BEHIND = 8;
 

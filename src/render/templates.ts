@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import type Handlebars from 'handlebars';
 import { helperNames, registerHelpers, type HandlebarsInstance } from './helpers.js';
 import { isInside } from './picture.js';
-import { drawFunctions, factoryOf, generatedCode, generatedHash, pageDrawer, type GeneratedSet, type GeneratedTemplates, type PageDrawer } from './generated-templates.js';
+import { drawFunctions, factoryOf, generatedCode, generatedHash, pageDrawer, type GeneratedSet, type GeneratedTemplates, type PageDrawer, type PagePart } from './generated-templates.js';
 import { knownHelpers, loadGenerated, loadPrecompiled, templateHash, type Precompiled } from './precompiled.js';
 
 /** The report formats that are drawn from templates (json is written directly). */
@@ -24,8 +24,8 @@ export interface TemplateSet {
   /** Display path of each template and partial in use (built-in or override), by name. */
   sources: Map<string, string>;
   render(kind: TemplateKind, view: object): string;
-  /** The same page as the bytes to write, in parts (a piece such as the stylesheet is shared by every page). */
-  renderBytes(kind: TemplateKind, view: object): Uint8Array[];
+  /** The same page in parts to write: text, and bytes shared by every page (a piece such as the stylesheet). */
+  renderParts(kind: TemplateKind, view: object): PagePart[];
 }
 
 /** A template or partial of a run: `partials/<name>` or `<kind>.<format>.hbs`, and its file. */
@@ -117,7 +117,7 @@ export async function loadTemplates(format: TemplateFormat, overrideDir: string 
     else compiled.set(entry.key, template);
   }
   const draw = (key: string, view: object) => compiled.get(key)!(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
-  return templateSet(format, sources, { draw, drawBytes: (key, view) => [Buffer.from(draw(key, view))] });
+  return templateSet(format, sources, { draw, drawParts: (key, view) => [draw(key, view)] });
 }
 
 /** The draw functions of the built-in set: the build's, or generated now when the sources changed since. */
@@ -139,7 +139,7 @@ function templateSet(format: TemplateFormat, sources: Map<string, string>, drawe
   return {
     sources,
     render: (kind, view) => run(kind, (key) => drawer.draw(key, view)),
-    renderBytes: (kind, view) => run(kind, (key) => drawer.drawBytes(key, view)),
+    renderParts: (kind, view) => run(kind, (key) => drawer.drawParts(key, view)),
   };
 }
 

@@ -1,10 +1,11 @@
 import { lstatSync, readFileSync } from 'node:fs';
 import { writeFileAtomicSync } from '../util/atomic-write.js';
 
-/** One report to write: where, its bytes in parts, and whether a file of that name may already hold them. */
+/** One report to write: where, its content in parts, and whether a file of that name may already hold them. */
 export interface ReportFile {
   target: string;
-  parts: readonly Uint8Array[];
+  /** Text (written as UTF-8) and bytes. Text crosses to the writer thread more cheaply than bytes, and is encoded there. */
+  parts: readonly (string | Uint8Array)[];
   /** The folder held a file of this name when it was listed: compare before writing. */
   compare: boolean;
 }
@@ -15,9 +16,10 @@ export interface ReportFile {
  * on the writer thread (report-writer.ts); `tempTag` names the temporary files of that thread.
  */
 export function writeReport(file: ReportFile, tempTag?: string): void {
-  if (file.compare && holds(file.target, file.parts)) return;
+  const parts = file.parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p));
+  if (file.compare && holds(file.target, parts)) return;
   // Reports are regenerable: atomic, not fsynced.
-  writeFileAtomicSync(file.target, file.parts, tempTag === undefined ? { sync: false } : { sync: false, tempTag });
+  writeFileAtomicSync(file.target, parts, tempTag === undefined ? { sync: false } : { sync: false, tempTag });
 }
 
 /** Whether `file` is a regular file (not a link) with exactly these bytes (given in parts). */
