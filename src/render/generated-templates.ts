@@ -1,6 +1,7 @@
 import type Handlebars from 'handlebars';
 import { helperNames, helperTable } from './helpers.js';
 import { templateHash } from './precompiled.js';
+import { PIECE_MARK_START, PIECE_MARKS } from './template-ast.js';
 import { CODEGEN_VERSION, generateTemplates, UnsupportedTemplate } from './template-codegen.js';
 import * as runtime from './template-runtime.js';
 import type { TemplateFormat } from './templates.js';
@@ -58,7 +59,6 @@ export interface PageDrawer {
   drawParts(key: string, view: object): PagePart[];
 }
 
-const MARKS = /<\u0000(\d+)>/g;
 
 /**
  * Pages of a generated set. Its pieces (the stylesheet, 12 KB of each report) are encoded once
@@ -75,15 +75,15 @@ export function pageDrawer(set: GeneratedSet): PageDrawer {
     return shared;
   });
   return {
-    draw: (key, view) => templates[key]!(view).replace(MARKS, (_, n: string) => pieces[Number(n)]!),
+    draw: (key, view) => templates[key]!(view).replace(PIECE_MARKS, (_, n: string) => pieces[Number(n)]!),
     drawParts(key, view) {
       const page = templates[key]!(view);
       const parts: PagePart[] = [];
       let at = 0;
-      // Marks are `<`, NUL, the piece's number, `>` (pieceMark); only pieces put them on a page.
-      for (let mark = page.indexOf('<\u0000'); mark >= 0; mark = page.indexOf('<\u0000', at)) {
+      // A mark is PIECE_MARK_START, the piece's number and `>` (pieceMark); only pieces put them on a page.
+      for (let mark = page.indexOf(PIECE_MARK_START); mark >= 0; mark = page.indexOf(PIECE_MARK_START, at)) {
         const end = page.indexOf('>', mark);
-        parts.push(page.slice(at, mark), bytes[Number(page.slice(mark + 2, end))]!);
+        parts.push(page.slice(at, mark), bytes[Number(page.slice(mark + PIECE_MARK_START.length, end))]!);
         at = end + 1;
       }
       parts.push(at === 0 ? page : page.slice(at));

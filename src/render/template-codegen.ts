@@ -1,4 +1,5 @@
 import type Handlebars from 'handlebars';
+import { isSimpleId, piecesOf, pieceMark, usesDepths } from './template-ast.js';
 
 type Node = hbs.AST.Node;
 type Program = hbs.AST.Program;
@@ -49,31 +50,6 @@ export function generateTemplates(input: TemplateSources): string {
   }
   const texts = pieces.map((p) => JSON.stringify(p.text));
   return [...out, ...gen.constants, ...gen.functions, `return { templates: { ${entries.join(', ')} }, pieces: [${texts.join(', ')}] };`].join('\n');
-}
-
-/** Where a piece is drawn, a mark that escaped data cannot contain (it has a `<`), and the writer swaps back. */
-export function pieceMark(index: number): string {
-  return `<\u0000${index}>`;
-}
-
-/** Below this size a constant partial is cheaper to copy into every page than to cut out again. */
-const PIECE_MIN = 4096;
-
-/**
- * The constant partials (text only, such as the inline stylesheet) drawn as marks, so that the
- * writer can put the same bytes into every report without encoding them each time. Only for
- * escaped output from templates with no unescaped value and no NUL: then nothing but a piece
- * can put a mark on the page.
- */
-function piecesOf(asts: ReadonlyMap<string, Program>, escape: boolean): Array<{ name: string; text: string }> {
-  if (!escape || [...asts.values()].some((ast) => someNode(ast, (n) => (n.type === 'MustacheStatement' && !(n as hbs.AST.MustacheStatement).escaped) || (n.type === 'ContentStatement' && (n as hbs.AST.ContentStatement).value.includes('\u0000'))))) return [];
-  const pieces: Array<{ name: string; text: string }> = [];
-  for (const [key, ast] of asts) {
-    if (!key.startsWith('partials/') || !ast.body.every((n) => n.type === 'ContentStatement' || n.type === 'CommentStatement')) continue;
-    const text = ast.body.map((n) => (n.type === 'ContentStatement' ? (n as hbs.AST.ContentStatement).value : '')).join('');
-    if (text.length >= PIECE_MIN) pieces.push({ name: key.slice('partials/'.length), text });
-  }
-  return pieces;
 }
 
 /** Where the statements of a program read their context, enclosing contexts and data frame. */
@@ -279,20 +255,4 @@ function lookupCode(object: string, part: string): string {
   // Written out per place, with an inline cache each, this was no faster on a cold run and made
   // the code twice as large: one lookup function it is.
   return `(($o = ${object}) != null ? $lookup($o, ${JSON.stringify(part)}) : $o)`;
-}
-
-/** One plain name: not `this`, `.` or `../`, and no dots (Handlebars' simpleId). */
-function isSimpleId(path: PathExpression): boolean {
-  return path.parts.length === 1 && !/^\.|this\b/.test(path.original) && !path.depth;
-}
-
-/** Whether a template uses `../` anywhere (Handlebars then keeps the stack of contexts). */
-function usesDepths(ast: Program): boolean {
-  return someNode(ast, (n) => n.type === 'PathExpression' && (n as PathExpression).depth > 0);
-}
-
-function someNode(node: unknown, test: (node: Node) => boolean): boolean {
-  if (node === null || typeof node !== 'object') return false;
-  if (typeof (node as Node).type === 'string' && test(node as Node)) return true;
-  return Object.values(node).some((child) => (Array.isArray(child) ? child.some((c) => someNode(c, test)) : someNode(child, test)));
 }
