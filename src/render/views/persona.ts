@@ -88,7 +88,15 @@ export function personaView(header: DocHeader, data: Record<string, unknown>, pi
     })),
     objections: records(data.objections).map((o) => ({ text: text(o.text) ?? '', type: optionalLabel(o.type), response: text(o.response) })),
     messages: records(data.messages).map((m) => ({ theme: optionalLabel(m.theme) ?? 'Message', text: text(m.text) ?? '', channels: texts(m.channels).map(labelOf) })),
-    behaviour: { ...behaviourView, any: Object.values(behaviourView).some((v) => (Array.isArray(v) ? v.length > 0 : v !== undefined)) },
+    // Written out rather than spread: a spread per persona is a slow object copy in cold code.
+    behaviour: {
+      frequency: behaviourView.frequency,
+      intent: behaviourView.intent,
+      channels: behaviourView.channels,
+      motivations: behaviourView.motivations,
+      emotions: behaviourView.emotions,
+      any: behaviourView.frequency !== undefined || behaviourView.intent.length > 0 || behaviourView.channels.length > 0 || behaviourView.motivations.length > 0 || behaviourView.emotions.length > 0,
+    },
     evidence,
     newestEvidence: evidence.find((e) => e.date !== undefined)?.date,
     journeys,
@@ -117,6 +125,6 @@ function rank(role: string): number {
 
 export function initialsOf(name: string): string {
   const words = name.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
-  return words.slice(0, 2).map((w) => [...w][0]!.toUpperCase()).join('') || '?';
+  return words.slice(0, 2).map((w) => String.fromCodePoint(w.codePointAt(0)!).toUpperCase()).join('') || '?';
 }
 
