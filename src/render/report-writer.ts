@@ -47,7 +47,7 @@ export function threadWriter(folders: () => Iterable<string>): ReportWriter | un
   const tempTag = newTempTag();
   const state = new Int32Array(new SharedArrayBuffer(16)); // [batches written, failed, stop, busy]
   const worker = new Worker(WORKER_URL, { workerData: { tempTag, state } });
-  worker.unref(); // never what keeps the process alive: finish() waits for it explicitly
+  worker.unref(); // not what keeps the process alive while drawing; finish() holds it while it waits
   let failure: { target: string; message: string } | undefined;
   let crash: Error | undefined;
   const ended = new Promise<void>((resolve) => {
@@ -100,6 +100,8 @@ export function threadWriter(folders: () => Iterable<string>): ReportWriter | un
       if (batch.length >= BATCH) flush();
     },
     async finish() {
+      // Waited for now: without this the process could end while the last batches are written.
+      worker.ref();
       flush();
       worker.postMessage('end');
       await ended;

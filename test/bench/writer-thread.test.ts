@@ -48,6 +48,17 @@ describe.skipIf(!existsSync(DIST_RENDER))('writing reports on the writer thread'
     expect((await stat(path.join(thread, 'index.html'))).mtimeMs).toBe(before.mtimeMs);
   });
 
+  it('through the binary: every report is on disk when the process ends, and it exits 0', async () => {
+    const { runBin } = await import('../support/run-bin.js');
+    const ws = await tempDir();
+    generateWorkspace(ws, { personas: 240, journeys: 6, markets: 2 });
+    const r = await runBin(['render', 'personas', 'journeys', 'markets', '--force', '--out', 'out'], { cwd: ws });
+    expect(r.code, r.stderr).toBe(0);
+    const files = (await readdir(path.join(ws, 'out'))).filter((f) => f.endsWith('.html'));
+    expect(files.length).toBe(240 + 6 + 2 + 1);
+    expect(r.stderr).toContain(`wrote ${240 + 6 + 2} reports and an index`);
+  });
+
   it('reports a file it cannot write as a usage error, and leaves no temporary file', async () => {
     const { renderReports } = await load();
     const ws = await tempDir();
