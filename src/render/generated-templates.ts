@@ -2,7 +2,6 @@ import type Handlebars from 'handlebars';
 import { helperNames, helperTable } from './helpers.js';
 import { templateHash } from './precompiled.js';
 import { PIECE_MARK_START, PIECE_MARKS } from './template-ast.js';
-import { CODEGEN_VERSION, generateTemplates, UnsupportedTemplate } from './template-codegen.js';
 import * as runtime from './template-runtime.js';
 import type { TemplateFormat } from './templates.js';
 
@@ -23,14 +22,16 @@ export interface GeneratedTemplates {
 
 /** What generated code is valid for: every source of the set, Handlebars' version, the options and the generator. */
 export function generatedHash(sources: ReadonlyMap<string, string>, options: object): string {
-  return templateHash(JSON.stringify([...sources]), { ...options, codegen: CODEGEN_VERSION });
+  return templateHash(JSON.stringify([...sources]), { ...options, codegen: runtime.CODEGEN_VERSION });
 }
 
 /**
  * The body of the function that makes the draw functions of a template set, or undefined when a
  * template uses something the generator does not translate (Handlebars then draws the set).
+ * The generator is loaded here only: a render with the build's code never needs it.
  */
-export function generatedCode(format: TemplateFormat, sources: ReadonlyMap<string, string>, hb: typeof Handlebars): string | undefined {
+export async function generatedCode(format: TemplateFormat, sources: ReadonlyMap<string, string>, hb: typeof Handlebars): Promise<string | undefined> {
+  const { generateTemplates, UnsupportedTemplate } = await import('./template-codegen.js');
   try {
     return generateTemplates({ sources, helpers: helperNames(format), escape: format === 'html', parse: (text) => hb.parse(text) });
   } catch (e) {
@@ -58,7 +59,6 @@ export interface PageDrawer {
   /** The page in parts to write: its own text, and each piece as shared bytes. */
   drawParts(key: string, view: object): PagePart[];
 }
-
 
 /**
  * Pages of a generated set. Its pieces (the stylesheet, 12 KB of each report) are encoded once

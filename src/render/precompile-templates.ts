@@ -33,7 +33,7 @@ export async function precompiledModuleSource(): Promise<string> {
 export async function generatedModuleSource(format: TemplateFormat): Promise<string | undefined> {
   const { default: Handlebars } = await import('handlebars');
   const sources = await builtinSources(format);
-  const code = generatedCode(format, sources, Handlebars);
+  const code = await generatedCode(format, sources, Handlebars);
   if (code === undefined) return undefined;
   return `${HEADER}\nexport const hash = ${JSON.stringify(generatedHash(sources, compileOptions(format)))};\nexport function create(rt, helpers) {\n${code}\n}\n`;
 }

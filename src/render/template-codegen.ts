@@ -7,9 +7,6 @@ type Expression = hbs.AST.Expression;
 type PathExpression = hbs.AST.PathExpression;
 type HelperCall = { path: PathExpression | Expression; params: Expression[]; hash?: hbs.AST.Hash };
 
-/** Part of the hash of generated code: a change to the generator or the runtime makes old code stale. */
-export const CODEGEN_VERSION = 4;
-
 /** A construct the generator does not translate: the caller keeps using Handlebars for the set. */
 export class UnsupportedTemplate extends Error {}
 

@@ -5,6 +5,9 @@
  * draws exactly the bytes Handlebars would (test/render/generated-templates.test.ts compares them).
  */
 
+/** Part of the hash of generated code: a change to the generator (template-codegen.ts) or this runtime makes old code stale. */
+export const CODEGEN_VERSION = 4;
+
 /** Markup a helper built itself (Handlebars' SafeString): printed as it is, never escaped again. */
 export class Markup {
   constructor(readonly string: string) {}

@@ -123,7 +123,7 @@ export async function loadTemplates(format: TemplateFormat, overrideDir: string 
 /** The draw functions of the built-in set: the build's, or generated now when the sources changed since. */
 async function generatedSet(format: TemplateFormat, sources: ReadonlyMap<string, string>, options: CompileOptions, built: GeneratedTemplates | undefined): Promise<GeneratedSet | undefined> {
   if (built !== undefined && built.hash === generatedHash(sources, options)) return drawFunctions(format, built.create);
-  const code = generatedCode(format, sources, (await import('handlebars')).default);
+  const code = await generatedCode(format, sources, (await import('handlebars')).default);
   return code === undefined ? undefined : drawFunctions(format, factoryOf(code));
 }
 

@@ -156,7 +156,7 @@ describe.each(FORMATS)('the built-in %s templates, on random views', (format) =>
   it('are all translated, and draw what Handlebars draws for 300 random views each', async () => {
     for (const entry of await templateEntries(format, undefined)) sources.set(entry.key, templateSource(entry.key, readFileSync(entry.file, 'utf8')));
     for (const source of sources.values()) names.push(...namesIn(source));
-    const code = generatedCode(format, sources, Handlebars);
+    const code = await generatedCode(format, sources, Handlebars);
     expect(code).toBeDefined();
     const pages = pageDrawer(factoryOf(code!)(runtime, helperTable(format)));
     const hb = Handlebars.create();
