@@ -99,8 +99,8 @@ function writeAll(fd: number, parts: readonly Uint8Array[]): void {
   let written = parts.length > 1 ? writevSync(fd, parts as Uint8Array[]) : 0;
   if (written === total) return;
   for (const part of parts) {
-    const start = Math.min(Math.max(written, 0), part.length);
-    for (let at = start; at < part.length; ) at += writeSync(fd, part, at, part.length - at);
+    // Skip what the writev already wrote of this part.
+    for (let at = Math.min(written, part.length); at < part.length; ) at += writeSync(fd, part, at, part.length - at);
     written = Math.max(written - part.length, 0);
   }
 }
