@@ -75,7 +75,9 @@ function* pieces(diagnostics: readonly Diagnostic[], options: ReportOptions, c: 
     const row = (d: Diagnostic): string => {
       const line = String(d.line || 0);
       const column = String(d.column || 0);
-      const message = firstLine(d.message);
+      // Read once: an account misfit words its message each time it is read.
+      const full = d.message;
+      const message = firstLine(full);
       // text-table: ['', line, column, severity, message, rule] joined by '  ';
       // ESLint then replaces /(\d+)\s+(\d+)/ by a dimmed `line:column`.
       const position = `${pad(width.line - line.length)}${c.dim(`${line}:${column}`)}`;
@@ -89,9 +91,9 @@ function* pieces(diagnostics: readonly Diagnostic[], options: ReportOptions, c: 
       // one into a flat string of its own before it is joined; and trimEnd, not /\s+$/, which
       // rescans every run of padding from each of its spaces (seconds for 70,000 rows).
       let drawn = /\S$/.test(d.rule) ? text : text.trimEnd();
-      if (message.length !== d.message.length) {
+      if (message.length !== full.length) {
         const indent = ' '.repeat(2 + width.line + 1 + width.column + 2 + width.severity + 2);
-        for (const more of d.message.split(/\r\n|\r|\n/).slice(1)) drawn += `\n${`${indent}${more}`.trimEnd()}`;
+        for (const more of full.split(/\r\n|\r|\n/).slice(1)) drawn += `\n${`${indent}${more}`.trimEnd()}`;
       }
       return drawn;
     };
