@@ -28,7 +28,8 @@ export interface ParsedYaml {
  * Anchors, aliases, tags and some numbers are where js-yaml and the `yaml` package disagree, or
  * where untrusted input can expand (alias bombs); such files take the careful path. js-yaml's
  * "core" schema reads 0b101 and signed hex (-0x1A) as numbers and signed dot floats (-.5) as
- * strings; YAML 1.2 core says the opposite.
+ * strings; YAML 1.2 core says the opposite. It also reads a float too large for a double (1E310)
+ * as a string, where `yaml` reads Infinity: a three-digit exponent takes the careful path too.
  */
 const CAREFUL = /(?:^|[\s[{,:-])[&*!][^\s,[\]{}]|\b0b[01]|[-+](?:0[xo]|\.\d)/m;
 
@@ -37,10 +38,11 @@ const CAREFUL = /(?:^|[\s[{,:-])[&*!][^\s,[\]{}]|\b0b[01]|[-+](?:0[xo]|\.\d)/m;
  * with the whole alternation cost more than a tenth of parsing it (bench/, 10k personas).
  */
 function needsCarefulPath(text: string): boolean {
-  if (text.includes('&') || text.includes('*') || text.includes('!') || text.includes('0b') || text.includes('0x') || text.includes('0o')) return CAREFUL.test(text);
-  return SIGNED_DOT_FLOAT.test(text);
+  if ((text.includes('&') || text.includes('*') || text.includes('!') || text.includes('0b') || text.includes('0x') || text.includes('0o')) && CAREFUL.test(text)) return true;
+  return SIGNED_DOT_FLOAT.test(text) || BIG_EXPONENT.test(text);
 }
 const SIGNED_DOT_FLOAT = /[-+]\.\d/;
+const BIG_EXPONENT = /\d[eE]\+?\d\d\d/;
 
 /**
  * Parse a YAML stream. Most files take a fast path (js-yaml, no positions kept): parsing is nearly

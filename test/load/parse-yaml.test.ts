@@ -29,6 +29,9 @@ describe('parseYaml: YAML 1.2 core schema (SPEC 7)', () => {
     ['a: true\nb: false\nc: ~\nd: null', { a: true, b: false, c: null, d: null }],
     ['a: 0o17\nb: 0x1F\nc: 017\nd: 1e3\ne: .inf', { a: 15, b: 31, c: 17, d: 1000, e: Infinity }],
     ['a: 0b101\nb: -0x1A\nc: -.5\nd: +.25\ne: 12:30', { a: '0b101', b: '-0x1A', c: -0.5, d: 0.25, e: '12:30' }],
+    // Beyond a double: Infinity, as YAML 1.2 core and the careful path read it (js-yaml keeps a string).
+    ['a: 1E310\nb: [-2.5e+400]\nc: 1e308\nd: 1e-400', { a: Infinity, b: [-Infinity], c: 1e308, d: 0 }],
+    ['a: 0x1F\nb: 1E310', { a: 31, b: Infinity }],
   ])('%j', (text, expected) => {
     const { documents, errors } = parse(`${text}\n`);
     expect(errors).toEqual([]);
