@@ -1,6 +1,7 @@
 import { compareDiagnostics, type Diagnostic, type Finding, type Severity } from '../diagnostic.js';
 import { PositionResolver } from '../load/resolve.js';
 import { checkRuleSettings } from '../workspace/settings.js';
+import type { DocumentPassRequest } from '../workspace/document-pass.js';
 import { loadWorkspace, type LoadOptions, type Workspace } from '../workspace/workspace.js';
 import { allRuleMeta, CHECK_RULES, VALIDATE_RULES } from './registry.js';
 import type { Rule, RuleContext } from './rule.js';
@@ -17,9 +18,9 @@ export interface LintOptions extends LoadOptions {
   /** Errors only: warnings are neither reported nor counted. */
   quiet?: boolean;
   /**
-   * Only the diagnostics are wanted: the document-scope rules run as files are read (on every
-   * core) and the result's workspace holds personas as summaries (kind, id, picture) rather than
-   * their full data. Off by default: render and library callers read the documents.
+   * Only the diagnostics are wanted: the result's workspace holds personas as summaries (kind,
+   * id, picture) rather than their full data. Off by default: render and library callers read
+   * the documents. Either way the document-scope rules run as files are read (on every core).
    */
   diagnosticsOnly?: boolean;
 }
@@ -34,10 +35,10 @@ export interface LintResult {
 
 /** Load the workspace and run the rules of the mode; returns data, prints nothing. */
 export async function lint(options: LintOptions): Promise<LintResult> {
-  if (!options.diagnosticsOnly) return lintWorkspace(await loadWorkspace(options), options);
   // One `today` for both halves of every rule.
   const today = options.today ?? new Date();
-  const documentRules = options.minCompleteness === undefined ? { mode: options.mode, today } : { mode: options.mode, today, minCompleteness: options.minCompleteness };
+  const documentRules: DocumentPassRequest = { mode: options.mode, today, summaries: options.diagnosticsOnly === true };
+  if (options.minCompleteness !== undefined) documentRules.minCompleteness = options.minCompleteness;
   return lintWorkspace(await loadWorkspace({ ...options, documentRules }), { ...options, today });
 }
 

@@ -14,6 +14,8 @@ export interface DocumentPass {
   evidenceMaxAgeDays: number;
   /** Rules turned off in personakit.yaml: not run. */
   off: string[];
+  /** Cut personas down to what the workspace-scope rules read (diagnostics alone are wanted). */
+  summaries: boolean;
 }
 
 /** What a run asks for: the rules of `mode` as of `today`; the rest comes from personakit.yaml. */
@@ -22,6 +24,8 @@ export interface DocumentPassRequest {
   today: Date;
   /** Overrides completeness.min (--min-completeness). */
   minCompleteness?: number;
+  /** Keep only summaries of personas (default); false keeps every document whole, for render. */
+  summaries?: boolean;
 }
 
 export function documentPassFor(request: DocumentPassRequest, settings: Settings): DocumentPass {
@@ -31,10 +35,11 @@ export function documentPassFor(request: DocumentPassRequest, settings: Settings
     completenessMin: request.minCompleteness ?? settings.completenessMin,
     evidenceMaxAgeDays: settings.evidenceMaxAgeDays,
     off: Object.keys(settings.rules).filter((id) => settings.rules[id] === 'off'),
+    summaries: request.summaries ?? true,
   };
 }
 
-/** Runs the pass on one file just read: findings into `file.ruleFindings`, personas cut to summaries. */
+/** Runs the pass on one file just read: findings into `file.ruleFindings`, personas cut to summaries if asked. */
 export type DocumentRunner = (file: CheckedFile, reported: boolean) => void;
 
 /**

@@ -19,8 +19,8 @@ export function documentRules(pass: DocumentPass): Rule[] {
 
 /**
  * Runs the document rules on the documents of a file asked about (`reported`), into
- * `file.ruleFindings`, then cuts every persona down to its summary (files not asked about too:
- * their ids still count for references).
+ * `file.ruleFindings`, then, if the pass says so, cuts every persona down to its summary (files
+ * not asked about too: their ids still count for references).
  */
 export function documentRunner(pass: DocumentPass): DocumentRunner {
   const rules = documentRules(pass);
@@ -44,7 +44,7 @@ export function documentRunner(pass: DocumentPass): DocumentRunner {
         memos.clear();
         for (const rule of rules) for (const finding of rule.checkDocument!(doc, context)) findings.push(finding);
       }
-      if (doc.kind === 'persona') file.documents[docIndex] = summaryOf(doc.data);
+      if (pass.summaries && doc.kind === 'persona') file.documents[docIndex] = summaryOf(doc.data);
     });
     file.ruleFindings = findings;
   };

@@ -18,7 +18,7 @@ export interface ReadOptions {
   maxThreads?: number;
   /** The main thread reads too (default). false leaves all reading to workers, so tests can see them work. */
   mainThreadReads?: boolean;
-  /** Run the document-scope rules as files are read, and keep only summaries of personas (document-pass.ts). */
+  /** Run the document-scope rules as files are read, and keep only summaries of personas if it says so (document-pass.ts). */
   documentPass?: DocumentPass;
 }
 

@@ -42,7 +42,8 @@ export interface Workspace {
   findings: Finding[];
   /**
    * Set when the document-scope rules of this mode already ran as the files were read (their
-   * findings are in `findings`) and personas hold only their summary (see document-pass.ts).
+   * findings are in `findings`); personas then hold only their summary unless the pass kept
+   * them whole (see document-pass.ts).
    */
   documentPass?: DocumentPass['mode'];
 }
@@ -54,8 +55,8 @@ export interface LoadOptions {
   /** How files are read: when to use worker threads (defaults suit the CLI). */
   read?: ReadOptions;
   /**
-   * Run the document-scope rules while reading, and keep only summaries of personas: for
-   * diagnostics alone (check, validate). Render needs the full data, so it is opt-in.
+   * Run the document-scope rules while reading (spread over the reading threads, each document
+   * while it is fresh), and keep only summaries of personas unless `summaries: false`.
    */
   documentRules?: DocumentPassRequest;
 }
