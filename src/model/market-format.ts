@@ -1,3 +1,5 @@
+import { digitGroups } from '../util/int-text.js';
+
 /**
  * How market figures are written in reasons and messages. One place, so that "2,500" in an
  * account-misfit reason and "GBP 3,800,000" in a market-share message read alike.
@@ -50,8 +52,6 @@ const scoreTexts = new Map<number, string>();
 
 /** 1234567 → "1,234,567" for a safe integer, without a regular expression over its digits. */
 function groupDigits(value: number): string {
-  const digits = String(Math.abs(value));
-  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
-  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
-  return value < 0 ? `-${out}` : out;
+  const grouped = digitGroups(Math.abs(value), ',');
+  return value < 0 ? `-${grouped}` : grouped;
 }

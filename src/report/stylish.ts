@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import { countBySeverity, type Diagnostic } from '../diagnostic.js';
+import { intText } from '../util/int-text.js';
 import { inPieces } from './pieces.js';
 import type { ReportOptions } from './types.js';
 import { groupByFile } from './util.js';
@@ -13,7 +14,7 @@ function pad(width: number): string {
 
 /** The width of a number as stylish prints it (0 for a missing position). */
 function digits(n: number): number {
-  return String(n || 0).length;
+  return intText(n || 0).length;
 }
 
 /** A message's first line: the table shows it, the other lines go below the row. */
@@ -73,8 +74,8 @@ function* pieces(diagnostics: readonly Diagnostic[], options: ReportOptions, c: 
     }
 
     const row = (d: Diagnostic): string => {
-      const line = String(d.line || 0);
-      const column = String(d.column || 0);
+      const line = intText(d.line || 0);
+      const column = intText(d.column || 0);
       // Read once: an account misfit words its message each time it is read.
       const full = d.message;
       const message = firstLine(full);
