@@ -1,3 +1,4 @@
+import type { Severity } from '../diagnostic.js';
 import type { Account } from './market-criteria.js';
 import { scoreAccount, summariseFit, type FitDefinition } from './market-fit.js';
 
@@ -22,7 +23,7 @@ export class MisfitTable {
   // Rows in fixed-size chunks of typed arrays: nothing per row on V8's heap, and no array that
   // keeps growing (each regrowth of a large array leaves the old one as garbage until a full GC).
   private readonly chunks: RowChunk[] = [];
-  private readonly names = new TextBlocks();
+  private readonly names = new NameBytes();
   private readonly wordIds = new Map<string, number>();
   private readonly words: string[] = [];
   private readonly problemListIds = new Map<string, number>();
@@ -38,6 +39,19 @@ export class MisfitTable {
     return this.rows;
   }
 
+  /** The severity of every row's warning, once the engine has applied the user's settings. */
+  severity: Severity | undefined;
+  /** Rows whose severity a caller changed afterwards. */
+  private severities: Map<number, Severity> | undefined;
+
+  severityOf(index: number): Severity {
+    return this.severities?.get(index) ?? this.severity!;
+  }
+
+  setSeverityOf(index: number, severity: Severity): void {
+    (this.severities ??= new Map()).set(index, severity);
+  }
+
   /** The CSV line of the misfit at `index`. */
   line(index: number): number {
     return this.chunkOf(index).ints[(index & CHUNK_MASK) * INTS + LINE]!;
@@ -50,7 +64,9 @@ export class MisfitTable {
     const ints = chunk.ints;
     const at = row * INTS;
     ints[at + LINE] = line;
-    ints[at + NAME] = this.names.append(account.name);
+    const name = this.names.append(account.name, this.rows);
+    ints[at + NAME] = name.start;
+    ints[at + NAME_BYTES] = name.bytes;
     WORD_FIELDS.forEach((field, i) => {
       ints[at + WORDS + i] = this.wordId(account[field]);
     });
@@ -67,8 +83,7 @@ export class MisfitTable {
     const row = index & CHUNK_MASK;
     const at = row * INTS;
     const ints = chunk.ints;
-    const end = index + 1 < this.rows ? this.chunkOf(index + 1).ints[((index + 1) & CHUNK_MASK) * INTS + NAME]! : this.names.length;
-    const account: Account = { name: this.names.text(ints[at + NAME]!, end) };
+    const account: Account = { name: this.names.text(ints[at + NAME]!, ints[at + NAME_BYTES]!, index) };
     WORD_FIELDS.forEach((field, i) => {
       const id = ints[at + WORDS + i]!;
       if (id !== ABSENT) account[field] = this.words[id]!;
@@ -123,7 +138,10 @@ const NAME = 1;
 const WORDS = 2;
 const PROBLEMS = WORDS + WORD_FIELDS.length;
 const BUYS = PROBLEMS + 1;
-const INTS = BUYS + 1;
+const NAME_BYTES = BUYS + 1;
+const INTS = NAME_BYTES + 1;
+const BLOCK_BYTES = 64 * 1024;
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 interface RowChunk {
   ints: Int32Array;
@@ -135,48 +153,40 @@ function newChunk(): RowChunk {
 }
 
 /**
- * Many short texts stored end to end in a few large strings (a name costs its characters and one
- * number, not a string object of its own that may hold on to a chunk of the file).
+ * The misfits' names as UTF-8 bytes in fixed-size blocks outside V8's heap. Kept as strings, even
+ * joined into a few large ones, the names of 70,000 misfits were the bulk of what survived V8's
+ * young-generation collections during the CSV pass (~80 KB a collection), and every survivor
+ * counts towards V8 doubling its young generation: the peak memory of a large check.
  */
-class TextBlocks {
-  private readonly blocks: string[] = [];
-  /** Where each block starts, counted over all blocks. */
-  private readonly blockStarts: number[] = [];
-  private pending: string[] = [];
-  /** Characters in all, and in the sealed blocks. */
-  length = 0;
-  private sealed = 0;
+class NameBytes {
+  private readonly blocks: Buffer[] = [];
+  private used = 0;
+  /** Names that are not stored as bytes (longer than a block, or with surrogates), by row. */
+  private readonly others = new Map<number, string>();
 
-  /** Store `text`; returns where it starts. */
-  append(text: string): number {
-    const start = this.length;
-    this.pending.push(text);
-    this.length += text.length;
-    // Blocks stay well below the size V8 puts in its large-object space.
-    if (this.length - this.sealed >= 4096) this.seal();
-    return start;
-  }
-
-  /** The text stored from `start` to `end` (one text: never across blocks). */
-  text(start: number, end: number): string {
-    if (end > this.sealed) this.seal();
-    let lo = 0;
-    let hi = this.blocks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.blockStarts[mid]! <= start) lo = mid;
-      else hi = mid - 1;
+  /** Store the name of `row`; returns where its bytes start among all blocks (-1: kept as text) and how many there are. */
+  append(name: string, row: number): { start: number; bytes: number } {
+    const bytes = Buffer.byteLength(name, 'utf8');
+    // Surrogates (emoji, or a lone half of a pair, which UTF-8 cannot hold) are rare: kept as text.
+    if (bytes > BLOCK_BYTES || SURROGATE.test(name)) {
+      this.others.set(row, name);
+      return { start: -1, bytes: 0 };
     }
-    const offset = this.blockStarts[lo]!;
-    return this.blocks[lo]!.slice(start - offset, end - offset);
+    if (this.blocks.length === 0 || this.used + bytes > BLOCK_BYTES) {
+      this.blocks.push(Buffer.allocUnsafe(BLOCK_BYTES));
+      this.used = 0;
+    }
+    const start = (this.blocks.length - 1) * BLOCK_BYTES + this.used;
+    this.blocks[this.blocks.length - 1]!.write(name, this.used, 'utf8');
+    this.used += bytes;
+    return { start, bytes };
   }
 
-  private seal(): void {
-    if (this.pending.length === 0) return;
-    this.blockStarts.push(this.sealed);
-    this.blocks.push(this.pending.join(''));
-    this.pending = [];
-    this.sealed = this.length;
+  /** The name of `row`, from what append returned. */
+  text(start: number, bytes: number, row: number): string {
+    if (start < 0) return this.others.get(row)!;
+    const offset = start % BLOCK_BYTES;
+    return this.blocks[(start - offset) / BLOCK_BYTES]!.toString('utf8', offset, offset + bytes);
   }
 }
 

@@ -35,6 +35,15 @@ describe('MisfitTable', () => {
     });
   });
 
+  it('gives back names of every kind: empty, non-Latin, astral, a lone surrogate, longer than a block of bytes', () => {
+    const names = ['', 'Ünïcödé GmbH', '東京物流', 'Emoji 🚚 Ltd', 'lone \uD800 half', 'y'.repeat(70 * 1024), 'after the long one', 'z'.repeat(65536), 'end'];
+    const table = new MisfitTable('accounts.csv', 'market.yaml', definition);
+    // Enough ordinary names in between to fill several blocks, so names start near block ends too.
+    const all = names.flatMap((name, i) => [name, ...Array.from({ length: 3000 }, (_, j) => `Filler ${i}-${j} ${'é'.repeat(j % 5)}`)]);
+    all.forEach((name, i) => table.add(i + 2, { name }));
+    all.forEach((name, i) => expect(table.account(i).name).toBe(name));
+  });
+
   it('words the message as the account itself would be worded, however often it is read', () => {
     const list = accounts(300);
     const table = new MisfitTable('accounts.csv', 'market.yaml', definition);
