@@ -16,12 +16,20 @@ export const accountMisfit = defineRule({
   description: 'A listed account does not fit the market; the message says which criteria failed and what was unknown.',
   help: 'Either the account is not a prospect (remove it, or keep it on purpose and accept the warning), or the criteria are too narrow: widen them, lower fit.threshold, or take a criterion out of fit.required. Unknown criteria never count against an account; fill in its data to have them scored.',
   async check(context: RuleContext): Promise<Finding[]> {
-    const findings: Finding[] = [];
-    for (const { doc, misfits, csvMisfits } of await marketEvaluations(context)) {
+    const evaluations = await marketEvaluations(context);
+    // Sized up front: grown by push, a list of 70,000 leaves copies of itself to collect.
+    let count = 0;
+    for (const { misfits, csvMisfits } of evaluations) count += misfits.length + csvMisfits.reduce((n, t) => n + t.size, 0);
+    const findings = new Array<Finding>(count);
+    let next = 0;
+    for (const { doc, misfits, csvMisfits } of evaluations) {
       for (const misfit of misfits) {
-        findings.push({ rule: RULE, file: doc.file, docIndex: doc.docIndex, pointer: `${misfit.source.pointer}/name`, message: misfitMessage(misfit.name, misfit.summary) });
+        findings[next++] = { rule: RULE, file: doc.file, docIndex: doc.docIndex, pointer: `${misfit.source.pointer}/name`, message: misfitMessage(misfit.name, misfit.summary) };
       }
-      for (const table of csvMisfits) for (let i = 0; i < table.size; i++) findings.push(new CsvMisfit(table, i));
+      for (const table of csvMisfits) {
+        const Row = csvMisfitRow(table);
+        for (let i = 0; i < table.size; i++) findings[next++] = new Row(i);
+      }
     }
     return findings;
   },
@@ -29,54 +37,57 @@ export const accountMisfit = defineRule({
 
 /**
  * A CSV misfit as finding and then as diagnostic (the same object: 70,000 of them are not made
- * twice). It holds a row of its table, not words: the message is worded when read. To its readers
- * it is a plain diagnostic: the own, enumerable keys file, line, column, severity, rule and
- * message, in that order, and no others, so spread, JSON, structuredClone and deep equality all
- * see the message. The keys that are the same for every row are getters, which cost no memory
- * per row. `owner`, which findings have and diagnostics do not, is on the prototype.
+ * twice). It holds a row number of its table, not words: the message is worded when read. To its
+ * readers it is a plain diagnostic: the own, enumerable keys file, line, column, severity, rule
+ * and message, in that order, and no others, so spread, JSON, structuredClone and deep equality
+ * all see the message. Every key is a getter shared by the table's rows (one hidden class, no
+ * memory per row), and the table is known to the class rather than to each row, so a row costs
+ * one field: each long-lived young object counts towards V8 growing its young generation, the
+ * peak memory of a large check (bench/README, eighth round). `owner`, which findings have and
+ * diagnostics do not, is on the prototype.
  */
-class CsvMisfit implements Finding, Diagnostic {
-  declare readonly file: string;
-  declare readonly line: number;
-  declare readonly column: number;
-  declare severity: Severity;
-  declare readonly rule: string;
-  declare readonly message: string;
-  readonly #table: MisfitTable;
-  readonly #index: number;
+type CsvMisfit = Diagnostic & Finding & { toDiagnostic(severity: Severity): Diagnostic };
 
-  constructor(table: MisfitTable, index: number) {
-    this.#table = table;
-    this.#index = index;
-    Object.defineProperty(this, 'file', FILE);
-    Object.defineProperty(this, 'line', { value: table.line(index), enumerable: true });
-    Object.defineProperty(this, 'column', COLUMN);
-    // Writable: set once the engine knows the configured severity (toDiagnostic).
-    Object.defineProperty(this, 'severity', { value: undefined, enumerable: true, writable: true });
-    Object.defineProperty(this, 'rule', RULE_KEY);
-    Object.defineProperty(this, 'message', MESSAGE);
-  }
+function csvMisfitRow(table: MisfitTable): new (index: number) => CsvMisfit {
+  const descriptors: Record<'file' | 'line' | 'column' | 'severity' | 'rule' | 'message', PropertyDescriptor> = {
+    file: { get: () => table.file, enumerable: true },
+    line: { get(this: Row) { return table.line(this.index); }, enumerable: true },
+    column: { get: () => 1, enumerable: true },
+    // Settable like a plain diagnostic's: a caller that changes one row's severity changes only that row.
+    severity: {
+      get(this: Row) { return table.severityOf(this.index); },
+      set(this: Row, severity: Severity) { table.setSeverityOf(this.index, severity); },
+      enumerable: true,
+    },
+    rule: { get: () => RULE, enumerable: true },
+    message: { get(this: Row) { return table.message(this.index); }, enumerable: true },
+  };
+  class Row {
+    readonly #index: number;
 
-  get owner(): string {
-    return this.#table.owner;
-  }
+    constructor(index: number) {
+      this.#index = index;
+      // One property at a time, in this order, with the same descriptors: all rows share one hidden class.
+      Object.defineProperty(this, 'file', descriptors.file);
+      Object.defineProperty(this, 'line', descriptors.line);
+      Object.defineProperty(this, 'column', descriptors.column);
+      Object.defineProperty(this, 'severity', descriptors.severity);
+      Object.defineProperty(this, 'rule', descriptors.rule);
+      Object.defineProperty(this, 'message', descriptors.message);
+    }
 
-  toDiagnostic(severity: Severity): Diagnostic {
-    this.severity = severity;
-    return this;
-  }
+    get index(): number {
+      return this.#index;
+    }
 
-  static file(this: CsvMisfit): string {
-    return this.#table.file;
-  }
+    get owner(): string {
+      return table.owner;
+    }
 
-  static message(this: CsvMisfit): string {
-    return this.#table.message(this.#index);
+    toDiagnostic(severity: Severity): Diagnostic {
+      table.severity = severity;
+      return this as unknown as Diagnostic;
+    }
   }
+  return Row as unknown as new (index: number) => CsvMisfit;
 }
-
-// One descriptor (one getter) each for every row, so that all rows share one hidden class.
-const FILE: PropertyDescriptor = { get: CsvMisfit.file, enumerable: true };
-const COLUMN: PropertyDescriptor = { get: () => 1, enumerable: true };
-const RULE_KEY: PropertyDescriptor = { get: () => RULE, enumerable: true };
-const MESSAGE: PropertyDescriptor = { get: CsvMisfit.message, enumerable: true };

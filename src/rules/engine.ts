@@ -65,7 +65,9 @@ export async function lintWorkspace(workspace: Workspace, options: Omit<LintOpti
   };
   const rules: readonly Rule[] = options.mode === 'check' ? [...VALIDATE_RULES, ...CHECK_RULES] : VALIDATE_RULES;
   const reported = new Set(workspace.reportedFiles);
-  const findings: Finding[] = [...workspace.findings];
+  // Each rule's findings as the rule returned them, joined into one array only when directives need
+  // them all at once: a CSV's 70,000 account misfits are not copied from array to array.
+  const batches: Finding[][] = [workspace.findings];
   if (workspace.documentPass !== undefined && workspace.documentPass !== options.mode) {
     throw new Error(`the workspace was read for ${workspace.documentPass}, not ${options.mode}`);
   }
@@ -74,27 +76,32 @@ export async function lintWorkspace(workspace: Workspace, options: Omit<LintOpti
     // The document part already ran as the files were read: only the cross-document part is left.
     const check = workspace.documentPass && rule.checkDocument ? rule.checkWorkspace?.bind(rule) : rule.check.bind(rule);
     if (!check) continue;
-    for (const finding of await check(context)) if (reported.has(finding.owner ?? finding.file)) findings.push(finding);
+    const found = await check(context);
+    batches.push(found.every((f) => reported.has(f.owner ?? f.file)) ? found : found.filter((f) => reported.has(f.owner ?? f.file)));
   }
 
   const defaults = new Map(meta.map((r) => [r.id, r.severity]));
+  const severityFor = (finding: Finding) => severityOf(finding.rule, finding.severity ?? defaults.get(finding.rule) ?? 'error', workspace);
   const position = (finding: Finding): Resolved | undefined => {
-    const severity = severityOf(finding.rule, finding.severity ?? defaults.get(finding.rule) ?? 'error', workspace);
+    const severity = severityFor(finding);
     return severity === 'off' ? undefined : { finding, diagnostic: resolver.resolve(finding, severity) };
   };
   const directives = filesWithDirectives(workspace);
   let diagnostics: Diagnostic[];
   if (directives.size === 0) {
-    // The usual case, without pairs of finding and diagnostic: each finding is let go once
-    // positioned (70,000 account misfits of a CSV are 70,000 of each).
-    diagnostics = [];
-    for (let i = 0; i < findings.length; i++) {
-      const item = position(findings[i]!);
-      (findings as Array<Finding | undefined>)[i] = undefined;
-      if (item && !(options.quiet && item.diagnostic.severity === 'warning')) diagnostics.push(item.diagnostic);
+    // The usual case: findings straight to diagnostics, into a list sized up front, without pairs
+    // of both in between (a CSV's 70,000 account misfits would be 70,000 pairs to collect).
+    diagnostics = new Array<Diagnostic>(batches.reduce((n, b) => n + b.length, 0));
+    let kept = 0;
+    for (const batch of batches) {
+      for (const finding of batch) {
+        const severity = severityFor(finding);
+        if (severity !== 'off' && !(options.quiet && severity === 'warning')) diagnostics[kept++] = resolver.resolve(finding, severity);
+      }
     }
+    diagnostics.length = kept;
   } else {
-    let resolved = findings.map(position).filter((r): r is Resolved => r !== undefined);
+    let resolved = batches.flat().map(position).filter((r): r is Resolved => r !== undefined);
     resolved = suppress(resolved, directives, resolver, meta, options.mode === 'check', position);
     diagnostics = resolved.map((r) => r.diagnostic).filter((d) => !(options.quiet && d.severity === 'warning'));
   }

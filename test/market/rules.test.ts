@@ -192,4 +192,13 @@ accounts_file: accounts.csv
     expect(structuredClone(d)).toStrictEqual(plain);
     expect(d).toEqual(plain);
   });
+
+  it('a CSV misfit diagnostic takes a new severity as a plain one does: only that row changes', async () => {
+    const dir = await writeTree(await makeTempDir('personakit-market-'), { 'personakit.yaml': 'name: t\n', 'markets/m.yaml': MARKET_ALL, 'markets/accounts.csv': `${HEADER}\n${rows[1]}\n${rows[1]}\n` });
+    const [first, second] = (await lint({ mode: 'check', cwd: dir, paths: [] })).diagnostics.filter((x) => x.rule === 'account-misfit');
+    expect([first!.line, second!.line]).toEqual([2, 3]);
+    first!.severity = 'error';
+    expect([first!.severity, second!.severity]).toEqual(['error', 'warning']);
+    expect({ ...first }).toMatchObject({ line: 2, severity: 'error' });
+  });
 });
