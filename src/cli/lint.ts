@@ -75,12 +75,12 @@ export function toLintOptions(mode: LintCommandOptions['mode'], paths: string[],
 
 export async function runLint(options: LintCommandOptions, ctx: CliContext): Promise<number> {
   const { io } = ctx;
-  const { lint } = await import('../rules/engine.js');
+  const { lintListed } = await import('../rules/engine.js');
   const { formatDiagnosticPieces } = await import('../report/index.js');
-  const lintOptions: Parameters<typeof lint>[0] = { cwd: io.cwd, paths: options.paths, mode: options.mode, quiet: options.quiet, diagnosticsOnly: true };
+  const lintOptions: Parameters<typeof lintListed>[0] = { cwd: io.cwd, paths: options.paths, mode: options.mode, quiet: options.quiet, diagnosticsOnly: true };
   if (options.minCompleteness !== undefined) lintOptions.minCompleteness = options.minCompleteness;
   // --cache: same diagnostics, from src/cache/ when inputs are unchanged.
-  const result = options.cache ? await (await import('../cache/cached-lint.js')).cachedLint(lintOptions, { location: options.cacheLocation }) : await lint(lintOptions);
+  const result = options.cache ? await (await import('../cache/cached-lint.js')).cachedLint(lintOptions, { location: options.cacheLocation }) : await lintListed(lintOptions);
   const reportedDocs = 'reportedDocuments' in result ? result.reportedDocuments : result.workspace.documents.filter((d) => d.reported).length;
   if (reportedDocs === 0 && result.diagnostics.length === 0) {
     const where = options.paths.length > 0 ? options.paths.join(', ') : 'the workspace';

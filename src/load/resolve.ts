@@ -32,7 +32,6 @@ export class PositionResolver {
   }
 
   resolve(finding: Finding, severity: Severity): Diagnostic {
-    if (finding.toDiagnostic) return finding.toDiagnostic(severity);
     const d: Diagnostic = { file: finding.file, line: finding.line ?? 1, column: finding.column ?? 1, severity, rule: finding.rule, message: finding.message };
     if (finding.line === undefined && finding.pointer !== undefined) {
       const index = this.index(finding.file);

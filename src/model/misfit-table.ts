@@ -1,4 +1,3 @@
-import type { Severity } from '../diagnostic.js';
 import type { Account } from './market-criteria.js';
 import { scoreAccount, summariseFit, type FitDefinition } from './market-fit.js';
 
@@ -37,19 +36,6 @@ export class MisfitTable {
 
   get size(): number {
     return this.rows;
-  }
-
-  /** The severity of every row's warning, once the engine has applied the user's settings. */
-  severity: Severity | undefined;
-  /** Rows whose severity a caller changed afterwards. */
-  private severities: Map<number, Severity> | undefined;
-
-  severityOf(index: number): Severity {
-    return this.severities?.get(index) ?? this.severity!;
-  }
-
-  setSeverityOf(index: number, severity: Severity): void {
-    (this.severities ??= new Map()).set(index, severity);
   }
 
   /** The CSV line of the misfit at `index`. */

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic, DiagnosticList } from '../diagnostic.js';
 import { inPieces } from './pieces.js';
 import type { ReportOptions } from './types.js';
 import { groupByFile } from './util.js';
@@ -30,12 +30,12 @@ export function escapeXmlAttr(value: string): string {
  * one <failure> per diagnostic of that file, warnings included. `tests` counts test cases,
  * `failures` counts the test cases that have at least one failure.
  */
-export function junit(diagnostics: readonly Diagnostic[], options: ReportOptions): string {
+export function junit(diagnostics: DiagnosticList, options: ReportOptions): string {
   return [...junitPieces(diagnostics, options)].join('');
 }
 
 /** junit() in pieces (see pieces.ts). */
-export function* junitPieces(diagnostics: readonly Diagnostic[], options: ReportOptions): Generator<string> {
+export function* junitPieces(diagnostics: DiagnosticList, options: ReportOptions): Generator<string> {
   const groups = groupByFile(diagnostics, options.files, true);
   const tests = groups.length;
   const failures = groups.filter((g) => g.diagnostics.length > 0).length;

@@ -10,12 +10,18 @@
  */
 export const ITEMS_PER_PIECE = 25;
 
+/** Items read by position: an array, or a list that makes them as they are read (DiagnosticList). */
+export interface Items<T> {
+  readonly length: number;
+  at(index: number): T | undefined;
+}
+
 /** `draw` of each item, `ITEMS_PER_PIECE` at a time, joined by `separator`; a piece ends after its last item. */
-export function* inPieces<T>(items: readonly T[], draw: (item: T) => string, separator: string): Generator<string> {
+export function* inPieces<T>(items: Items<T>, draw: (item: T) => string, separator: string): Generator<string> {
   for (let i = 0; i < items.length; i += ITEMS_PER_PIECE) {
     const end = Math.min(i + ITEMS_PER_PIECE, items.length);
     let piece = i === 0 ? '' : separator;
-    for (let j = i; j < end; j++) piece += (j === i ? '' : separator) + draw(items[j]!);
+    for (let j = i; j < end; j++) piece += (j === i ? '' : separator) + draw(items.at(j)!);
     yield piece;
   }
 }
@@ -25,7 +31,7 @@ export function* inPieces<T>(items: readonly T[], draw: (item: T) => string, sep
  * ever being one string: the rest of the value is stringified with `marker` where the array goes,
  * and the items are written in its place at that depth. `marker` must appear nowhere else.
  */
-export function* jsonWithArray<T>(value: unknown, marker: string, items: readonly T[], item: (x: T) => unknown): Generator<string> {
+export function* jsonWithArray<T>(value: unknown, marker: string, items: Items<T>, item: (x: T) => unknown): Generator<string> {
   const text = JSON.stringify(value, null, 2);
   const quoted = JSON.stringify(marker);
   const at = text.indexOf(quoted);

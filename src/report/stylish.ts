@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import { countBySeverity, type Diagnostic } from '../diagnostic.js';
+import { countBySeverity, type Diagnostic, type DiagnosticList } from '../diagnostic.js';
 import { intText } from '../util/int-text.js';
 import { inPieces } from './pieces.js';
 import type { ReportOptions } from './types.js';
@@ -38,7 +38,7 @@ function pluralize(word: string, count: number): string {
  * keeps its first line in the table and prints the rest below it, indented to
  * the message column.
  */
-export function stylish(diagnostics: readonly Diagnostic[], options: ReportOptions): string {
+export function stylish(diagnostics: DiagnosticList, options: ReportOptions): string {
   if (diagnostics.length === 0) return '';
   const c = new Chalk({ level: options.color ? 1 : 0 });
   // ESLint resets the colour around the whole output so nothing leaks to the terminal.
@@ -51,13 +51,13 @@ export function stylish(diagnostics: readonly Diagnostic[], options: ReportOptio
  * like the summary's ✖, is outside Latin-1). Coloured output comes as one piece, because the
  * colour reset wraps the whole text.
  */
-export function stylishPieces(diagnostics: readonly Diagnostic[], options: ReportOptions): Iterable<string> {
+export function stylishPieces(diagnostics: DiagnosticList, options: ReportOptions): Iterable<string> {
   if (diagnostics.length === 0) return [];
   if (options.color) return [stylish(diagnostics, options)];
   return pieces(diagnostics, options, new Chalk({ level: 0 }));
 }
 
-function* pieces(diagnostics: readonly Diagnostic[], options: ReportOptions, c: InstanceType<typeof Chalk>): Generator<string> {
+function* pieces(diagnostics: DiagnosticList, options: ReportOptions, c: InstanceType<typeof Chalk>): Generator<string> {
   yield '\n';
   for (const group of groupByFile(diagnostics, options.files)) {
     yield `${c.underline(group.file)}\n`;
@@ -66,7 +66,8 @@ function* pieces(diagnostics: readonly Diagnostic[], options: ReportOptions, c: 
     // row objects (with their number strings and message lines) were ~10 MB more at the peak.
     const rows = group.diagnostics;
     const width = { line: 0, column: 0, severity: 0, message: 0 };
-    for (const d of rows) {
+    for (let i = 0; i < rows.length; i++) {
+      const d = rows.at(i)!;
       width.line = Math.max(width.line, digits(d.line));
       width.column = Math.max(width.column, digits(d.column));
       width.severity = Math.max(width.severity, d.severity.length);

@@ -1,8 +1,9 @@
-import { compareDiagnostics, type Diagnostic } from '../diagnostic.js';
+import { compareDiagnostics, type Diagnostic, type DiagnosticList } from '../diagnostic.js';
+import { SelectedDiagnostics } from '../diagnostic-lists.js';
 
 export interface FileGroup {
   file: string;
-  diagnostics: Diagnostic[];
+  diagnostics: DiagnosticList;
 }
 
 /**
@@ -11,22 +12,18 @@ export interface FileGroup {
  * diagnostics (sorted by name). Within a file, diagnostics are sorted by
  * line, column, rule and message. With `includeEmpty`, files of `files`
  * without problems get an empty group (JUnit lists them as passing).
+ *
+ * A group holds positions in `diagnostics`, not the diagnostics themselves: a list that makes its
+ * items as they are read (a CSV's account misfits) stays that way.
  */
-export function groupByFile(
-  diagnostics: readonly Diagnostic[],
-  files: readonly string[],
-  includeEmpty = false,
-): FileGroup[] {
-  // Each file's list sized up front: grown by push, a list of 70,000 leaves copies of itself.
-  const counts = new Map<string, number>();
-  for (const d of diagnostics) counts.set(d.file, (counts.get(d.file) ?? 0) + 1);
-  const filling = new Map<string, { list: Diagnostic[]; next: number }>();
-  for (const [file, count] of counts) filling.set(file, { list: new Array<Diagnostic>(count), next: 0 });
-  for (const d of diagnostics) {
-    const f = filling.get(d.file)!;
-    f.list[f.next++] = d;
+export function groupByFile(diagnostics: DiagnosticList, files: readonly string[], includeEmpty = false): FileGroup[] {
+  const positions = new Map<string, number[]>();
+  for (let i = 0; i < diagnostics.length; i++) {
+    const file = diagnostics.at(i)!.file;
+    let list = positions.get(file);
+    if (!list) positions.set(file, (list = []));
+    list.push(i);
   }
-  const byFile = new Map([...filling].map(([file, f]) => [file, f.list]));
   const order: string[] = [];
   const seen = new Set<string>();
   for (const f of files) {
@@ -34,29 +31,45 @@ export function groupByFile(
     seen.add(f);
     order.push(f);
   }
-  const others = [...byFile.keys()].filter((f) => !seen.has(f)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const others = [...positions.keys()].filter((f) => !seen.has(f)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   order.push(...others);
 
   const groups: FileGroup[] = [];
   for (const file of order) {
-    const list = byFile.get(file) ?? [];
+    const list = positions.get(file) ?? [];
     if (list.length === 0 && !includeEmpty) continue;
-    // The list is ours: sorted in place, and only when it is not in order already (the engine's
-    // diagnostics are), which spares a copy of 70,000 and the sort's own.
-    if (!isSorted(list)) list.sort(compareDiagnostics);
-    groups.push({ file, diagnostics: list });
+    groups.push({ file, diagnostics: new SelectedDiagnostics(diagnostics, inOrder(diagnostics, Int32Array.from(list))) });
   }
   return groups;
 }
 
-function isSorted(list: readonly Diagnostic[]): boolean {
-  for (let i = 1; i < list.length; i++) if (compareDiagnostics(list[i - 1]!, list[i]!) > 0) return false;
-  return true;
+/** Positions sorted by their diagnostics (stable); the engine's lists are in order already, and stay untouched. */
+function inOrder(diagnostics: DiagnosticList, positions: Int32Array): Int32Array {
+  let sorted = true;
+  let previous = positions.length > 0 ? diagnostics.at(positions[0]!)! : undefined;
+  for (let i = 1; i < positions.length && sorted; i++) {
+    const d = diagnostics.at(positions[i]!)!;
+    sorted = compareDiagnostics(previous!, d) <= 0;
+    previous = d;
+  }
+  if (sorted) return positions;
+  // Plain arrays only in practice (a reporter called with unsorted diagnostics): a copy to sort.
+  const items = Array.from(positions, (p) => ({ p, d: diagnostics.at(p)! }));
+  items.sort((x, y) => compareDiagnostics(x.d, y.d) || x.p - y.p);
+  return Int32Array.from(items, (x) => x.p);
 }
 
 /** Every diagnostic, in the order of {@link groupByFile}. */
-export function sortDiagnostics(diagnostics: readonly Diagnostic[], files: readonly string[]): Diagnostic[] {
-  return groupByFile(diagnostics, files).flatMap((g) => g.diagnostics);
+export function sortDiagnostics(diagnostics: DiagnosticList, files: readonly string[]): DiagnosticList {
+  const groups = groupByFile(diagnostics, files);
+  const positions = new Int32Array(diagnostics.length);
+  let at = 0;
+  for (const group of groups) {
+    const selected = group.diagnostics as SelectedDiagnostics;
+    positions.set(selected.positions, at);
+    at += selected.positions.length;
+  }
+  return new SelectedDiagnostics(diagnostics, positions);
 }
 
 /** A copy with a fixed key order and without unknown keys, for JSON output. */

@@ -1,4 +1,5 @@
-import { compareDiagnostics, type Diagnostic, type Finding, type Severity } from '../diagnostic.js';
+import { compareDiagnostics, type Diagnostic, type DiagnosticList, type Finding, type Severity } from '../diagnostic.js';
+import { MergedDiagnostics, toArray, type PlacedRun } from '../diagnostic-lists.js';
 import { PositionResolver } from '../load/resolve.js';
 import { checkRuleSettings } from '../workspace/settings.js';
 import type { DocumentPassRequest } from '../workspace/document-pass.js';
@@ -33,13 +34,26 @@ export interface LintResult {
   rules: RuleMeta[];
 }
 
+/** lint()'s result with diagnostics that may be made as they are read (see DiagnosticRun): for reporters. */
+export interface ListedLintResult extends Omit<LintResult, 'diagnostics'> {
+  diagnostics: DiagnosticList;
+}
+
 /** Load the workspace and run the rules of the mode; returns data, prints nothing. */
 export async function lint(options: LintOptions): Promise<LintResult> {
+  return withArray(await lintListed(options));
+}
+
+/**
+ * lint(), with diagnostics as a list that makes a CSV's account misfits only as they are read:
+ * what the CLI reports from, so that 70,000 of them never live at once.
+ */
+export async function lintListed(options: LintOptions): Promise<ListedLintResult> {
   // One `today` for both halves of every rule.
   const today = options.today ?? new Date();
   const documentRules: DocumentPassRequest = { mode: options.mode, today, summaries: options.diagnosticsOnly === true };
   if (options.minCompleteness !== undefined) documentRules.minCompleteness = options.minCompleteness;
-  return lintWorkspace(await loadWorkspace({ ...options, documentRules }), { ...options, today });
+  return lintWorkspaceListed(await loadWorkspace({ ...options, documentRules }), { ...options, today });
 }
 
 /**
@@ -48,6 +62,15 @@ export async function lint(options: LintOptions): Promise<LintResult> {
  * configured severity and filtered by comment directives.
  */
 export async function lintWorkspace(workspace: Workspace, options: Omit<LintOptions, keyof LoadOptions>): Promise<LintResult> {
+  return withArray(await lintWorkspaceListed(workspace, options));
+}
+
+function withArray(result: ListedLintResult): LintResult {
+  return { ...result, diagnostics: toArray(result.diagnostics) };
+}
+
+/** lintWorkspace() with diagnostics as a list (see lintListed). */
+export async function lintWorkspaceListed(workspace: Workspace, options: Omit<LintOptions, keyof LoadOptions>): Promise<ListedLintResult> {
   const meta = allRuleMeta();
   checkRuleSettings(workspace.settings, meta);
   const absPaths = new Map(workspace.files.map((f) => [f.file, f.absPath]));
@@ -65,8 +88,6 @@ export async function lintWorkspace(workspace: Workspace, options: Omit<LintOpti
   };
   const rules: readonly Rule[] = options.mode === 'check' ? [...VALIDATE_RULES, ...CHECK_RULES] : VALIDATE_RULES;
   const reported = new Set(workspace.reportedFiles);
-  // Each rule's findings as the rule returned them, joined into one array only when directives need
-  // them all at once: a CSV's 70,000 account misfits are not copied from array to array.
   const batches: Finding[][] = [workspace.findings];
   if (workspace.documentPass !== undefined && workspace.documentPass !== options.mode) {
     throw new Error(`the workspace was read for ${workspace.documentPass}, not ${options.mode}`);
@@ -86,27 +107,32 @@ export async function lintWorkspace(workspace: Workspace, options: Omit<LintOpti
     const severity = severityFor(finding);
     return severity === 'off' ? undefined : { finding, diagnostic: resolver.resolve(finding, severity) };
   };
+  // Runs (a CSV's account misfits) stay runs: no comment directive can reach a CSV row.
+  const runs: PlacedRun[] = [];
+  const single: Finding[][] = batches.map((batch) => batch.filter((finding) => {
+    if (!finding.run) return true;
+    const severity = severityFor(finding);
+    if (severity !== 'off' && !(options.quiet && severity === 'warning')) runs.push({ file: finding.file, rule: finding.rule, severity, run: finding.run });
+    return false;
+  }));
   const directives = filesWithDirectives(workspace);
   let diagnostics: Diagnostic[];
   if (directives.size === 0) {
-    // The usual case: findings straight to diagnostics, into a list sized up front, without pairs
-    // of both in between (a CSV's 70,000 account misfits would be 70,000 pairs to collect).
-    diagnostics = new Array<Diagnostic>(batches.reduce((n, b) => n + b.length, 0));
-    let kept = 0;
-    for (const batch of batches) {
+    // The usual case: findings straight to diagnostics, without pairs of both in between.
+    diagnostics = [];
+    for (const batch of single) {
       for (const finding of batch) {
         const severity = severityFor(finding);
-        if (severity !== 'off' && !(options.quiet && severity === 'warning')) diagnostics[kept++] = resolver.resolve(finding, severity);
+        if (severity !== 'off' && !(options.quiet && severity === 'warning')) diagnostics.push(resolver.resolve(finding, severity));
       }
     }
-    diagnostics.length = kept;
   } else {
-    let resolved = batches.flat().map(position).filter((r): r is Resolved => r !== undefined);
+    let resolved = single.flat().map(position).filter((r): r is Resolved => r !== undefined);
     resolved = suppress(resolved, directives, resolver, meta, options.mode === 'check', position);
     diagnostics = resolved.map((r) => r.diagnostic).filter((d) => !(options.quiet && d.severity === 'warning'));
   }
   diagnostics.sort(compareDiagnostics);
-  return { diagnostics, files: workspace.reportedFiles, workspace, rules: meta };
+  return { diagnostics: runs.length === 0 ? diagnostics : new MergedDiagnostics(diagnostics, runs), files: workspace.reportedFiles, workspace, rules: meta };
 }
 
 /** The reported files that hold comment directives. */
