@@ -69,10 +69,15 @@ export function withFileBytes<T>(absPath: string, file: string, max: number, use
 /** readFileBytes into the buffer withFileBytes reuses: the bytes are valid until the next read on this thread. */
 export function readFileBytesReused(absPath: string, file: string, max: number): Buffer | 'too-large' {
   return withOpenFile(absPath, file, (fd) => {
+    // Most files fit the buffer, and then one read does: from a regular file (collect() admits
+    // nothing else) a read that does not fill the buffer has reached the end. That spares the
+    // fstat and the empty read that used to confirm it, two system calls of five per file
+    // (~20 ms over 10,000 files on one thread, more when both threads read: bench/README).
+    let length = readSync(fd, scratch, 0, scratch.length, null);
+    if (length < scratch.length) return length > max ? 'too-large' : scratch.subarray(0, length);
     const size = fstatSync(fd).size;
     if (size > max) return 'too-large';
-    if (scratch.length < size + 1) scratch = Buffer.allocUnsafe(Math.max(size + 1, scratch.length * 2));
-    let length = 0;
+    if (scratch.length < size + 1) scratch = Buffer.concat([scratch.subarray(0, length), Buffer.allocUnsafe(Math.max(size + 1, scratch.length * 2) - length)]);
     // Until end of file, like readFileSync: the file may have grown since fstat.
     for (;;) {
       if (length === scratch.length) scratch = Buffer.concat([scratch, Buffer.allocUnsafe(scratch.length)]);
@@ -80,7 +85,7 @@ export function readFileBytesReused(absPath: string, file: string, max: number):
       if (n === 0) break;
       length += n;
     }
-    return scratch.subarray(0, length);
+    return length > max ? 'too-large' : scratch.subarray(0, length);
   });
 }
 
