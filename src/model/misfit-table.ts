@@ -1,3 +1,4 @@
+import { ownCopy } from '../util/own-copy.js';
 import type { Account } from './market-criteria.js';
 import { scoreAccount, summariseFit, type FitDefinition } from './market-fit.js';
 
@@ -174,15 +175,6 @@ class NameBytes {
     const offset = start % BLOCK_BYTES;
     return this.blocks[(start - offset) / BLOCK_BYTES]!.toString('utf8', offset, offset + bytes);
   }
-}
-
-/**
- * A copy of text read from the CSV: a cell may be a slice of a whole chunk of the file, and
- * keeping the slice would keep the chunk. Joining with a space makes a new flat string, and a
- * slice of that keeps only it.
- */
-function ownCopy(text: string): string {
-  return (' ' + text).slice(1);
 }
 
 /** The words of an account-misfit warning, for inline and CSV accounts alike. */
