@@ -69,7 +69,7 @@ export class MergedDiagnostics implements DiagnosticList {
 
 /** The items of `list` at `positions`, in that order. */
 export class SelectedDiagnostics implements DiagnosticList {
-  constructor(private readonly list: DiagnosticList, readonly positions: Int32Array) {}
+  constructor(private readonly list: DiagnosticList, private readonly positions: Int32Array) {}
 
   get length(): number {
     return this.positions.length;

@@ -17,11 +17,16 @@ export interface FileGroup {
  * items as they are read (a CSV's account misfits) stays that way.
  */
 export function groupByFile(diagnostics: DiagnosticList, files: readonly string[], includeEmpty = false): FileGroup[] {
-  const positions = new Map<string, number[]>();
+  return filePositions(diagnostics, files, includeEmpty).map(({ file, positions }) => ({ file, diagnostics: new SelectedDiagnostics(diagnostics, positions) }));
+}
+
+/** groupByFile as positions in `diagnostics`. */
+function filePositions(diagnostics: DiagnosticList, files: readonly string[], includeEmpty: boolean): Array<{ file: string; positions: Int32Array }> {
+  const byFile = new Map<string, number[]>();
   for (let i = 0; i < diagnostics.length; i++) {
     const file = diagnostics.at(i)!.file;
-    let list = positions.get(file);
-    if (!list) positions.set(file, (list = []));
+    let list = byFile.get(file);
+    if (!list) byFile.set(file, (list = []));
     list.push(i);
   }
   const order: string[] = [];
@@ -31,14 +36,14 @@ export function groupByFile(diagnostics: DiagnosticList, files: readonly string[
     seen.add(f);
     order.push(f);
   }
-  const others = [...positions.keys()].filter((f) => !seen.has(f)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const others = [...byFile.keys()].filter((f) => !seen.has(f)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   order.push(...others);
 
-  const groups: FileGroup[] = [];
+  const groups: Array<{ file: string; positions: Int32Array }> = [];
   for (const file of order) {
-    const list = positions.get(file) ?? [];
+    const list = byFile.get(file) ?? [];
     if (list.length === 0 && !includeEmpty) continue;
-    groups.push({ file, diagnostics: new SelectedDiagnostics(diagnostics, inOrder(diagnostics, Int32Array.from(list))) });
+    groups.push({ file, positions: inOrder(diagnostics, Int32Array.from(list)) });
   }
   return groups;
 }
@@ -61,13 +66,11 @@ function inOrder(diagnostics: DiagnosticList, positions: Int32Array): Int32Array
 
 /** Every diagnostic, in the order of {@link groupByFile}. */
 export function sortDiagnostics(diagnostics: DiagnosticList, files: readonly string[]): DiagnosticList {
-  const groups = groupByFile(diagnostics, files);
   const positions = new Int32Array(diagnostics.length);
   let at = 0;
-  for (const group of groups) {
-    const selected = group.diagnostics as SelectedDiagnostics;
-    positions.set(selected.positions, at);
-    at += selected.positions.length;
+  for (const group of filePositions(diagnostics, files, false)) {
+    positions.set(group.positions, at);
+    at += group.positions.length;
   }
   return new SelectedDiagnostics(diagnostics, positions);
 }
