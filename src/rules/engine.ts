@@ -88,7 +88,18 @@ export async function lintWorkspaceListed(workspace: Workspace, options: Omit<Li
   };
   const rules: readonly Rule[] = options.mode === 'check' ? [...VALIDATE_RULES, ...CHECK_RULES] : VALIDATE_RULES;
   const reported = new Set(workspace.reportedFiles);
-  const batches: Finding[][] = [workspace.findings];
+  const defaults = new Map(meta.map((r) => [r.id, r.severity]));
+  const severityFor = (finding: Finding) => severityOf(finding.rule, finding.severity ?? defaults.get(finding.rule) ?? 'error', workspace);
+  const findings: Finding[] = [...workspace.findings];
+  // Runs (a CSV's account misfits) stay runs: no comment directive can reach a CSV row.
+  const runs: PlacedRun[] = [];
+  const take = (finding: Finding) => {
+    if (!finding.run) findings.push(finding);
+    else {
+      const severity = severityFor(finding);
+      if (severity !== 'off' && !(options.quiet && severity === 'warning')) runs.push({ file: finding.file, rule: finding.rule, severity, run: finding.run });
+    }
+  };
   if (workspace.documentPass !== undefined && workspace.documentPass !== options.mode) {
     throw new Error(`the workspace was read for ${workspace.documentPass}, not ${options.mode}`);
   }
@@ -97,37 +108,24 @@ export async function lintWorkspaceListed(workspace: Workspace, options: Omit<Li
     // The document part already ran as the files were read: only the cross-document part is left.
     const check = workspace.documentPass && rule.checkDocument ? rule.checkWorkspace?.bind(rule) : rule.check.bind(rule);
     if (!check) continue;
-    const found = await check(context);
-    batches.push(found.every((f) => reported.has(f.owner ?? f.file)) ? found : found.filter((f) => reported.has(f.owner ?? f.file)));
+    for (const finding of await check(context)) if (reported.has(finding.owner ?? finding.file)) take(finding);
   }
 
-  const defaults = new Map(meta.map((r) => [r.id, r.severity]));
-  const severityFor = (finding: Finding) => severityOf(finding.rule, finding.severity ?? defaults.get(finding.rule) ?? 'error', workspace);
   const position = (finding: Finding): Resolved | undefined => {
     const severity = severityFor(finding);
     return severity === 'off' ? undefined : { finding, diagnostic: resolver.resolve(finding, severity) };
   };
-  // Runs (a CSV's account misfits) stay runs: no comment directive can reach a CSV row.
-  const runs: PlacedRun[] = [];
-  const single: Finding[][] = batches.map((batch) => batch.filter((finding) => {
-    if (!finding.run) return true;
-    const severity = severityFor(finding);
-    if (severity !== 'off' && !(options.quiet && severity === 'warning')) runs.push({ file: finding.file, rule: finding.rule, severity, run: finding.run });
-    return false;
-  }));
   const directives = filesWithDirectives(workspace);
   let diagnostics: Diagnostic[];
   if (directives.size === 0) {
     // The usual case: findings straight to diagnostics, without pairs of both in between.
     diagnostics = [];
-    for (const batch of single) {
-      for (const finding of batch) {
-        const severity = severityFor(finding);
-        if (severity !== 'off' && !(options.quiet && severity === 'warning')) diagnostics.push(resolver.resolve(finding, severity));
-      }
+    for (const finding of findings) {
+      const severity = severityFor(finding);
+      if (severity !== 'off' && !(options.quiet && severity === 'warning')) diagnostics.push(resolver.resolve(finding, severity));
     }
   } else {
-    let resolved = single.flat().map(position).filter((r): r is Resolved => r !== undefined);
+    let resolved = findings.map(position).filter((r): r is Resolved => r !== undefined);
     resolved = suppress(resolved, directives, resolver, meta, options.mode === 'check', position);
     diagnostics = resolved.map((r) => r.diagnostic).filter((d) => !(options.quiet && d.severity === 'warning'));
   }
