@@ -10,7 +10,10 @@ import { PositionIndex } from './positions.js';
 export class PositionResolver {
   private readonly indexes = new Map<string, PositionIndex | null>();
 
-  constructor(private readonly absPathOf: (file: string) => string | undefined) {}
+  constructor(
+    private readonly absPathOf: (file: string) => string | undefined,
+    private readonly indexOf: (text: string) => PositionIndex = (text) => new PositionIndex(text),
+  ) {}
 
   /** The position index of a file (its text re-read), or null when the file cannot be read as text. */
   index(file: string): PositionIndex | null {
@@ -21,7 +24,7 @@ export class PositionResolver {
       if (absPath) {
         try {
           const decoded = decodeUtf8(readFileSync(absPath));
-          if (decoded.ok) index = new PositionIndex(decoded.text);
+          if (decoded.ok) index = this.indexOf(decoded.text);
         } catch {
           index = null;
         }
@@ -48,5 +51,37 @@ export class PositionResolver {
     }
     if (finding.pointer !== undefined) d.path = finding.pointer;
     return d;
+  }
+
+  /**
+   * resolve(), except that a position needing the file re-parsed (a pointer) is worked out when
+   * the diagnostic's line or column is first read: a caller that shows only some diagnostics
+   * (render prints its errors and counts its warnings) never parses files for the others.
+   * The position fields are own getters, so spreading or JSON.stringify reads them as values.
+   */
+  resolveWhenRead(finding: Finding, severity: Severity): Diagnostic {
+    if (finding.line !== undefined || finding.pointer === undefined) return this.resolve(finding, severity);
+    let resolved: Diagnostic | undefined;
+    const position = () => (resolved ??= this.resolve(finding, severity));
+    // The keys in resolve()'s order; an end the file cannot give reads as undefined.
+    return {
+      file: finding.file,
+      get line() {
+        return position().line;
+      },
+      get column() {
+        return position().column;
+      },
+      severity,
+      rule: finding.rule,
+      message: finding.message,
+      get endLine() {
+        return position().endLine;
+      },
+      get endColumn() {
+        return position().endColumn;
+      },
+      path: finding.pointer,
+    };
   }
 }

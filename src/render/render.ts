@@ -33,6 +33,7 @@ export interface RenderOptions {
 
 const WRITE_THREAD_FROM = 200;
 
+/** `diagnostics` are in the order found, each position worked out when first read (see LintOptions.positions). */
 export type RenderResult =
   | { refused: true; diagnostics: Diagnostic[]; lint: LintResult }
   | { refused: false; diagnostics: Diagnostic[]; lint: LintResult; outDir: string; written: string[] };
@@ -43,7 +44,8 @@ export type RenderResult =
  * Returns data; printing is the CLI's job.
  */
 export async function renderReports(options: RenderOptions): Promise<RenderResult> {
-  const lintOptions: Parameters<typeof lint>[0] = { cwd: options.cwd, paths: options.paths, mode: 'check' };
+  // Positions only for what is shown: the CLI prints errors; warnings are counted in the reports.
+  const lintOptions: Parameters<typeof lint>[0] = { cwd: options.cwd, paths: options.paths, mode: 'check', positions: 'when-read' };
   if (options.today) lintOptions.today = options.today;
   const result = await lint(lintOptions);
   const { workspace, diagnostics } = result;

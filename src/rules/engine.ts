@@ -24,6 +24,14 @@ export interface LintOptions extends LoadOptions {
    * the documents. Either way the document-scope rules run as files are read (on every core).
    */
   diagnosticsOnly?: boolean;
+  /**
+   * When positions are worked out. `now` (the default): every diagnostic has its line and column
+   * and the list is sorted. `when-read`: a position that needs its file parsed again (a finding
+   * about a JSON pointer) is worked out when the diagnostic's line or column is first read, and
+   * the list stays in the order found (compareDiagnostics sorts it, reading every position). For
+   * callers that show only some diagnostics: render prints its errors and counts its warnings.
+   */
+  positions?: 'now' | 'when-read';
 }
 
 export interface LintResult {
@@ -117,17 +125,23 @@ export async function lintWorkspaceListed(workspace: Workspace, options: Omit<Li
   };
   const directives = filesWithDirectives(workspace);
   let diagnostics: Diagnostic[];
+  const whenRead = options.positions === 'when-read';
   if (directives.size === 0) {
     // The usual case: findings straight to diagnostics, without pairs of both in between.
     diagnostics = [];
     for (const finding of findings) {
       const severity = severityFor(finding);
-      if (severity !== 'off' && !(options.quiet && severity === 'warning')) diagnostics.push(resolver.resolve(finding, severity));
+      if (severity !== 'off' && !(options.quiet && severity === 'warning')) diagnostics.push(whenRead ? resolver.resolveWhenRead(finding, severity) : resolver.resolve(finding, severity));
     }
   } else {
     let resolved = findings.map(position).filter((r): r is Resolved => r !== undefined);
     resolved = suppress(resolved, directives, resolver, meta, options.mode === 'check', position);
     diagnostics = resolved.map((r) => r.diagnostic).filter((d) => !(options.quiet && d.severity === 'warning'));
+  }
+  if (whenRead) {
+    // Sorting would read every position; the runs' rows follow, made now (their lines are known).
+    for (const { run, severity } of runs) for (let i = 0; i < run.size; i++) diagnostics.push(run.row(i, severity));
+    return { diagnostics, files: workspace.reportedFiles, workspace, rules: meta };
   }
   diagnostics.sort(compareDiagnostics);
   return { diagnostics: runs.length === 0 ? diagnostics : new MergedDiagnostics(diagnostics, runs), files: workspace.reportedFiles, workspace, rules: meta };
