@@ -119,19 +119,20 @@ export async function lintWorkspaceListed(workspace: Workspace, options: Omit<Li
     for (const finding of await check(context)) if (reported.has(finding.owner ?? finding.file)) take(finding);
   }
 
+  const whenRead = options.positions === 'when-read';
+  const resolve = (finding: Finding, severity: Severity) => (whenRead ? resolver.resolveWhenRead(finding, severity) : resolver.resolve(finding, severity));
   const position = (finding: Finding): Resolved | undefined => {
     const severity = severityFor(finding);
-    return severity === 'off' ? undefined : { finding, diagnostic: resolver.resolve(finding, severity) };
+    return severity === 'off' ? undefined : { finding, diagnostic: resolve(finding, severity) };
   };
   const directives = filesWithDirectives(workspace);
   let diagnostics: Diagnostic[];
-  const whenRead = options.positions === 'when-read';
   if (directives.size === 0) {
     // The usual case: findings straight to diagnostics, without pairs of both in between.
     diagnostics = [];
     for (const finding of findings) {
       const severity = severityFor(finding);
-      if (severity !== 'off' && !(options.quiet && severity === 'warning')) diagnostics.push(whenRead ? resolver.resolveWhenRead(finding, severity) : resolver.resolve(finding, severity));
+      if (severity !== 'off' && !(options.quiet && severity === 'warning')) diagnostics.push(resolve(finding, severity));
     }
   } else {
     let resolved = findings.map(position).filter((r): r is Resolved => r !== undefined);
