@@ -1,3 +1,5 @@
+import type { Jit } from './jit.js';
+
 /**
  * Everything a command may touch of the outside world, passed in so tests can drive commands
  * in-process with captured output and scripted terminals.
@@ -13,6 +15,8 @@ export interface Io {
   stderr: Writer;
   stdin: NodeJS.ReadableStream;
   isTTY: { stdin: boolean; stdout: boolean; stderr: boolean };
+  /** The process's optimizing compiler (render pauses it while drawing); loaded when asked for. Tests leave it out. */
+  jit?: () => Promise<Jit>;
 }
 
 export function processIo(): Io {
@@ -23,6 +27,7 @@ export function processIo(): Io {
     stderr: { write: (t) => void process.stderr.write(t) },
     stdin: process.stdin,
     isTTY: { stdin: Boolean(process.stdin.isTTY), stdout: Boolean(process.stdout.isTTY), stderr: Boolean(process.stderr.isTTY) },
+    jit: async () => (await import('./jit.js')).processJit(),
   };
 }
 

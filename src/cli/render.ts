@@ -48,7 +48,7 @@ export function toRenderOptions(paths: string[], flags: { format: RenderFormat; 
 
 export async function runRender(options: RenderCommandOptions, ctx: CliContext): Promise<number> {
   const { io } = ctx;
-  const { renderReports } = await import('../render/render.js');
+  const [{ renderReports }, jit] = await Promise.all([import('../render/render.js'), io.jit?.()]);
   const started = Date.now();
   let shown = false;
   const onProgress = (done: number, total: number) => {
@@ -59,7 +59,19 @@ export async function runRender(options: RenderCommandOptions, ctx: CliContext):
   };
   const renderOptions: Parameters<typeof renderReports>[0] = { cwd: io.cwd, paths: options.paths, format: options.format, out: options.out, force: options.force, onProgress };
   if (options.templates !== undefined) renderOptions.templates = options.templates;
-  const result = await renderReports(renderOptions);
+  // Drawing runs each template once per document: not worth V8's optimizing compiler (cli/jit.ts).
+  let resumeOptimizing: (() => void) | undefined;
+  if (jit) {
+    renderOptions.onChecked = () => {
+      resumeOptimizing = jit.pauseOptimizing();
+    };
+  }
+  let result: Awaited<ReturnType<typeof renderReports>>;
+  try {
+    result = await renderReports(renderOptions);
+  } finally {
+    resumeOptimizing?.();
+  }
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (result.refused) {
     await printDiagnostics(ctx, errors, result.lint);
