@@ -59,19 +59,9 @@ export async function runRender(options: RenderCommandOptions, ctx: CliContext):
   };
   const renderOptions: Parameters<typeof renderReports>[0] = { cwd: io.cwd, paths: options.paths, format: options.format, out: options.out, force: options.force, onProgress };
   if (options.templates !== undefined) renderOptions.templates = options.templates;
-  // Drawing runs each template once per document: not worth V8's optimizing compiler (cli/jit.ts).
-  let resumeOptimizing: (() => void) | undefined;
-  if (jit) {
-    renderOptions.onChecked = () => {
-      resumeOptimizing = jit.pauseOptimizing();
-    };
-  }
-  let result: Awaited<ReturnType<typeof renderReports>>;
-  try {
-    result = await renderReports(renderOptions);
-  } finally {
-    resumeOptimizing?.();
-  }
+  // Drawing runs each template once per document: tier up later than for parsing (cli/jit.ts).
+  if (jit) renderOptions.onChecked = () => jit.tierUpLater();
+  const result = await renderReports(renderOptions);
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (result.refused) {
     await printDiagnostics(ctx, errors, result.lint);
