@@ -1,25 +1,26 @@
 import v8 from 'node:v8';
 
-/** The process's optimizing compiler, as the render command tunes it (see tierUpLater). */
+/** The process's optimizing compiler, as the commands that read a workspace tune it (see tierUpLater). */
 export interface Jit {
   /**
    * From now on, for the rest of the process, V8 optimizes a function only after it has run
-   * ~4.4× as much bytecode as it otherwise would. Code already optimized stays so.
+   * ~6.7× as much bytecode as it otherwise would. Code already optimized stays so.
    */
   tierUpLater(): void;
 }
 
 /**
- * Bytecode a function runs between V8's looks at whether to optimize it (Node 20's V8 11.3 starts
- * at 67,584). Why raise it for drawing: rendering a thousand reports runs each template and view
- * a thousand times, enough for V8 to optimize ~120 functions on its background threads. On a
- * 2-core machine those jobs, the writer thread and the main thread share the cores, and most of
- * the optimized code arrives too late to pay for itself. Measured on w1k (bench/README.md, tenth
- * round): the HTML render ~60 ms faster with 150,000–600,000, Markdown no slower; switching the
- * optimizing compiler off instead (--no-turbofan) slowed Markdown, whose escaping is hot enough
- * to gain from it. Checking (parsing) is left alone: there the optimized parser pays off.
+ * Bytecode a function runs between V8's looks at whether to optimize it; Node 20's V8 11.3 starts
+ * at 67,584, tuned for long-lived pages and servers. A check or a render is a run of 0.2–2 s on
+ * machines that often have two cores, where V8 optimizes ~120 functions on its background
+ * threads: most of them (rules, views, templates, a thousand runs each) are optimized too late
+ * to pay for their compilation, which shares the cores with the reading or writing threads and
+ * the main thread. The hottest code, the YAML parser's, is optimized a little later and still
+ * pays off. Measured on 2 cores (bench/README.md, tenth round), 450,000 against the default:
+ * check of 10,000 personas −9 %, render of 1,000 −10 %, the rest unchanged within the noise
+ * (300,000 and 600,000 did about as well; --no-turbofan while drawing slowed Markdown reports).
  */
-const DRAWING_INTERRUPT_BUDGET = 300_000;
+const INTERRUPT_BUDGET = 450_000;
 
 /**
  * `v8.setFlagsFromString` after start-up works for this flag: Node starts V8 with
@@ -31,9 +32,9 @@ export function processJit(execArgv: readonly string[] = process.execArgv): Jit 
     tierUpLater() {
       if (tunesJit(execArgv)) return;
       try {
-        v8.setFlagsFromString(`--interrupt-budget=${DRAWING_INTERRUPT_BUDGET}`);
+        v8.setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
       } catch {
-        // Not V8, or a V8 that refuses: drawing is merely slower.
+        // Not V8, or a V8 that refuses: the run is merely slower.
       }
     },
   };

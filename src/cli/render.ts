@@ -49,6 +49,7 @@ export function toRenderOptions(paths: string[], flags: { format: RenderFormat; 
 export async function runRender(options: RenderCommandOptions, ctx: CliContext): Promise<number> {
   const { io } = ctx;
   const [{ renderReports }, jit] = await Promise.all([import('../render/render.js'), io.jit?.()]);
+  jit?.tierUpLater(); // a short run on few cores (cli/jit.ts)
   const started = Date.now();
   let shown = false;
   const onProgress = (done: number, total: number) => {
@@ -59,8 +60,6 @@ export async function runRender(options: RenderCommandOptions, ctx: CliContext):
   };
   const renderOptions: Parameters<typeof renderReports>[0] = { cwd: io.cwd, paths: options.paths, format: options.format, out: options.out, force: options.force, onProgress };
   if (options.templates !== undefined) renderOptions.templates = options.templates;
-  // Drawing runs each template once per document: tier up later than for parsing (cli/jit.ts).
-  if (jit) renderOptions.onChecked = () => jit.tierUpLater();
   const result = await renderReports(renderOptions);
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (result.refused) {

@@ -27,8 +27,6 @@ export interface RenderOptions {
   today?: Date;
   /** Called after each report is drawn and handed to be written (the CLI shows progress on a terminal). */
   onProgress?: (done: number, total: number) => void;
-  /** Called once, when the documents are checked and about to be drawn (the CLI tunes the JIT for drawing). */
-  onChecked?: () => void;
   /** From this many documents, reports are written by a writer thread (default 200; for tests). */
   writeThreadFrom?: number;
 }
@@ -58,7 +56,6 @@ export async function renderReports(options: RenderOptions): Promise<RenderResul
   }
   if (countBySeverity(diagnostics).errors > 0 && !options.force) return { refused: true, diagnostics, lint: result };
   if (documents.length === 0) throw new UsageError('nothing to render: no document could be read', 'fix the errors shown above');
-  options.onChecked?.();
 
   // Templates first: a broken override stops the run before anything is written.
   const templateDir = options.templates !== undefined ? path.resolve(options.cwd, options.templates) : workspace.settings.templates;
