@@ -15,7 +15,7 @@ export interface Io {
   stderr: Writer;
   stdin: NodeJS.ReadableStream;
   isTTY: { stdin: boolean; stdout: boolean; stderr: boolean };
-  /** The process's optimizing compiler (render pauses it while drawing); loaded when asked for. Tests leave it out. */
+  /** The process's optimizing compiler, which check and render tune (cli/jit.ts); loaded when asked for. Tests leave it out. */
   jit?: () => Promise<Jit>;
 }
 

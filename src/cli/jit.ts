@@ -12,7 +12,7 @@ export interface Jit {
 /**
  * Bytecode a function runs between V8's looks at whether to optimize it; Node 20's V8 11.3 starts
  * at 67,584, tuned for long-lived pages and servers. A check or a render is a run of 0.2–2 s on
- * machines that often have two cores, where V8 optimizes ~120 functions on its background
+ * machines that often have two cores, where V8 optimizes 80–250 functions on its background
  * threads: most of them (rules, views, templates, a thousand runs each) are optimized too late
  * to pay for their compilation, which shares the cores with the reading or writing threads and
  * the main thread. The hottest code, the YAML parser's, is optimized a little later and still
