@@ -1,5 +1,3 @@
-import type { Jit } from './jit.js';
-
 /**
  * Everything a command may touch of the outside world, passed in so tests can drive commands
  * in-process with captured output and scripted terminals.
@@ -15,8 +13,8 @@ export interface Io {
   stderr: Writer;
   stdin: NodeJS.ReadableStream;
   isTTY: { stdin: boolean; stdout: boolean; stderr: boolean };
-  /** The process's optimizing compiler, which check and render tune (cli/jit.ts); loaded when asked for. Tests leave it out. */
-  jit?: () => Promise<Jit>;
+  /** Tell V8 to optimize later, as check and render do (cli/jit.ts); loaded when asked for. Tests leave it out. */
+  tierUpLater?: () => Promise<void>;
 }
 
 export function processIo(): Io {
@@ -27,7 +25,7 @@ export function processIo(): Io {
     stderr: { write: (t) => void process.stderr.write(t) },
     stdin: process.stdin,
     isTTY: { stdin: Boolean(process.stdin.isTTY), stdout: Boolean(process.stdout.isTTY), stderr: Boolean(process.stderr.isTTY) },
-    jit: async () => (await import('./jit.js')).processJit(),
+    tierUpLater: async () => (await import('./jit.js')).tierUpLater(),
   };
 }
 

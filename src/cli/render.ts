@@ -48,8 +48,8 @@ export function toRenderOptions(paths: string[], flags: { format: RenderFormat; 
 
 export async function runRender(options: RenderCommandOptions, ctx: CliContext): Promise<number> {
   const { io } = ctx;
-  const [{ renderReports }, jit] = await Promise.all([import('../render/render.js'), io.jit?.()]);
-  jit?.tierUpLater(); // a short run on few cores (cli/jit.ts)
+  // A short run on few cores: V8 optimizes later (cli/jit.ts).
+  const [{ renderReports }] = await Promise.all([import('../render/render.js'), io.tierUpLater?.()]);
   const started = Date.now();
   let shown = false;
   const onProgress = (done: number, total: number) => {

@@ -3,7 +3,6 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Jit } from '../../src/cli/jit.js';
 import { tunesJit } from '../../src/cli/jit.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { memoryIo } from '../support/memory-io.js';
@@ -34,13 +33,13 @@ describe('tunesJit: the command line already chooses how V8 compiles', () => {
 // V8's own view, in a child process (natives syntax), through the built module: how many calls a
 // fresh function takes before V8 decides to optimize it, before and after tierUpLater.
 const PROBE = `
-import { processJit } from ${JSON.stringify(pathToFileURL(path.join(REPO_ROOT, 'dist/cli/jit.js')).href)};
+import { tierUpLater } from ${JSON.stringify(pathToFileURL(path.join(REPO_ROOT, 'dist/cli/jit.js')).href)};
 let made = 0;
 const fresh = () => new Function('n', \`// \${made++}\\nlet s = 0; for (let i = 0; i < n; i++) s += i % 7; return s;\`);
 const decided = (f) => (%GetOptimizationStatus(f) & (16 | 256 | 512 | 1024)) !== 0;
 const callsUntilDecided = (f) => { let calls = 0; while (!decided(f) && calls < 1e6) { f(20); calls++; } return calls; };
 const before = callsUntilDecided(fresh());
-processJit().tierUpLater();
+tierUpLater();
 console.log(JSON.stringify({ before, after: callsUntilDecided(fresh()) }));
 `;
 
@@ -53,8 +52,8 @@ async function probe(nodeFlags: string[]): Promise<{ before: number; after: numb
   return JSON.parse(r.stdout) as { before: number; after: number };
 }
 
-describe('processJit (V8 in a child process)', () => {
-  it('tierUpLater: a hot function is optimized ~6.7× later', async () => {
+describe('tierUpLater (V8 in a child process)', () => {
+  it('a hot function is optimized ~6.7× later', async () => {
     const { before, after } = await probe([]);
     expect(before).toBeGreaterThan(10);
     expect(after / before).toBeGreaterThan(4);
@@ -70,8 +69,8 @@ describe('processJit (V8 in a child process)', () => {
 describe('the commands that read a workspace tier up later, once, before reading', () => {
   async function run(files: Record<string, string>, argv: string[]): Promise<{ code: number; events: number }> {
     let events = 0;
-    const jit = async (): Promise<Jit> => ({ tierUpLater: () => void events++ });
-    const code = await runCli(argv, memoryIo({ cwd: await workspace(files), jit }));
+    const tierUpLater = async () => void events++;
+    const code = await runCli(argv, memoryIo({ cwd: await workspace(files), tierUpLater }));
     return { code, events };
   }
   const bad = { 'bad.yaml': 'kind: persona\nid: bad\nname: Bad\nroles: [king]\n' };
