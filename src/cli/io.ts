@@ -13,8 +13,8 @@ export interface Io {
   stderr: Writer;
   stdin: NodeJS.ReadableStream;
   isTTY: { stdin: boolean; stdout: boolean; stderr: boolean };
-  /** Tell V8 to optimize later, as check and render do (cli/jit.ts); loaded when asked for. Tests leave it out. */
-  tierUpLater?: () => Promise<void>;
+  /** The V8 flags with which check and render run faster (cli/jit.ts), undefined under the user's own JIT flags; loaded when asked for. Tests leave it out. */
+  jitFlags?: () => Promise<string | undefined>;
 }
 
 export function processIo(): Io {
@@ -25,7 +25,7 @@ export function processIo(): Io {
     stderr: { write: (t) => void process.stderr.write(t) },
     stdin: process.stdin,
     isTTY: { stdin: Boolean(process.stdin.isTTY), stdout: Boolean(process.stdout.isTTY), stderr: Boolean(process.stderr.isTTY) },
-    tierUpLater: async () => (await import('./jit.js')).tierUpLater(),
+    jitFlags: async () => (await import('./jit.js')).jitFlags(),
   };
 }
 

@@ -1,5 +1,3 @@
-import v8 from 'node:v8';
-
 /**
  * Bytecode a function runs between V8's looks at whether to optimize it; Node 20's V8 11.3 starts
  * at 67,584, tuned for long-lived pages and servers. A check or a render is a run of 0.2–2 s on
@@ -14,19 +12,14 @@ import v8 from 'node:v8';
 const INTERRUPT_BUDGET = 450_000;
 
 /**
- * From now on, for the rest of the process, V8 optimizes a function only after it has run ~6.7×
- * as much bytecode as it otherwise would; code already optimized stays so. `v8.setFlagsFromString`
- * after start-up works for this flag: Node starts V8 with --no-freeze-flags-after-init so that it
- * may, and V8 reads the budget each time it resets a function's. Someone who runs personakit with
- * their own JIT flags keeps them.
+ * The flags with which V8 optimizes a function only after it has run ~6.7× as much bytecode as it
+ * otherwise would (code already optimized stays so), for util/v8-flags.ts to set; undefined when
+ * someone runs personakit with their own JIT flags, which are left alone. Setting this flag after
+ * start-up works: Node starts V8 with --no-freeze-flags-after-init so that it may, and V8 reads the
+ * budget each time it resets a function's.
  */
-export function tierUpLater(execArgv: readonly string[] = process.execArgv): void {
-  if (tunesJit(execArgv)) return;
-  try {
-    v8.setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
-  } catch {
-    // Not V8, or a V8 that refuses: the run is merely slower.
-  }
+export function jitFlags(execArgv: readonly string[] = process.execArgv): string | undefined {
+  return tunesJit(execArgv) ? undefined : `--interrupt-budget=${INTERRUPT_BUDGET}`;
 }
 
 /** Whether the command line already chooses how V8 compiles (--jitless, --no-opt, --interrupt-budget=…). */

@@ -75,8 +75,9 @@ export function toLintOptions(mode: LintCommandOptions['mode'], paths: string[],
 
 export async function runLint(options: LintCommandOptions, ctx: CliContext): Promise<number> {
   const { io } = ctx;
+  const [{ lintListed }, { formatDiagnosticPieces }, jit] = await Promise.all([import('../rules/engine.js'), import('../report/index.js'), io.jitFlags?.()]);
   // A short run on few cores: V8 optimizes later (cli/jit.ts).
-  const [{ lintListed }, { formatDiagnosticPieces }] = await Promise.all([import('../rules/engine.js'), import('../report/index.js'), io.tierUpLater?.()]);
+  if (jit !== undefined) (await import('../util/v8-flags.js')).setV8Flags(jit);
   const lintOptions: Parameters<typeof lintListed>[0] = { cwd: io.cwd, paths: options.paths, mode: options.mode, quiet: options.quiet, diagnosticsOnly: true };
   if (options.minCompleteness !== undefined) lintOptions.minCompleteness = options.minCompleteness;
   // --cache: same diagnostics, from src/cache/ when inputs are unchanged.

@@ -48,8 +48,7 @@ export function toRenderOptions(paths: string[], flags: { format: RenderFormat; 
 
 export async function runRender(options: RenderCommandOptions, ctx: CliContext): Promise<number> {
   const { io } = ctx;
-  // A short run on few cores: V8 optimizes later (cli/jit.ts).
-  const [{ renderReports }] = await Promise.all([import('../render/render.js'), io.tierUpLater?.()]);
+  const [{ renderReports }, jit] = await Promise.all([import('../render/render.js'), io.jitFlags?.()]);
   const started = Date.now();
   let shown = false;
   const onProgress = (done: number, total: number) => {
@@ -60,6 +59,8 @@ export async function runRender(options: RenderCommandOptions, ctx: CliContext):
   };
   const renderOptions: Parameters<typeof renderReports>[0] = { cwd: io.cwd, paths: options.paths, format: options.format, out: options.out, force: options.force, onProgress };
   if (options.templates !== undefined) renderOptions.templates = options.templates;
+  // A short run on few cores: V8 optimizes later (cli/jit.ts).
+  if (jit !== undefined) renderOptions.v8Flags = jit;
   const result = await renderReports(renderOptions);
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (result.refused) {

@@ -15,6 +15,8 @@ const SAFE_NAME = /^(images\/)?[a-z0-9][a-z0-9-]*(\.[a-z0-9]+)+$/;
  */
 export class OutputFolder {
   private writer: ReportWriter = syncWriter();
+  /** The writer thread, from startThread until prepare decides whether it writes. */
+  private thread?: ReportWriter;
   private realRoot?: string;
   /** Folders already made and checked to lie inside the root (symlinks resolved), with the names they hold. */
   private readonly checked = new Map<string, { dir: string; names: Set<string> }>();
@@ -22,8 +24,22 @@ export class OutputFolder {
 
   constructor(readonly root: string) {}
 
-  /** `thread`: write through a writer thread when there is one (worth it from a few hundred reports). */
-  async prepare(options: { thread?: boolean } = {}): Promise<void> {
+  /**
+   * Start the writer thread before there is anything to write (while the documents are read), so
+   * that it runs by the time the first report is drawn. False when there is no compiled thread.
+   * `v8Flags`: set by the thread once it runs (util/v8-flags.ts).
+   */
+  startThread(v8Flags?: string): boolean {
+    this.thread ??= threadWriter(() => [...this.checked.values()].map((f) => f.dir), v8Flags);
+    return this.thread !== undefined;
+  }
+
+  /**
+   * `thread`: write through the thread of startThread (worth it from a few hundred reports);
+   * without, the thread is stopped. Resolves with whether the thread writes.
+   */
+  async prepare(options: { thread?: boolean } = {}): Promise<boolean> {
+    if (!options.thread) await this.stopThread();
     try {
       const s = await stat(this.root);
       if (!s.isDirectory()) throw new UsageError(`--out ${this.root} is a file, not a folder`, 'choose a folder for the reports');
@@ -36,7 +52,9 @@ export class OutputFolder {
     } catch (e) {
       throw new UsageError(`cannot create the output folder ${this.root}: ${(e as Error).message}`, 'choose another --out folder');
     }
-    if (options.thread) this.writer = threadWriter(() => [...this.checked.values()].map((f) => f.dir)) ?? this.writer;
+    if (this.thread === undefined) return false;
+    [this.writer, this.thread] = [this.thread, undefined];
+    return true;
   }
 
   /** Every report written is on disk once this resolves (it rejects with a write's failure). */
@@ -44,9 +62,16 @@ export class OutputFolder {
     return this.writer.finish();
   }
 
-  /** The run failed: stop writing, and leave no temporary file behind. */
-  abort(): Promise<void> {
-    return this.writer.abort();
+  /** The run failed or wrote nothing: stop writing, and leave no temporary file behind. */
+  async abort(): Promise<void> {
+    await this.stopThread();
+    await this.writer.abort();
+  }
+
+  private async stopThread(): Promise<void> {
+    const thread = this.thread;
+    this.thread = undefined;
+    await thread?.abort();
   }
 
   /**

@@ -40,13 +40,14 @@ export function syncWriter(): ReportWriter {
  * and filling files (~0.1 s for 1,000 new reports) happens beside it. Reports go over in batches;
  * the thread counts the batches it has written and raises a flag on a failure in shared memory,
  * which the main thread reads without waiting. Undefined when there is no compiled thread.
- * `folders` are the output's folders, searched for the thread's temporary files on an interrupt.
+ * `folders` are the output's folders, searched for the thread's temporary files on an interrupt;
+ * `v8Flags` are set by the thread once it runs (see util/v8-flags.ts for why not before).
  */
-export function threadWriter(folders: () => Iterable<string>): ReportWriter | undefined {
+export function threadWriter(folders: () => Iterable<string>, v8Flags?: string): ReportWriter | undefined {
   if (!existsSync(fileURLToPath(WORKER_URL))) return undefined;
   const tempTag = newTempTag();
   const state = new Int32Array(new SharedArrayBuffer(16)); // [batches written, failed, stop, busy]
-  const worker = new Worker(WORKER_URL, { workerData: { tempTag, state } });
+  const worker = new Worker(WORKER_URL, { workerData: { tempTag, state, v8Flags } });
   worker.unref(); // not what keeps the process alive while drawing; finish() holds it while it waits
   let failure: { target: string; message: string } | undefined;
   let crash: Error | undefined;

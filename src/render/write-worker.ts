@@ -1,10 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { setV8Flags } from '../util/v8-flags.js';
 import { writeReport, type ReportFile } from './write-report.js';
 
 // The writer thread (see report-writer.ts): writes batches of reports in order and counts them in
 // `state[0]`; after a failure it sets `state[1]`, writes nothing more, and says what failed. While
 // it writes a batch `state[3]` is 1; once `state[2]` is set (an interrupt) it starts no new file.
-const { tempTag, state } = workerData as { tempTag: string; state: Int32Array };
+const { tempTag, state, v8Flags } = workerData as { tempTag: string; state: Int32Array; v8Flags?: string };
+// Running, its modules loaded: now the flags can change without this thread paying for it.
+if (v8Flags !== undefined) setV8Flags(v8Flags);
 let failure: { target: string; message: string } | undefined;
 parentPort!.on('message', (message: ReportFile[] | 'end') => {
   if (message === 'end') {

@@ -59,6 +59,8 @@ export interface LoadOptions {
    * while it is fresh), and keep only summaries of personas unless `summaries: false`.
    */
   documentRules?: DocumentPassRequest;
+  /** Told the files to read once they are known, before any is read (render starts its writer thread then). */
+  onPlanned?: (plan: WorkspacePlan) => void;
 }
 
 /** Which files a run reads and reports, decided before any is read (the cache hashes them first). */
@@ -76,6 +78,7 @@ export interface WorkspacePlan {
 /** Find the workspace, collect and parse its files, classify and schema-validate the documents. */
 export async function loadWorkspace(options: LoadOptions): Promise<Workspace> {
   const plan = await planWorkspace(options);
+  options.onPlanned?.(plan);
   if (!options.documentRules) return assembleWorkspace(plan, await readFiles(plan.files, plan.settings.limits, options.read));
   const pass = documentPassFor(options.documentRules, plan.settings);
   const workspace = assembleWorkspace(plan, await readFiles(plan.files, plan.settings.limits, { ...options.read, documentPass: pass }));

@@ -59,6 +59,16 @@ describe.skipIf(!existsSync(DIST_RENDER))('writing reports on the writer thread'
     expect(r.stderr).toContain(`wrote ${240 + 6 + 2} reports and an index`);
   });
 
+  it('through the binary, refusing documents with errors: the thread started while reading is stopped, nothing is written', async () => {
+    const { runBin } = await import('../support/run-bin.js');
+    const ws = await tempDir();
+    generateWorkspace(ws, { personas: 240, journeys: 6, markets: 2, invalid: 3 });
+    const r = await runBin(['render', 'personas', 'journeys', 'markets', '--out', 'out'], { cwd: ws });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain('nothing rendered');
+    expect(existsSync(path.join(ws, 'out'))).toBe(false);
+  });
+
   it('reports a file it cannot write as a usage error, and leaves no temporary file', async () => {
     const { renderReports } = await load();
     const ws = await tempDir();

@@ -30,47 +30,68 @@ describe('tunesJit: the command line already chooses how V8 compiles', () => {
   });
 });
 
-// V8's own view, in a child process (natives syntax), through the built module: how many calls a
-// fresh function takes before V8 decides to optimize it, before and after tierUpLater.
-const PROBE = `
-import { tierUpLater } from ${JSON.stringify(pathToFileURL(path.join(REPO_ROOT, 'dist/cli/jit.js')).href)};
+// V8's own view, in a child process (natives syntax), through the built modules: how many calls a
+// fresh function takes before V8 decides to optimize it, before and after the step `setFlags` does.
+const dist = (file: string) => JSON.stringify(pathToFileURL(path.join(REPO_ROOT, 'dist', file)).href);
+const probeScript = (setup: string, setFlags: string) => `
+import { jitFlags } from ${dist('cli/jit.js')};
+import { setV8Flags } from ${dist('util/v8-flags.js')};
+import { renderReports } from ${dist('render/render.js')};
+${setup}
 let made = 0;
 const fresh = () => new Function('n', \`// \${made++}\\nlet s = 0; for (let i = 0; i < n; i++) s += i % 7; return s;\`);
 const decided = (f) => (%GetOptimizationStatus(f) & (16 | 256 | 512 | 1024)) !== 0;
 const callsUntilDecided = (f) => { let calls = 0; while (!decided(f) && calls < 1e6) { f(20); calls++; } return calls; };
 const before = callsUntilDecided(fresh());
-tierUpLater();
+${setFlags}
 console.log(JSON.stringify({ before, after: callsUntilDecided(fresh()) }));
 `;
 
-async function probe(nodeFlags: string[]): Promise<{ before: number; after: number }> {
+async function probe(nodeFlags: string[], setup: string, setFlags: string): Promise<{ before: number; after: number }> {
   const dir = await makeTempDir();
   const file = path.join(dir, 'probe.mjs');
-  await writeFile(file, PROBE);
-  const r = spawnSync(process.execPath, ['--allow-natives-syntax', ...nodeFlags, file], { encoding: 'utf8', timeout: 60_000 });
+  await writeFile(file, probeScript(setup, setFlags));
+  const r = spawnSync(process.execPath, ['--allow-natives-syntax', ...nodeFlags, file], { encoding: 'utf8', timeout: 60_000, cwd: dir });
   expect(r.stderr).toBe('');
   return JSON.parse(r.stdout) as { before: number; after: number };
 }
 
-describe('tierUpLater (V8 in a child process)', () => {
+const setNow = 'const flags = jitFlags(); if (flags !== undefined) setV8Flags(flags);';
+
+describe('jitFlags, set (V8 in a child process)', () => {
   it('a hot function is optimized ~6.7× later', async () => {
-    const { before, after } = await probe([]);
+    const { before, after } = await probe([], '', setNow);
     expect(before).toBeGreaterThan(10);
     expect(after / before).toBeGreaterThan(4);
     expect(after / before).toBeLessThan(9);
   });
 
   it("leaves the user's own JIT flags alone", async () => {
-    const { before, after } = await probe(['--interrupt-budget=50000']);
+    const { before, after } = await probe(['--interrupt-budget=50000'], '', setNow);
     expect(after).toBe(before);
+  });
+
+  // render hands the flags to its writer thread, which sets them once running; without a thread
+  // (too few reports to write) they are set at once. Either way the whole process has them after.
+  const ws = `import { mkdirSync, writeFileSync } from 'node:fs';
+mkdirSync('ws');
+for (let i = 0; i < 5; i++) writeFileSync(\`ws/p\${i}.yaml\`, \`kind: persona\\nid: p\${i}\\nname: P \${i}\\n\`);`;
+  it.each([
+    ['through the writer thread', 0],
+    ['without a thread', Infinity],
+  ])('render sets them %s', async (_name, writeThreadFrom) => {
+    const render = `await renderReports({ cwd: 'ws', paths: [], format: 'html', out: 'out', force: true, writeThreadFrom: ${writeThreadFrom}, v8Flags: jitFlags() });`;
+    const { before, after } = await probe([], ws, render);
+    expect(after / before).toBeGreaterThan(4);
   });
 });
 
-describe('the commands that read a workspace tier up later, once, before reading', () => {
+describe('the commands that read a workspace ask for the JIT flags once, before reading', () => {
   async function run(files: Record<string, string>, argv: string[]): Promise<{ code: number; events: number }> {
     let events = 0;
-    const tierUpLater = async () => void events++;
-    const code = await runCli(argv, memoryIo({ cwd: await workspace(files), tierUpLater }));
+    // No flags to set: this is the test runner's process.
+    const jitFlags = async () => void events++;
+    const code = await runCli(argv, memoryIo({ cwd: await workspace(files), jitFlags }));
     return { code, events };
   }
   const bad = { 'bad.yaml': 'kind: persona\nid: bad\nname: Bad\nroles: [king]\n' };

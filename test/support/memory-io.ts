@@ -13,8 +13,8 @@ export interface MemoryIoOptions {
   /** Text the command reads from stdin. */
   input?: string;
   isTTY?: Partial<Io['isTTY']>;
-  /** A stand-in for telling V8 to optimize later (left out: commands do without). */
-  tierUpLater?: Io['tierUpLater'];
+  /** A stand-in for the V8 flags of check and render (left out: commands do without). */
+  jitFlags?: Io['jitFlags'];
 }
 
 export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
@@ -27,7 +27,7 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
     stderr: { write: (t) => void (err += t) },
     stdin: Readable.from(options.input === undefined ? [] : [options.input]),
     isTTY: { stdin: false, stdout: false, stderr: false, ...options.isTTY },
-    ...(options.tierUpLater ? { tierUpLater: options.tierUpLater } : {}),
+    ...(options.jitFlags ? { jitFlags: options.jitFlags } : {}),
     get out() {
       return out;
     },
