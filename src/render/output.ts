@@ -1,7 +1,8 @@
-import { mkdirSync, readdirSync, realpathSync } from 'node:fs';
-import { mkdir, realpath, stat } from 'node:fs/promises';
+import { mkdirSync, readdirSync, realpathSync, renameSync, rmSync } from 'node:fs';
+import { lstat, mkdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { newTempTag, registerTempSweeper } from '../util/atomic-write.js';
 import type { PagePart } from './generated-templates.js';
 import { isInside } from './picture.js';
 import { syncWriter, threadWriter, type ReportWriter } from './report-writer.js';
@@ -17,6 +18,8 @@ export class OutputFolder {
   private writer: ReportWriter = syncWriter();
   /** The writer thread, from startThread until prepare decides whether it writes. */
   private thread?: ReportWriter;
+  /** A new output folder is written as a staging folder beside it (see prepare). */
+  private stage?: { dir: string; unregister: () => void };
   private realRoot?: string;
   /** Folders already made and checked to lie inside the root (symlinks resolved), with the names they hold. */
   private readonly checked = new Map<string, { dir: string; names: Set<string> }>();
@@ -40,15 +43,23 @@ export class OutputFolder {
    */
   async prepare(options: { thread?: boolean } = {}): Promise<boolean> {
     if (!options.thread) await this.stopThread();
-    try {
-      const s = await stat(this.root);
-      if (!s.isDirectory()) throw new UsageError(`--out ${this.root} is a file, not a folder`, 'choose a folder for the reports');
-    } catch (e) {
-      if (e instanceof UsageError) throw e;
+    // lstat: a link, even a broken one, is something there already; stat: what it leads to.
+    const existing = await lstat(this.root).catch(() => undefined);
+    if (existing !== undefined && (await stat(this.root).catch(() => undefined))?.isDirectory() === false) {
+      throw new UsageError(`--out ${this.root} is a file, not a folder`, 'choose a folder for the reports');
     }
     try {
-      await mkdir(this.root, { recursive: true });
-      this.realRoot = await realpath(this.root);
+      if (existing === undefined) {
+        // A new folder: everything goes into a hidden staging folder beside it, renamed into place
+        // at the end. Nobody sees a part of it, so files need no temporary name and rename each.
+        await mkdir(path.dirname(this.root), { recursive: true });
+        const stage = path.join(path.dirname(this.root), `.${path.basename(this.root)}.${newTempTag()}.tmp`);
+        await mkdir(stage);
+        this.stage = { dir: stage, unregister: registerTempSweeper(() => rmSync(stage, { recursive: true, force: true })) };
+      } else {
+        await mkdir(this.root, { recursive: true });
+      }
+      this.realRoot = await realpath(this.base);
     } catch (e) {
       throw new UsageError(`cannot create the output folder ${this.root}: ${(e as Error).message}`, 'choose another --out folder');
     }
@@ -57,15 +68,43 @@ export class OutputFolder {
     return true;
   }
 
-  /** Every report written is on disk once this resolves (it rejects with a write's failure). */
-  finish(): Promise<void> {
-    return this.writer.finish();
+  /** Every report written is in the folder once this resolves (it rejects with a write's failure). */
+  async finish(): Promise<void> {
+    await this.writer.finish();
+    const stage = this.stage;
+    if (stage === undefined) return;
+    try {
+      renameSync(stage.dir, this.root);
+    } catch {
+      // The folder appeared meanwhile (another render?): move the reports in one by one, each atomically.
+      try {
+        for (const name of new Set(this.written)) {
+          const slash = name.indexOf('/');
+          if (slash > 0) mkdirSync(path.join(this.root, name.slice(0, slash)), { recursive: true });
+          renameSync(path.join(stage.dir, name), path.join(this.root, name));
+        }
+      } catch (e) {
+        throw new UsageError(`cannot move the reports into ${this.root}, which appeared while they were written: ${(e as Error).message}`, 'check the output folder, then render again');
+      }
+      rmSync(stage.dir, { recursive: true, force: true });
+    }
+    stage.unregister();
+    this.stage = undefined;
   }
 
-  /** The run failed or wrote nothing: stop writing, and leave no temporary file behind. */
+  /** The run failed or wrote nothing: stop writing, and leave no temporary file (or staging folder) behind. */
   async abort(): Promise<void> {
     await this.stopThread();
     await this.writer.abort();
+    if (this.stage === undefined) return;
+    rmSync(this.stage.dir, { recursive: true, force: true });
+    this.stage.unregister();
+    this.stage = undefined;
+  }
+
+  /** Where reports are written now: the staging folder of a new output folder, or the folder itself. */
+  private get base(): string {
+    return this.stage?.dir ?? this.root;
   }
 
   private async stopThread(): Promise<void> {
@@ -86,7 +125,9 @@ export class OutputFolder {
     const base = slash < 0 ? name : name.slice(slash + 1);
     const target = folder.dir + path.sep + base;
     const parts = typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
-    this.writer.write({ target, parts, compare: folder.names.has(base) });
+    const known = folder.names.has(base);
+    // In a staging folder, a name's first write makes a new file; a second one replaces it as anywhere.
+    this.writer.write({ target, parts, compare: known, staged: this.stage !== undefined && !known });
     folder.names.add(base);
     this.written.push(name);
   }
@@ -95,14 +136,15 @@ export class OutputFolder {
   private folder(sub: string, name: string): { dir: string; names: Set<string> } {
     const known = this.checked.get(sub);
     if (known !== undefined) return known;
-    const dir = sub === '' ? path.resolve(this.root) : path.resolve(this.root, sub);
-    if (!isInside(this.root, dir)) throw new Error(`refusing to write ${name}: it would land outside ${this.root}`);
+    const base = this.base;
+    const dir = sub === '' ? path.resolve(base) : path.resolve(base, sub);
+    if (!isInside(base, dir)) throw new Error(`refusing to write ${name}: it would land outside ${this.root}`);
     try {
       mkdirSync(dir, { recursive: true });
     } catch (e) {
       throw new UsageError(`cannot create the folder ${dir}: ${(e as Error).message}`, 'check that the output folder is writable');
     }
-    if (!isInside(this.realRoot ?? this.root, realpathSync(dir))) {
+    if (!isInside(this.realRoot ?? base, realpathSync(dir))) {
       throw new UsageError(`refusing to write ${name}: its folder is a link to outside ${this.root}`, 'remove the symbolic link inside the output folder');
     }
     // One listing instead of a look per report: into a new folder, 1,000 reports then cost no lstat.

@@ -1,5 +1,5 @@
 import { lstatSync, readFileSync } from 'node:fs';
-import { writeFileAtomicSync } from '../util/atomic-write.js';
+import { writeFileAtomicSync, writeNewFileSync } from '../util/atomic-write.js';
 
 /** One report to write: where, its content in parts, and whether a file of that name may already hold them. */
 export interface ReportFile {
@@ -8,6 +8,8 @@ export interface ReportFile {
   parts: readonly (string | Uint8Array)[];
   /** The folder held a file of this name when it was listed: compare before writing. */
   compare: boolean;
+  /** The target is in a staging folder nobody reads until the render is over: written in place. */
+  staged?: boolean;
 }
 
 /**
@@ -17,6 +19,7 @@ export interface ReportFile {
  */
 export function writeReport(file: ReportFile, tempTag?: string): void {
   const parts = file.parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p));
+  if (file.staged) return writeNewFileSync(file.target, parts);
   if (file.compare && holds(file.target, parts)) return;
   // Reports are regenerable: atomic, not fsynced.
   writeFileAtomicSync(file.target, parts, tempTag === undefined ? { sync: false } : { sync: false, tempTag });

@@ -93,6 +93,20 @@ export function writeFileAtomicSync(file: string, content: string | Uint8Array |
   }
 }
 
+/**
+ * Create a file that must not exist yet, and write it in place: for a folder no reader looks into
+ * until it is complete (render's staging folder), where a temporary file and a rename would only
+ * cost time. A file cut short by a failure is the caller's to remove, with its folder.
+ */
+export function writeNewFileSync(file: string, parts: readonly Uint8Array[]): void {
+  const fd = openSync(file, 'wx');
+  try {
+    writeAll(fd, parts);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** All parts, in order: one writev, continued part by part should the system write less. */
 function writeAll(fd: number, parts: readonly Uint8Array[]): void {
   const total = parts.reduce((n, p) => n + p.length, 0);

@@ -121,6 +121,7 @@ describe.skipIf(!existsSync(DIST_RENDER) || process.platform !== 'linux')('an in
         expect(rel, 'a temporary file was left behind').not.toMatch(/\.tmp$/);
         expect(bytes, `${rel} is not whole`).toBe(whole[rel]);
       }
+      expect((await readdir(ws)).filter((f) => f.endsWith('.tmp')), 'a staging folder was left behind').toEqual([]);
     }
   });
 });

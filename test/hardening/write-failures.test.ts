@@ -14,17 +14,19 @@ import { makeTempDir, writeTree } from '../support/run-bin.js';
  */
 const failure = vi.hoisted(() => ({ code: undefined as string | undefined }));
 
-// Every atomic write (writeFileAtomic, writeFileAtomicSync) ends in the synchronous open and write (or writev).
+// Every atomic write (writeFileAtomic, writeFileAtomicSync) ends in the synchronous open and write
+// (or writev) of a temporary file; a new report folder's files are written inside a temporary folder.
 vi.mock('node:fs', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs')>();
   const failing = new Set<number>();
+  const temporary = (file: unknown) => /\.tmp([/\\]|$)/.test(String(file));
   const openSync = ((file: Parameters<typeof real.openSync>[0], flags: Parameters<typeof real.openSync>[1] = 'r', mode?: Parameters<typeof real.openSync>[2]) => {
     const code = failure.code;
-    if (code !== undefined && String(file).endsWith('.tmp') && code !== 'ENOSPC') {
+    if (code !== undefined && temporary(file) && code !== 'ENOSPC') {
       throw Object.assign(new Error(`${code}: refused, open '${String(file)}'`), { code, syscall: 'open' });
     }
     const fd = real.openSync(file, flags, mode);
-    if (code === 'ENOSPC' && String(file).endsWith('.tmp')) failing.add(fd);
+    if (code === 'ENOSPC' && temporary(file)) failing.add(fd);
     return fd;
   }) as typeof real.openSync;
   const writeSync = ((fd: number, data: Uint8Array, ...rest: unknown[]) => {
@@ -84,6 +86,7 @@ describe('a full disk or a read-only folder: a clear error, no partial file, the
     expect(io.err).not.toMatch(/internal error|\n\s+at /);
     const left = await readdir(path.join(dir, where), { recursive: true }).catch(() => [] as string[]);
     expect(left.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(await readFile(path.join(dir, 'result.json'), 'utf8')).toBe('old\n');
   });
 });
