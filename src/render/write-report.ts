@@ -4,7 +4,7 @@ import { writeFileAtomicSync, writeNewFileSync } from '../util/atomic-write.js';
 /** One report to write: where, its content in parts, and whether a file of that name may already hold them. */
 export interface ReportFile {
   target: string;
-  /** Text (written as UTF-8) and bytes. Text crosses to the writer thread more cheaply than bytes, and is encoded there. */
+  /** Text (written as UTF-8) and bytes. To the writer thread, text goes encoded (encode-batch.ts). */
   parts: readonly (string | Uint8Array)[];
   /** The folder held a file of this name when it was listed: compare before writing. */
   compare: boolean;
