@@ -1,8 +1,7 @@
-import { mkdirSync, readdirSync, realpathSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, realpathSync } from 'node:fs';
 import { lstat, mkdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { newTempTag, registerTempSweeper } from '../util/atomic-write.js';
 import type { PagePart } from './generated-templates.js';
 import { isInside } from './picture.js';
 import { syncWriter, threadWriter, type ReportWriter } from './report-writer.js';
@@ -18,8 +17,8 @@ export class OutputFolder {
   private writer: ReportWriter = syncWriter();
   /** The writer thread, from startThread until prepare decides whether it writes. */
   private thread?: ReportWriter;
-  /** A new output folder is written as a staging folder beside it (see prepare). */
-  private stage?: { dir: string; unregister: () => void };
+  /** The folder did not exist before this run (see prepare). */
+  private fresh = false;
   private realRoot?: string;
   /** Folders already made and checked to lie inside the root (symlinks resolved), with the names they hold. */
   private readonly checked = new Map<string, { dir: string; names: Set<string> }>();
@@ -49,62 +48,27 @@ export class OutputFolder {
       throw new UsageError(`--out ${this.root} is a file, not a folder`, 'choose a folder for the reports');
     }
     try {
-      if (existing === undefined) {
-        // A new folder: everything goes into a hidden staging folder beside it, renamed into place
-        // at the end. Nobody sees a part of it, so files need no temporary name and rename each.
-        await mkdir(path.dirname(this.root), { recursive: true });
-        const stage = path.join(path.dirname(this.root), `.${path.basename(this.root)}.${newTempTag()}.tmp`);
-        await mkdir(stage);
-        this.stage = { dir: stage, unregister: registerTempSweeper(() => rmSync(stage, { recursive: true, force: true })) };
-      } else {
-        await mkdir(this.root, { recursive: true });
-      }
-      this.realRoot = await realpath(this.base);
+      await mkdir(this.root, { recursive: true });
+      this.realRoot = await realpath(this.root);
     } catch (e) {
       throw new UsageError(`cannot create the output folder ${this.root}: ${(e as Error).message}`, 'choose another --out folder');
     }
+    // A folder this run made holds nobody's files: reports go straight into it (write-report.ts).
+    this.fresh = existing === undefined;
     if (this.thread === undefined) return false;
     [this.writer, this.thread] = [this.thread, undefined];
     return true;
   }
 
-  /** Every report written is in the folder once this resolves (it rejects with a write's failure). */
-  async finish(): Promise<void> {
-    await this.writer.finish();
-    const stage = this.stage;
-    if (stage === undefined) return;
-    try {
-      renameSync(stage.dir, this.root);
-    } catch {
-      // The folder appeared meanwhile (another render?): move the reports in one by one, each atomically.
-      try {
-        for (const name of new Set(this.written)) {
-          const slash = name.indexOf('/');
-          if (slash > 0) mkdirSync(path.join(this.root, name.slice(0, slash)), { recursive: true });
-          renameSync(path.join(stage.dir, name), path.join(this.root, name));
-        }
-      } catch (e) {
-        throw new UsageError(`cannot move the reports into ${this.root}, which appeared while they were written: ${(e as Error).message}`, 'check the output folder, then render again');
-      }
-      rmSync(stage.dir, { recursive: true, force: true });
-    }
-    stage.unregister();
-    this.stage = undefined;
+  /** Every report written is on disk once this resolves (it rejects with a write's failure). */
+  finish(): Promise<void> {
+    return this.writer.finish();
   }
 
-  /** The run failed or wrote nothing: stop writing, and leave no temporary file (or staging folder) behind. */
+  /** The run failed or wrote nothing: stop writing, and leave no temporary file behind. */
   async abort(): Promise<void> {
     await this.stopThread();
     await this.writer.abort();
-    if (this.stage === undefined) return;
-    rmSync(this.stage.dir, { recursive: true, force: true });
-    this.stage.unregister();
-    this.stage = undefined;
-  }
-
-  /** Where reports are written now: the staging folder of a new output folder, or the folder itself. */
-  private get base(): string {
-    return this.stage?.dir ?? this.root;
   }
 
   private async stopThread(): Promise<void> {
@@ -126,8 +90,8 @@ export class OutputFolder {
     const target = folder.dir + path.sep + base;
     const parts = typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
     const known = folder.names.has(base);
-    // In a staging folder, a name's first write makes a new file; a second one replaces it as anywhere.
-    this.writer.write({ target, parts, compare: known, staged: this.stage !== undefined && !known });
+    // In a new folder, a name's first write makes a new file; a second one replaces it as anywhere.
+    this.writer.write({ target, parts, compare: known, fresh: this.fresh && !known });
     folder.names.add(base);
     this.written.push(name);
   }
@@ -136,15 +100,14 @@ export class OutputFolder {
   private folder(sub: string, name: string): { dir: string; names: Set<string> } {
     const known = this.checked.get(sub);
     if (known !== undefined) return known;
-    const base = this.base;
-    const dir = sub === '' ? path.resolve(base) : path.resolve(base, sub);
-    if (!isInside(base, dir)) throw new Error(`refusing to write ${name}: it would land outside ${this.root}`);
+    const dir = sub === '' ? path.resolve(this.root) : path.resolve(this.root, sub);
+    if (!isInside(this.root, dir)) throw new Error(`refusing to write ${name}: it would land outside ${this.root}`);
     try {
       mkdirSync(dir, { recursive: true });
     } catch (e) {
       throw new UsageError(`cannot create the folder ${dir}: ${(e as Error).message}`, 'check that the output folder is writable');
     }
-    if (!isInside(this.realRoot ?? base, realpathSync(dir))) {
+    if (!isInside(this.realRoot ?? this.root, realpathSync(dir))) {
       throw new UsageError(`refusing to write ${name}: its folder is a link to outside ${this.root}`, 'remove the symbolic link inside the output folder');
     }
     // One listing instead of a look per report: into a new folder, 1,000 reports then cost no lstat.

@@ -8,8 +8,8 @@ export interface ReportFile {
   parts: readonly (string | Uint8Array)[];
   /** The folder held a file of this name when it was listed: compare before writing. */
   compare: boolean;
-  /** The target is in a staging folder nobody reads until the render is over: written in place. */
-  staged?: boolean;
+  /** The target is in a folder this run made, and this run has not written it yet: written in place (see writeReport). */
+  fresh?: boolean;
 }
 
 /**
@@ -19,7 +19,12 @@ export interface ReportFile {
  */
 export function writeReport(file: ReportFile, tempTag?: string): void {
   const parts = file.parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p));
-  if (file.staged) return writeNewFileSync(file.target, parts);
+  // In a folder this run made there is no old file to keep whole for its readers: the report is
+  // written in place, without a temporary file and a rename (~25 ms of CPU for 1,000 reports).
+  // Never half-written even so: a failure removes it, and on an interrupt the writer finishes the
+  // file it is writing before it stops. Should a file of that name have appeared meanwhile, it
+  // is replaced atomically like any other.
+  if (file.fresh && writeNewFileSync(file.target, parts)) return;
   if (file.compare && holds(file.target, parts)) return;
   // Reports are regenerable: atomic, not fsynced.
   writeFileAtomicSync(file.target, parts, tempTag === undefined ? { sync: false } : { sync: false, tempTag });

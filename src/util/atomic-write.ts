@@ -94,17 +94,27 @@ export function writeFileAtomicSync(file: string, content: string | Uint8Array |
 }
 
 /**
- * Create a file that must not exist yet, and write it in place: for a folder no reader looks into
- * until it is complete (render's staging folder), where a temporary file and a rename would only
- * cost time. A file cut short by a failure is the caller's to remove, with its folder.
+ * Create a file that does not exist yet and write it in place, for a folder made by this run
+ * (render's new output folder). False, having written nothing, when a file of that name exists;
+ * a write that fails removes the part it wrote before the error is thrown.
  */
-export function writeNewFileSync(file: string, parts: readonly Uint8Array[]): void {
-  const fd = openSync(file, 'wx');
+export function writeNewFileSync(file: string, parts: readonly Uint8Array[]): boolean {
+  let fd: number;
+  try {
+    fd = openSync(file, 'wx');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  }
   try {
     writeAll(fd, parts);
-  } finally {
+  } catch (e) {
     closeSync(fd);
+    rmSync(file, { force: true });
+    throw e;
   }
+  closeSync(fd);
+  return true;
 }
 
 /** All parts, in order: one writev, continued part by part should the system write less. */

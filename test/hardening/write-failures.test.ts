@@ -14,19 +14,19 @@ import { makeTempDir, writeTree } from '../support/run-bin.js';
  */
 const failure = vi.hoisted(() => ({ code: undefined as string | undefined }));
 
-// Every atomic write (writeFileAtomic, writeFileAtomicSync) ends in the synchronous open and write
-// (or writev) of a temporary file; a new report folder's files are written inside a temporary folder.
+// Every write of a file ends in the synchronous open for writing and write (or writev): of a
+// temporary file (writeFileAtomic, writeFileAtomicSync), or of a report in a folder the render made.
 vi.mock('node:fs', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs')>();
   const failing = new Set<number>();
-  const temporary = (file: unknown) => /\.tmp([/\\]|$)/.test(String(file));
+  const writing = (_file: unknown, flags: unknown) => /[wa]/.test(String(flags));
   const openSync = ((file: Parameters<typeof real.openSync>[0], flags: Parameters<typeof real.openSync>[1] = 'r', mode?: Parameters<typeof real.openSync>[2]) => {
     const code = failure.code;
-    if (code !== undefined && temporary(file) && code !== 'ENOSPC') {
+    if (code !== undefined && writing(file, flags) && code !== 'ENOSPC') {
       throw Object.assign(new Error(`${code}: refused, open '${String(file)}'`), { code, syscall: 'open' });
     }
     const fd = real.openSync(file, flags, mode);
-    if (code === 'ENOSPC' && temporary(file)) failing.add(fd);
+    if (code === 'ENOSPC' && writing(file, flags)) failing.add(fd);
     return fd;
   }) as typeof real.openSync;
   const writeSync = ((fd: number, data: Uint8Array, ...rest: unknown[]) => {
@@ -46,6 +46,11 @@ vi.mock('node:fs', async (importOriginal) => {
   };
   return { ...real, openSync, writeSync, writevSync, closeSync, default: { ...real, openSync, writeSync, writevSync, closeSync } };
 });
+
+async function filesIn(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+}
 
 afterEach(() => {
   failure.code = undefined;
@@ -79,6 +84,7 @@ describe('a full disk or a read-only folder: a clear error, no partial file, the
     [['schema', '--out', 'schemas'], 'schemas'],
   ])('%j on a full disk: exit 2 with one message, and no file half-written', async (argv, where) => {
     const dir = await writeTree(await makeTempDir(), { 'docs/p.yaml': 'kind: persona\nid: p\nname: P\n', 'result.json': 'old\n' });
+    const before = await filesIn(path.join(dir, where));
     failure.code = 'ENOSPC';
     const io = memoryIo({ cwd: dir });
     expect(await runCli(argv, io)).toBe(2);
@@ -86,7 +92,8 @@ describe('a full disk or a read-only folder: a clear error, no partial file, the
     expect(io.err).not.toMatch(/internal error|\n\s+at /);
     const left = await readdir(path.join(dir, where), { recursive: true }).catch(() => [] as string[]);
     expect(left.filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // No file half-written: the first write failed, so no file is there that was not before.
+    expect(await filesIn(path.join(dir, where))).toEqual(before);
     expect(await readFile(path.join(dir, 'result.json'), 'utf8')).toBe('old\n');
   });
 });

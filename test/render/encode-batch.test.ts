@@ -8,7 +8,7 @@ describe('encodeBatch: text parts become UTF-8 views of one buffer that moves to
   const css = new Uint8Array(new SharedArrayBuffer(4));
   css.set([123, 32, 125, 10]);
   const batch: ReportFile[] = [
-    { target: '/out/a.html', parts: ['<p>Ana</p>', css, '<p>Zoë — “quoted” 😀</p>'], compare: false, staged: true },
+    { target: '/out/a.html', parts: ['<p>Ana</p>', css, '<p>Zoë — “quoted” 😀</p>'], compare: false, fresh: true },
     { target: '/out/b.html', parts: ['lone \uD800 surrogate', ''], compare: true },
     { target: '/out/images/c.png', parts: [new Uint8Array([137, 80, 78, 71])], compare: false },
   ];
@@ -16,7 +16,7 @@ describe('encodeBatch: text parts become UTF-8 views of one buffer that moves to
   it('writes the same bytes as Buffer.from would, and keeps each file its target and flags', () => {
     const { files, transfer } = encodeBatch(batch);
     expect(files.map(bytesOf)).toEqual(batch.map(bytesOf));
-    expect(files.map(({ target, compare, staged }) => ({ target, compare, staged }))).toEqual(batch.map(({ target, compare, staged }) => ({ target, compare, staged })));
+    expect(files.map(({ target, compare, fresh }) => ({ target, compare, fresh }))).toEqual(batch.map(({ target, compare, fresh }) => ({ target, compare, fresh })));
     expect(transfer).toHaveLength(1);
     // Every text part is a view of the one transferred buffer; bytes (the shared stylesheet) stay as they are.
     for (const [i, file] of files.entries()) {

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { lstat, mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
+import { lstat, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OutputFolder } from '../../src/render/output.js';
@@ -43,62 +42,34 @@ describe('OutputFolder.write', () => {
   });
 });
 
-describe('OutputFolder: a new folder is staged beside it and appears whole', () => {
-  const hidden = async (parent: string) => (await readdir(parent)).filter((f) => f.startsWith('.out.') && f.endsWith('.tmp'));
-
-  it('nothing is in place until finish, then everything is, and the staging folder is gone', async () => {
+describe('OutputFolder: into a folder this run made, reports are written in place', () => {
+  it('leaves no temporary file at any moment, and a second write of a name replaces the first', async () => {
     const parent = await makeTempDir();
     const root = path.join(parent, 'out');
     const out = new OutputFolder(root);
     await out.prepare();
     out.write('persona-a.html', '<p>Ana</p>\n');
     out.write('images/persona-a.png', new Uint8Array([137, 80, 78, 71]));
-    out.write('persona-a.html', '<p>Ana, again</p>\n'); // a second write of a name replaces the first
-    expect(existsSync(root)).toBe(false);
-    const [stage] = await hidden(parent);
-    expect((await readdir(path.join(parent, stage!))).sort()).toEqual(['images', 'persona-a.html']);
+    expect((await readdir(root, { recursive: true })).sort()).toEqual(['images', 'images/persona-a.png', 'persona-a.html']);
+    const first = await lstat(path.join(root, 'persona-a.html'));
+    out.write('persona-a.html', '<p>Ana, again</p>\n');
     await out.finish();
     expect(await readFile(path.join(root, 'persona-a.html'), 'utf8')).toBe('<p>Ana, again</p>\n');
+    expect((await lstat(path.join(root, 'persona-a.html'))).ino).not.toBe(first.ino); // replaced atomically, as anywhere
     expect([...(await readFile(path.join(root, 'images', 'persona-a.png')))]).toEqual([137, 80, 78, 71]);
-    expect(await hidden(parent)).toEqual([]);
-    expect(await readdir(parent)).toEqual(['out']);
+    expect(await readdir(parent)).toEqual(['out']); // nothing written beside it
   });
 
-  it('abort leaves neither the folder nor the staging folder', async () => {
-    const parent = await makeTempDir();
-    const out = new OutputFolder(path.join(parent, 'out'));
-    await out.prepare();
-    out.write('index.html', '<p>index</p>\n');
-    await out.abort();
-    expect(await readdir(parent)).toEqual([]);
-  });
-
-  it('a folder that appears meanwhile gets the reports one by one, and keeps its own files', async () => {
-    const parent = await makeTempDir();
-    const root = path.join(parent, 'out');
+  it('a file that appears meanwhile under a report name is replaced whole, and the others are kept', async () => {
+    const root = path.join(await makeTempDir(), 'out');
     const out = new OutputFolder(root);
     await out.prepare();
-    out.write('index.html', '<p>new</p>\n');
-    out.write('images/p.png', new Uint8Array([1, 2]));
-    await mkdir(root);
+    await writeFile(path.join(root, 'index.html'), '<p>someone else</p>\n');
     await writeFile(path.join(root, 'notes.txt'), 'mine\n');
-    await writeFile(path.join(root, 'index.html'), '<p>old</p>\n');
-    await out.finish();
-    expect((await readdir(root)).sort()).toEqual(['images', 'index.html', 'notes.txt']);
-    expect(await readFile(path.join(root, 'index.html'), 'utf8')).toBe('<p>new</p>\n');
-    expect(await readFile(path.join(root, 'notes.txt'), 'utf8')).toBe('mine\n');
-    expect(await hidden(parent)).toEqual([]);
-  });
-
-  it('an existing folder, even empty, is written in place', async () => {
-    const parent = await makeTempDir();
-    const root = path.join(parent, 'out');
-    await mkdir(root);
-    const out = new OutputFolder(root);
-    await out.prepare();
     out.write('index.html', '<p>index</p>\n');
-    expect(await readdir(root)).toEqual(['index.html']);
-    expect(await hidden(parent)).toEqual([]);
     await out.finish();
+    expect(await readFile(path.join(root, 'index.html'), 'utf8')).toBe('<p>index</p>\n');
+    expect(await readFile(path.join(root, 'notes.txt'), 'utf8')).toBe('mine\n');
+    expect((await readdir(root)).sort()).toEqual(['index.html', 'notes.txt']);
   });
 });
