@@ -38,8 +38,9 @@ export function syncWriter(): ReportWriter {
 
 /**
  * A writer thread: the main thread draws the next reports while the kernel's work of creating
- * and filling files (~0.05 s for 1,000 new reports) happens beside it. Reports go over in batches,
- * their text encoded into one buffer that moves to the thread (encode-batch.ts); the thread counts the batches it has written and raises a flag on a failure in shared memory,
+ * and filling files (~0.05 s for 1,000 new reports) happens beside it. Reports go over in
+ * batches, their text encoded into one buffer that moves to the thread (encode-batch.ts); the
+ * thread counts the batches it has written and raises a flag on a failure in shared memory,
  * which the main thread reads without waiting. Undefined when there is no compiled thread.
  * `folders` are the output's folders, searched for the thread's temporary files on an interrupt;
  * `v8Flags` are set by the thread once it runs (see util/v8-flags.ts for why not before).

@@ -13,9 +13,10 @@ export interface ReportFile {
 }
 
 /**
- * Write one report atomically, unless its file already holds exactly these bytes: re-rendering an
- * unchanged workspace rewrites nothing (and keeps the files' times). Runs on the main thread or
- * on the writer thread (report-writer.ts); `tempTag` names the temporary files of that thread.
+ * Write one report: in place when it is new in a folder this run made, else atomically, unless its
+ * file already holds exactly these bytes (re-rendering an unchanged workspace rewrites nothing and
+ * keeps the files' times). Runs on the main thread or on the writer thread (report-writer.ts);
+ * `tempTag` names the temporary files of that thread.
  */
 export function writeReport(file: ReportFile, tempTag?: string): void {
   const parts = file.parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p));
