@@ -71,7 +71,7 @@ async function lintAndWrite(options: RenderOptions, out: OutputFolder): Promise<
     // leaves free, and is running when the first report is drawn (prepare stops it if the files
     // hold too few documents after all).
     if (plan.files.length >= threadFrom && out.startThread(options.v8Flags)) return;
-    if (options.v8Flags !== undefined) setV8Flags(options.v8Flags);
+    setV8Flags(options.v8Flags);
   };
   const result = await lint(lintOptions);
   const { workspace, diagnostics } = result;
@@ -88,7 +88,7 @@ async function lintAndWrite(options: RenderOptions, out: OutputFolder): Promise<
   const templates = options.format === 'json' ? undefined : await loadTemplates(options.format, templateDir, options.cwd);
   const threaded = await out.prepare({ thread: documents.length >= threadFrom });
   // The thread was stopped, perhaps before it ran and set them.
-  if (!threaded && options.v8Flags !== undefined) setV8Flags(options.v8Flags);
+  if (!threaded) setV8Flags(options.v8Flags);
   await writeReports(options, templates, out, documents, result);
   await out.finish();
   return { refused: false, diagnostics, lint: result, outDir: out.root, written: out.written };

@@ -7,7 +7,7 @@ import { writeReport, type ReportFile } from './write-report.js';
 // it writes a batch `state[3]` is 1; once `state[2]` is set (an interrupt) it starts no new file.
 const { tempTag, state, v8Flags } = workerData as { tempTag: string; state: Int32Array; v8Flags?: string };
 // Running, its modules loaded: now the flags can change without this thread paying for it.
-if (v8Flags !== undefined) setV8Flags(v8Flags);
+setV8Flags(v8Flags);
 let failure: { target: string; message: string } | undefined;
 parentPort!.on('message', (message: ReportFile[] | 'end') => {
   if (message === 'end') {
