@@ -28,7 +28,11 @@ export function inlineAccounts(random, count) {
     const a = account(random, i);
     lines.push(`  - name: "${a.name}"`, `    sector: ${a.sector}`, `    employees: ${a.employees}`);
     if (a.revenue !== undefined) lines.push(`    revenue: ${a.revenue}`);
-    lines.push(`    region: ${a.region}`, `    growth_stage: ${a.growth_stage}`, `    buys_category: ${a.buys_category}`);
+    lines.push(
+      `    region: ${a.region}`,
+      `    growth_stage: ${a.growth_stage}`,
+      `    buys_category: ${a.buys_category}`,
+    );
     if (a.problems.length > 0) lines.push(`    problems: [${a.problems.join(', ')}]`);
     if (a.incumbent) lines.push(`    incumbent: ${a.incumbent}`);
     lines.push(`    annual_spend: ${a.annual_spend}`);
@@ -36,7 +40,18 @@ export function inlineAccounts(random, count) {
   return lines;
 }
 
-const COLUMNS = ['name', 'sector', 'employees', 'revenue', 'region', 'growth_stage', 'buys_category', 'problems', 'incumbent', 'annual_spend'];
+const COLUMNS = [
+  'name',
+  'sector',
+  'employees',
+  'revenue',
+  'region',
+  'growth_stage',
+  'buys_category',
+  'problems',
+  'incumbent',
+  'annual_spend',
+];
 
 /** An RFC 4180 CSV of `rows` accounts, with quoted names and empty cells like a CRM export. */
 export function accountsCsv(random, rows) {

@@ -15,10 +15,48 @@ import { createRandom, sentence, words } from './random.mjs';
 
 // accountsFit 1: the first market's criteria fit every CSV row (employees ≥ 0), so a run has no
 // account-misfit findings and measures the rows alone.
-export const DEFAULTS = Object.freeze({ personas: 10_000, journeys: 500, markets: 5, accountsRows: 0, accountsFit: 0, invalid: 0, seed: 1 });
+export const DEFAULTS = Object.freeze({
+  personas: 10_000,
+  journeys: 500,
+  markets: 5,
+  accountsRows: 0,
+  accountsFit: 0,
+  invalid: 0,
+  seed: 1,
+});
 
-const FIRST = ['fiona', 'farid', 'dana', 'gareth', 'priya', 'omar', 'lena', 'tom', 'aisha', 'kenji', 'marta', 'sean', 'ines', 'raj', 'ruth', 'ola'];
-const ROLE_WORDS = ['finance', 'ops', 'it', 'planner', 'buyer', 'hr', 'legal', 'sales', 'site', 'fleet', 'quality', 'risk'];
+const FIRST = [
+  'fiona',
+  'farid',
+  'dana',
+  'gareth',
+  'priya',
+  'omar',
+  'lena',
+  'tom',
+  'aisha',
+  'kenji',
+  'marta',
+  'sean',
+  'ines',
+  'raj',
+  'ruth',
+  'ola',
+];
+const ROLE_WORDS = [
+  'finance',
+  'ops',
+  'it',
+  'planner',
+  'buyer',
+  'hr',
+  'legal',
+  'sales',
+  'site',
+  'fleet',
+  'quality',
+  'risk',
+];
 const ROLES = ['decision-maker', 'budget-holder', 'influencer', 'user', 'gatekeeper', 'other'];
 const GOAL_TYPES = ['commercial', 'personal', 'emotional'];
 const CHALLENGE_TYPES = ['resources', 'politics', 'regulation', 'competition', 'other'];
@@ -42,7 +80,10 @@ export function generateWorkspace(dir, options = {}) {
   };
   write('personakit.yaml', settingsYaml(o));
 
-  const ids = Array.from({ length: o.personas }, (_, i) => `${random.pick(ROLE_WORDS)}-${random.pick(FIRST)}-${String(i).padStart(5, '0')}`);
+  const ids = Array.from(
+    { length: o.personas },
+    (_, i) => `${random.pick(ROLE_WORDS)}-${random.pick(FIRST)}-${String(i).padStart(5, '0')}`,
+  );
   const broken = pickBroken(random, o.personas, o.invalid);
   ids.forEach((id, i) => write(`personas/${id}.yaml`, corrupt(personaYaml(random, id), broken.get(i))));
   for (let j = 0; j < o.journeys; j++) {
@@ -60,7 +101,13 @@ export function generateWorkspace(dir, options = {}) {
     write(`markets/${id}.yaml`, marketYaml(random, id, random.sample(ids, 2), csv, csv && o.accountsFit === 1));
     if (csv) write(`markets/${id}-accounts.csv`, accountsCsv(random, o.accountsRows));
   }
-  return { dir, files: 1 + o.personas + o.journeys + o.markets + (o.accountsRows > 0 && o.markets > 0 ? 1 : 0), bytes, personaIds: ids, broken: [...broken.keys()].map((i) => ids[i]) };
+  return {
+    dir,
+    files: 1 + o.personas + o.journeys + o.markets + (o.accountsRows > 0 && o.markets > 0 ? 1 : 0),
+    bytes,
+    personaIds: ids,
+    broken: [...broken.keys()].map((i) => ids[i]),
+  };
 }
 
 function settingsYaml(o) {
@@ -69,8 +116,16 @@ function settingsYaml(o) {
 
 function personaYaml(r, id) {
   const name = `${cap(id.split('-')[1])} the ${cap(id.split('-')[0])} lead`;
-  const goals = Array.from({ length: 2 + r.int(3) }, (_, i) => ({ id: `goal-${i}`, type: r.pick(GOAL_TYPES), text: sentence(r, 6, 12) }));
-  const challenges = Array.from({ length: 2 + r.int(3) }, (_, i) => ({ id: `challenge-${i}`, type: r.pick(CHALLENGE_TYPES), text: sentence(r, 6, 12) }));
+  const goals = Array.from({ length: 2 + r.int(3) }, (_, i) => ({
+    id: `goal-${i}`,
+    type: r.pick(GOAL_TYPES),
+    text: sentence(r, 6, 12),
+  }));
+  const challenges = Array.from({ length: 2 + r.int(3) }, (_, i) => ({
+    id: `challenge-${i}`,
+    type: r.pick(CHALLENGE_TYPES),
+    text: sentence(r, 6, 12),
+  }));
   const targets = [...goals, ...challenges].map((g) => g.id);
   const lines = [
     '# yaml-language-server: $schema=../../schemas/persona.schema.json',
@@ -102,17 +157,32 @@ function personaYaml(r, id) {
     ...challenges.flatMap((c) => [`  - id: ${c.id}`, `    type: ${c.type}`, `    text: ${c.text}`]),
     '',
     'hangouts:',
-    ...Array.from({ length: 1 + r.int(3) }, (_, i) => [`  - name: ${sentence(r, 3, 6)}`, `    type: ${r.pick(HANGOUT_TYPES)}`, `    url: https://site-${i}.example.org/${words(r, 1)}`]).flat(),
+    ...Array.from({ length: 1 + r.int(3) }, (_, i) => [
+      `  - name: ${sentence(r, 3, 6)}`,
+      `    type: ${r.pick(HANGOUT_TYPES)}`,
+      `    url: https://site-${i}.example.org/${words(r, 1)}`,
+    ]).flat(),
     '',
     'value:',
     // Every goal and challenge is addressed by some value entry, as a finished persona's are.
-    ...chunks(r.sample(targets, targets.length), 2 + r.int(2)).flatMap((addresses) => [`  - text: ${sentence(r, 6, 12)}`, `    addresses: [${addresses.join(', ')}]`]),
+    ...chunks(r.sample(targets, targets.length), 2 + r.int(2)).flatMap((addresses) => [
+      `  - text: ${sentence(r, 6, 12)}`,
+      `    addresses: [${addresses.join(', ')}]`,
+    ]),
     '',
     'objections:',
-    ...Array.from({ length: 1 + r.int(3) }, () => [`  - text: ${sentence(r, 5, 10)}`, `    type: ${r.pick(OBJECTION_TYPES)}`, `    response: ${sentence(r, 8, 16)}`]).flat(),
+    ...Array.from({ length: 1 + r.int(3) }, () => [
+      `  - text: ${sentence(r, 5, 10)}`,
+      `    type: ${r.pick(OBJECTION_TYPES)}`,
+      `    response: ${sentence(r, 8, 16)}`,
+    ]).flat(),
     '',
     'messages:',
-    ...Array.from({ length: 1 + r.int(3) }, () => [`  - theme: ${r.pick(THEMES)}`, `    text: ${sentence(r, 8, 14)}`, `    channels: [${r.sample(CHANNELS, 1 + r.int(2)).join(', ')}]`]).flat(),
+    ...Array.from({ length: 1 + r.int(3) }, () => [
+      `  - theme: ${r.pick(THEMES)}`,
+      `    text: ${sentence(r, 8, 14)}`,
+      `    channels: [${r.sample(CHANNELS, 1 + r.int(2)).join(', ')}]`,
+    ]).flat(),
     '',
     'behaviour:',
     `  frequency: ${r.pick(['first-time', 'occasional', 'frequent'])}`,
@@ -120,7 +190,11 @@ function personaYaml(r, id) {
     `  channels: [${r.sample(CHANNELS, 2 + r.int(2)).join(', ')}]`,
     '',
     'evidence:',
-    ...Array.from({ length: 1 + r.int(2) }, () => [`  - source: ${r.pick(SOURCES)}`, `    date: ${2024 + r.int(3)}-${pad(1 + r.int(12))}-${pad(1 + r.int(28))}`, `    note: ${sentence(r, 5, 12)}`]).flat(),
+    ...Array.from({ length: 1 + r.int(2) }, () => [
+      `  - source: ${r.pick(SOURCES)}`,
+      `    date: ${2024 + r.int(3)}-${pad(1 + r.int(12))}-${pad(1 + r.int(28))}`,
+      `    note: ${sentence(r, 5, 12)}`,
+    ]).flat(),
   ];
   return lines.join('\n') + '\n';
 }
@@ -158,7 +232,10 @@ function journeyYaml(r, id, personas) {
     ...Array.from({ length: Math.ceil(stages.length / 2) }, (_, k) => [
       `  - id: sales-${k}`,
       `    name: ${sentence(r, 2, 4)}`,
-      `    aligns_with: [${stages.slice(2 * k, 2 * k + 2).map((s) => s.id).join(', ')}]`,
+      `    aligns_with: [${stages
+        .slice(2 * k, 2 * k + 2)
+        .map((s) => s.id)
+        .join(', ')}]`,
       `    owner: ${r.pick(['sdr', 'account-executive', 'customer-success'])}`,
     ]).flat(),
     '',
@@ -177,17 +254,17 @@ function marketYaml(r, id, buyers, withCsv, everyRowFits = false) {
   const criteria = everyRowFits
     ? ['  employees: { min: 0 }', `  buyer_personas: [${buyers.join(', ')}]`]
     : [
-      '  sectors: [logistics, food distribution, retail distribution]',
-      '  employees: { min: 150, max: 2500 }',
-      '  regions: [England, Scotland, Wales]',
-      '  buys_category: true',
-      '  problems: [dock congestion, manual booking]',
-      `  buyer_personas: [${buyers.join(', ')}]`,
-      '  incumbent: none',
-      'fit:',
-      '  threshold: 0.8',
-      '  required: [sectors]',
-    ];
+        '  sectors: [logistics, food distribution, retail distribution]',
+        '  employees: { min: 150, max: 2500 }',
+        '  regions: [England, Scotland, Wales]',
+        '  buys_category: true',
+        '  problems: [dock congestion, manual booking]',
+        `  buyer_personas: [${buyers.join(', ')}]`,
+        '  incumbent: none',
+        'fit:',
+        '  threshold: 0.8',
+        '  required: [sectors]',
+      ];
   const lines = [
     '# yaml-language-server: $schema=../../schemas/market.schema.json',
     'kind: market',
@@ -210,7 +287,10 @@ function marketYaml(r, id, buyers, withCsv, everyRowFits = false) {
 /** Which personas to break, and how: a spread of the mistakes people make, each at a known place. */
 function pickBroken(random, count, invalid) {
   const broken = new Map();
-  const order = random.sample(Array.from({ length: count }, (_, i) => i), Math.min(invalid, count));
+  const order = random.sample(
+    Array.from({ length: count }, (_, i) => i),
+    Math.min(invalid, count),
+  );
   order.forEach((index, k) => broken.set(index, CORRUPTIONS[k % CORRUPTIONS.length]));
   return broken;
 }
@@ -249,7 +329,10 @@ const pad = (n) => String(n).padStart(2, '0');
 
 function parseArgs(argv) {
   const [dir, ...rest] = argv;
-  if (!dir) throw new Error('usage: node bench/generate.mjs <dir> [--personas N] [--journeys N] [--markets N] [--accounts-rows N] [--accounts-fit 0|1] [--invalid K] [--seed S]');
+  if (!dir)
+    throw new Error(
+      'usage: node bench/generate.mjs <dir> [--personas N] [--journeys N] [--markets N] [--accounts-rows N] [--accounts-fit 0|1] [--invalid K] [--seed S]',
+    );
   const options = {};
   for (let i = 0; i < rest.length; i += 2) {
     const key = rest[i].replace(/^--/, '').replace(/-(\w)/g, (_, c) => c.toUpperCase());
@@ -262,5 +345,7 @@ function parseArgs(argv) {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { dir, options } = parseArgs(process.argv.slice(2));
   const result = generateWorkspace(path.resolve(dir), options);
-  process.stdout.write(`wrote ${result.files} files (${(result.bytes / 1024 / 1024).toFixed(1)} MiB) to ${result.dir}\n`);
+  process.stdout.write(
+    `wrote ${result.files} files (${(result.bytes / 1024 / 1024).toFixed(1)} MiB) to ${result.dir}\n`,
+  );
 }

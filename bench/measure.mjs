@@ -17,14 +17,21 @@ export function measure({ cmd, args, cwd, env, before }) {
   const memFile = path.join(os.tmpdir(), `personakit-bench-${process.pid}.mem`);
   const [file, argv] = hasGnuTime ? [GNU_TIME, ['-f', '%M', '-o', memFile, cmd, ...args]] : [cmd, args];
   const start = process.hrtime.bigint();
-  const result = spawnSync(file, argv, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(file, argv, {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (result.error) throw result.error;
   // Node exits 1 on an uncaught error too (a missing dist/, a crash): personakit itself never
   // prints a stack trace, so one on stderr means the run failed rather than found problems.
   const crashed = result.status === 1 && /^\s+at .+(:\d+:\d+\)?|\(node:.+\))$/m.test(result.stderr.toString());
   if ((result.status !== 0 && result.status !== 1) || crashed) {
-    throw new Error(`${cmd} ${args.join(' ')} (in ${cwd}) exited ${result.status}${crashed ? ' with a stack trace' : ''}:\n${result.stderr.toString().slice(0, 2000)}`);
+    throw new Error(
+      `${cmd} ${args.join(' ')} (in ${cwd}) exited ${result.status}${crashed ? ' with a stack trace' : ''}:\n${result.stderr.toString().slice(0, 2000)}`,
+    );
   }
   let peakMiB = null;
   if (hasGnuTime) {

@@ -20,7 +20,9 @@ const args = parseArgs(process.argv.slice(2));
 // another terminal) cannot change what is measured halfway through.
 if (args.snapshot) process.env.PERSONAKIT_BENCH_ROOT = snapshotPackage();
 const { COMMANDS, OUT_DIR, SET_ASIDE_DIR, TARGETS, WORKSPACES, WORKSPACES_DIR } = await import('./scenarios.mjs');
-const targets = args.only ? TARGETS.filter((t) => args.only.includes(t.id) || args.only.includes(t.id.replace(/[a-z]$/, ''))) : TARGETS;
+const targets = args.only
+  ? TARGETS.filter((t) => args.only.includes(t.id) || args.only.includes(t.id.replace(/[a-z]$/, '')))
+  : TARGETS;
 const commandIds = [...new Set(targets.flatMap((t) => [t.subject, t.baseline]).filter(Boolean))];
 
 mkdirSync(OUT_DIR, { recursive: true });
@@ -46,7 +48,9 @@ for (let round = 0; round < args.runs; round++) {
     try {
       samples[id].push(measure(COMMANDS[id]));
     } catch (e) {
-      process.stderr.write(`${id}: this run failed and is left out: ${String(e.message).split('\n').slice(0, 2).join(' ')}\n`);
+      process.stderr.write(
+        `${id}: this run failed and is left out: ${String(e.message).split('\n').slice(0, 2).join(' ')}\n`,
+      );
     }
   }
   process.stderr.write(`round ${round + 1}/${args.runs} done\n`);
@@ -82,7 +86,8 @@ function ensureWorkspace(name) {
 
 function generatorHash() {
   const hash = createHash('sha256');
-  for (const f of ['generate.mjs', 'generate-accounts.mjs', 'random.mjs']) hash.update(readFileSync(new URL(f, import.meta.url)));
+  for (const f of ['generate.mjs', 'generate-accounts.mjs', 'random.mjs'])
+    hash.update(readFileSync(new URL(f, import.meta.url)));
   return hash.digest('hex').slice(0, 16);
 }
 

@@ -2,7 +2,7 @@
  * What the benchmark runs: the workspaces it generates, the commands (personakit and its
  * baselines), and the targets of the performance issue, each a ratio to a baseline of the same run.
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,7 +24,11 @@ const ws = (name) => path.join(WORKSPACES_DIR, name);
 const node = (script, args, cwd) => ({ cmd: process.execPath, args: [path.join(ROOT, script), ...args], cwd });
 // PERSONAKIT_BENCH_ROOT: a snapshot of the package to measure (run.mjs --snapshot makes one).
 const PACKAGE = process.env.PERSONAKIT_BENCH_ROOT ?? ROOT;
-const personakit = (args, cwd) => ({ cmd: process.execPath, args: [path.join(PACKAGE, 'bin/personakit.js'), ...args], cwd });
+const personakit = (args, cwd) => ({
+  cmd: process.execPath,
+  args: [path.join(PACKAGE, 'bin/personakit.js'), ...args],
+  cwd,
+});
 
 /** Every command, by id. `cwd` is where it runs; personakit finds the workspace from there. */
 export const COMMANDS = {
@@ -33,10 +37,28 @@ export const COMMANDS = {
   'check examples': personakit(['check', 'examples'], ROOT),
   'check 10k': personakit(['check'], ws('w10k')),
   'check 10k (100 invalid)': personakit(['check'], ws('w10k-invalid')),
-  'check 10k --cache (warm)': personakit(['check', '--cache', '--cache-location', path.join(OUT_DIR, 'cache-w10k')], ws('w10k')),
+  'check 10k --cache (warm)': personakit(
+    ['check', '--cache', '--cache-location', path.join(OUT_DIR, 'cache-w10k')],
+    ws('w10k'),
+  ),
   'loop yaml 10k': node('bench/baselines/loop.mjs', ['yaml', '.'], ws('w10k')),
   'loop js-yaml 10k': node('bench/baselines/loop.mjs', ['js-yaml', '.'], ws('w10k')),
-  'ajv-cli 10k personas': node('node_modules/ajv-cli/dist/index.js', ['validate', '--spec=draft2020', '--allow-union-types', '-c', 'ajv-formats', '-s', path.join(ROOT, 'schemas/persona.schema.json'), '-d', 'personas/*.yaml', '--errors=text'], ws('w10k')),
+  'ajv-cli 10k personas': node(
+    'node_modules/ajv-cli/dist/index.js',
+    [
+      'validate',
+      '--spec=draft2020',
+      '--allow-union-types',
+      '-c',
+      'ajv-formats',
+      '-s',
+      path.join(ROOT, 'schemas/persona.schema.json'),
+      '-d',
+      'personas/*.yaml',
+      '--errors=text',
+    ],
+    ws('w10k'),
+  ),
   'check 1k': personakit(['check'], ws('w1k')),
   // Into an empty folder: every report is drawn and written as a new file. The previous run's
   // folder is moved aside, and deleted only when the run is over: on an ext4 file system without
@@ -44,9 +66,18 @@ export const COMMANDS = {
   // recently deleted inode each time it allocates one (find_inode_bit and recently_deleted in a
   // perf profile), ~0.4 s of system time for 1,000 new files that no program can avoid, and
   // which would land on whichever command of the run creates files next (bench/README.md).
-  'render html 1k': { ...personakit(['render', '--format', 'html', '--force', '--out', path.join(OUT_DIR, 'render-w1k-fresh')], ws('w1k')), before: () => moveAside(path.join(OUT_DIR, 'render-w1k-fresh')) },
+  'render html 1k': {
+    ...personakit(
+      ['render', '--format', 'html', '--force', '--out', path.join(OUT_DIR, 'render-w1k-fresh')],
+      ws('w1k'),
+    ),
+    before: () => moveAside(path.join(OUT_DIR, 'render-w1k-fresh')),
+  },
   // Again into the folder of the previous run: every report is drawn, none has changed, none is rewritten.
-  'render html 1k again': personakit(['render', '--format', 'html', '--force', '--out', path.join(OUT_DIR, 'render-w1k')], ws('w1k')),
+  'render html 1k again': personakit(
+    ['render', '--format', 'html', '--force', '--out', path.join(OUT_DIR, 'render-w1k')],
+    ws('w1k'),
+  ),
   'check csv 10k rows': personakit(['check'], ws('csv-10k')),
   'check csv 100k rows': personakit(['check'], ws('csv-100k')),
   'check csv 10k rows, all fit': personakit(['check'], ws('csv-fit-10k')),
@@ -59,24 +90,118 @@ export const COMMANDS = {
  * median alone (for targets the issue states in seconds or MiB), also shown as a ratio for context.
  */
 export const TARGETS = [
-  { id: '1', what: 'check 10k vs ajv-cli (personas only)', subject: 'check 10k', baseline: 'ajv-cli 10k personas', metric: 'seconds', max: 1.0 },
-  { id: '1b', what: 'check 10k vs bare js-yaml+ajv loop', subject: 'check 10k', baseline: 'loop js-yaml 10k', metric: 'seconds' },
-  { id: '1c', what: 'check 10k vs bare yaml+ajv loop', subject: 'check 10k', baseline: 'loop yaml 10k', metric: 'seconds' },
-  { id: '1d', what: 'check 10k with 100 invalid vs ajv-cli (valid personas)', subject: 'check 10k (100 invalid)', baseline: 'ajv-cli 10k personas', metric: 'seconds' },
+  {
+    id: '1',
+    what: 'check 10k vs ajv-cli (personas only)',
+    subject: 'check 10k',
+    baseline: 'ajv-cli 10k personas',
+    metric: 'seconds',
+    max: 1.0,
+  },
+  {
+    id: '1b',
+    what: 'check 10k vs bare js-yaml+ajv loop',
+    subject: 'check 10k',
+    baseline: 'loop js-yaml 10k',
+    metric: 'seconds',
+  },
+  {
+    id: '1c',
+    what: 'check 10k vs bare yaml+ajv loop',
+    subject: 'check 10k',
+    baseline: 'loop yaml 10k',
+    metric: 'seconds',
+  },
+  {
+    id: '1d',
+    what: 'check 10k with 100 invalid vs ajv-cli (valid personas)',
+    subject: 'check 10k (100 invalid)',
+    baseline: 'ajv-cli 10k personas',
+    metric: 'seconds',
+  },
   { id: '2', what: 'peak memory of check 10k (MiB)', subject: 'check 10k', metric: 'peakMiB', absoluteMax: 300 },
-  { id: '2b', what: 'peak memory, check 10k vs ajv-cli', subject: 'check 10k', baseline: 'ajv-cli 10k personas', metric: 'peakMiB' },
-  { id: '3', what: 'warm cached check 10k (s)', subject: 'check 10k --cache (warm)', metric: 'seconds', absoluteMax: 0.5 },
-  { id: '3b', what: 'warm cached check 10k vs node -e 0', subject: 'check 10k --cache (warm)', baseline: 'node -e 0', metric: 'seconds' },
-  { id: '4a', what: 'personakit --version vs node -e 0', subject: 'personakit --version', baseline: 'node -e 0', metric: 'seconds', max: 2.0 },
+  {
+    id: '2b',
+    what: 'peak memory, check 10k vs ajv-cli',
+    subject: 'check 10k',
+    baseline: 'ajv-cli 10k personas',
+    metric: 'peakMiB',
+  },
+  {
+    id: '3',
+    what: 'warm cached check 10k (s)',
+    subject: 'check 10k --cache (warm)',
+    metric: 'seconds',
+    absoluteMax: 0.5,
+  },
+  {
+    id: '3b',
+    what: 'warm cached check 10k vs node -e 0',
+    subject: 'check 10k --cache (warm)',
+    baseline: 'node -e 0',
+    metric: 'seconds',
+  },
+  {
+    id: '4a',
+    what: 'personakit --version vs node -e 0',
+    subject: 'personakit --version',
+    baseline: 'node -e 0',
+    metric: 'seconds',
+    max: 2.0,
+  },
   { id: '4b', what: 'check examples (s)', subject: 'check examples', metric: 'seconds', absoluteMax: 0.35 },
-  { id: '4c', what: 'check examples vs node -e 0', subject: 'check examples', baseline: 'node -e 0', metric: 'seconds' },
-  { id: '5', what: 'render html 1k (empty folder) vs check 1k', subject: 'render html 1k', baseline: 'check 1k', metric: 'seconds', max: 1.5 },
-  { id: '5b', what: 'render html 1k again (unchanged reports) vs check 1k', subject: 'render html 1k again', baseline: 'check 1k', metric: 'seconds' },
-  { id: '6a', what: 'check with 100k-row accounts_file (s)', subject: 'check csv 100k rows', metric: 'seconds', absoluteMax: 2.0 },
-  { id: '6b', what: 'check 100k rows vs csv-parse stream alone', subject: 'check csv 100k rows', baseline: 'csv-parse stream 100k rows', metric: 'seconds' },
-  { id: '6c', what: 'peak memory, 100k rows vs 10k rows (flat = ~1)', subject: 'check csv 100k rows', baseline: 'check csv 10k rows', metric: 'peakMiB', max: 1.25 },
+  {
+    id: '4c',
+    what: 'check examples vs node -e 0',
+    subject: 'check examples',
+    baseline: 'node -e 0',
+    metric: 'seconds',
+  },
+  {
+    id: '5',
+    what: 'render html 1k (empty folder) vs check 1k',
+    subject: 'render html 1k',
+    baseline: 'check 1k',
+    metric: 'seconds',
+    max: 1.5,
+  },
+  {
+    id: '5b',
+    what: 'render html 1k again (unchanged reports) vs check 1k',
+    subject: 'render html 1k again',
+    baseline: 'check 1k',
+    metric: 'seconds',
+  },
+  {
+    id: '6a',
+    what: 'check with 100k-row accounts_file (s)',
+    subject: 'check csv 100k rows',
+    metric: 'seconds',
+    absoluteMax: 2.0,
+  },
+  {
+    id: '6b',
+    what: 'check 100k rows vs csv-parse stream alone',
+    subject: 'check csv 100k rows',
+    baseline: 'csv-parse stream 100k rows',
+    metric: 'seconds',
+  },
+  {
+    id: '6c',
+    what: 'peak memory, 100k rows vs 10k rows (flat = ~1)',
+    subject: 'check csv 100k rows',
+    baseline: 'check csv 10k rows',
+    metric: 'peakMiB',
+    max: 1.25,
+  },
   // 72 % of the rows of csv-100k are misfits, each a printed warning: 6d is the rows alone.
-  { id: '6d', what: 'peak memory, 100k vs 10k rows, every account fits (no findings)', subject: 'check csv 100k rows, all fit', baseline: 'check csv 10k rows, all fit', metric: 'peakMiB' },
+  {
+    id: '6d',
+    what: 'peak memory, 100k vs 10k rows, every account fits (no findings)',
+    subject: 'check csv 100k rows, all fit',
+    baseline: 'check csv 10k rows, all fit',
+    metric: 'peakMiB',
+  },
 ];
 
 /** Folders moved aside during a run (run.mjs deletes them when the run is over). */

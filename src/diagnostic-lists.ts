@@ -1,4 +1,10 @@
-import { compareDiagnostics, type Diagnostic, type DiagnosticList, type DiagnosticRun, type Severity } from './diagnostic.js';
+import {
+  compareDiagnostics,
+  type Diagnostic,
+  type DiagnosticList,
+  type DiagnosticRun,
+  type Severity,
+} from './diagnostic.js';
 
 /** A run of diagnostics with what the engine decided about it: its file, rule and severity. */
 export interface PlacedRun {
@@ -17,7 +23,10 @@ export class MergedDiagnostics implements DiagnosticList {
   private readonly source: Int32Array;
   private readonly item: Int32Array;
 
-  constructor(private readonly plain: readonly Diagnostic[], private readonly runs: readonly PlacedRun[]) {
+  constructor(
+    private readonly plain: readonly Diagnostic[],
+    private readonly runs: readonly PlacedRun[],
+  ) {
     const length = plain.length + runs.reduce((n, r) => n + r.run.size, 0);
     this.source = new Int32Array(length);
     this.item = new Int32Array(length);
@@ -69,7 +78,10 @@ export class MergedDiagnostics implements DiagnosticList {
 
 /** The items of `list` at `positions`, in that order. */
 export class SelectedDiagnostics implements DiagnosticList {
-  constructor(private readonly list: DiagnosticList, private readonly positions: Int32Array) {}
+  constructor(
+    private readonly list: DiagnosticList,
+    private readonly positions: Int32Array,
+  ) {}
 
   get length(): number {
     return this.positions.length;

@@ -6,7 +6,10 @@
 /** The command could not do its job because of how it was called or configured: exit 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
-  constructor(message: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
   }
 }

@@ -11,11 +11,24 @@ const diagnostics: Diagnostic[] = [
     column: 1,
     severity: i % 7 === 0 ? 'error' : 'warning',
     rule: i === 1200 ? '' : 'account-misfit',
-    message: i === 999 ? 'first line\nsecond line  \r\nthird' : `account "Row ${i}" does not fit: ${'x'.repeat(i % 300)}`,
+    message:
+      i === 999 ? 'first line\nsecond line  \r\nthird' : `account "Row ${i}" does not fit: ${'x'.repeat(i % 300)}`,
   })),
-  { file: 'personas/a.yaml', line: 3, column: 7, severity: 'error', rule: 'schema', message: 'name must not be empty — got ""' },
+  {
+    file: 'personas/a.yaml',
+    line: 3,
+    column: 7,
+    severity: 'error',
+    rule: 'schema',
+    message: 'name must not be empty — got ""',
+  },
 ];
-const options = (color: boolean): ReportOptions => ({ color, files: ['personas/a.yaml', 'markets/accounts.csv'], rules: CORE_RULES, version: '0.0.0' });
+const options = (color: boolean): ReportOptions => ({
+  color,
+  files: ['personas/a.yaml', 'markets/accounts.csv'],
+  rules: CORE_RULES,
+  version: '0.0.0',
+});
 
 describe('formatted output in pieces (written one at a time)', () => {
   it.each(FORMATS)('%s: the pieces make up exactly the whole output', (format) => {
@@ -28,7 +41,9 @@ describe('formatted output in pieces (written one at a time)', () => {
   });
 
   it('no diagnostics: no output at all', () => {
-    expect([...formatDiagnosticPieces('stylish', [], options(false))].join('')).toBe(formatDiagnostics('stylish', [], options(false)));
+    expect([...formatDiagnosticPieces('stylish', [], options(false))].join('')).toBe(
+      formatDiagnostics('stylish', [], options(false)),
+    );
   });
 
   // An account misfit words its message each time it is read (70,000 of them in a large CSV).

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostic.js';
-import { FORMATS, formatDiagnosticPieces, formatDiagnostics, isFormat, reporters, type ReportOptions } from '../src/report/index.js';
+import {
+  FORMATS,
+  formatDiagnosticPieces,
+  formatDiagnostics,
+  isFormat,
+  reporters,
+  type ReportOptions,
+} from '../src/report/index.js';
 import { CORE_RULES, type RuleMeta } from '../src/rules/types.js';
 
 const TRICKY = 'must be <string> & "quoted", a: b 100%\nsee docs';
@@ -87,7 +94,9 @@ describe('report index', () => {
   it('gives every format in pieces, each a part of the whole report, none of them all of it', () => {
     // 1,000 diagnostics (several pieces) with messages that JSON, XML and workflow commands escape.
     const many: Diagnostic[] = Array.from({ length: 1000 }, (_, i) => ({
-      ...diagnostics[i % diagnostics.length]!, line: i + 1, message: `${TRICKY} ${i} \u2028 "\\" 😀`,
+      ...diagnostics[i % diagnostics.length]!,
+      line: i + 1,
+      message: `${TRICKY} ${i} \u2028 "\\" 😀`,
     }));
     for (const f of FORMATS) {
       const pieces = [...formatDiagnosticPieces(f, many, options)];
@@ -101,7 +110,8 @@ describe('report index', () => {
     const sarif = JSON.parse(formatDiagnostics('sarif', many, options)) as { runs: Array<{ results: unknown[] }> };
     expect(sarif.runs[0]!.results).toHaveLength(1000);
     expect(formatDiagnostics('sarif', many, options)).toBe(`${JSON.stringify(sarif, null, 2)}\n`);
-    for (const f of FORMATS) expect([...formatDiagnosticPieces(f, [], options)].join(''), f).toBe(formatDiagnostics(f, [], options));
+    for (const f of FORMATS)
+      expect([...formatDiagnosticPieces(f, [], options)].join(''), f).toBe(formatDiagnostics(f, [], options));
   });
 
   it('does not mutate its input', () => {
@@ -160,10 +170,14 @@ describe('stylish', () => {
   });
 
   it('prints files outside options.files after the listed ones', () => {
-    const out = formatDiagnostics('stylish', [diag('error', 'z.yaml'), diag('error', 'b.yaml'), diag('error', 'a.yaml')], {
-      ...options,
-      files: ['z.yaml'],
-    });
+    const out = formatDiagnostics(
+      'stylish',
+      [diag('error', 'z.yaml'), diag('error', 'b.yaml'), diag('error', 'a.yaml')],
+      {
+        ...options,
+        files: ['z.yaml'],
+      },
+    );
     const names = out.split('\n').filter((l) => l.endsWith('.yaml'));
     expect(names).toEqual(['z.yaml', 'a.yaml', 'b.yaml']);
   });
@@ -309,7 +323,10 @@ describe('sarif', () => {
       artifactLocation: { uri: 'personas/alice.yaml', uriBaseId: '%SRCROOT%' },
       region: { startLine: 10, startColumn: 15, endLine: 10, endColumn: 22 },
     });
-    expect(byRule.get('unknown-reference')!.locations[0]!.physicalLocation.region).toEqual({ startLine: 3, startColumn: 7 });
+    expect(byRule.get('unknown-reference')!.locations[0]!.physicalLocation.region).toEqual({
+      startLine: 3,
+      startColumn: 7,
+    });
   });
 
   it('writes URIs with forward slashes', () => {

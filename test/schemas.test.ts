@@ -389,7 +389,8 @@ function walk(schema: JsonObject, at = '', via = 'root', out: Visit[] = []): Vis
   const pattern = schema['patternProperties'];
   if (isObject(pattern)) {
     for (const [k, v] of Object.entries(pattern)) {
-      if (isObject(v)) walk(v, `${at}/patternProperties/${encode(k)}`, k === '^x-' ? 'x-pattern' : 'patternProperty', out);
+      if (isObject(v))
+        walk(v, `${at}/patternProperties/${encode(k)}`, k === '^x-' ? 'x-pattern' : 'patternProperty', out);
     }
   }
   const items = schema['items'];
@@ -446,7 +447,9 @@ describe('schema files', () => {
   it.each(KINDS)('%s: every property (and item, definition, pattern) has a description', (k) => {
     const missing = walk(schemas[k])
       .filter((v) => v.via !== 'x-pattern')
-      .filter((v) => typeof v.schema['description'] !== 'string' || (v.schema['description'] as string).trim().length < 5)
+      .filter(
+        (v) => typeof v.schema['description'] !== 'string' || (v.schema['description'] as string).trim().length < 5,
+      )
       .map((v) => v.at);
     expect(missing).toEqual([]);
     // and there is a lot to check, i.e. the walk really went down the tree
@@ -474,7 +477,14 @@ describe('schema files', () => {
 
   it.each(KINDS)('%s avoids keywords editors do not understand, and oneOf/anyOf noise', (k) => {
     const keys = allKeys(schemas[k]);
-    for (const bad of ['unevaluatedProperties', 'unevaluatedItems', '$dynamicRef', '$dynamicAnchor', 'oneOf', 'anyOf']) {
+    for (const bad of [
+      'unevaluatedProperties',
+      'unevaluatedItems',
+      '$dynamicRef',
+      '$dynamicAnchor',
+      'oneOf',
+      'anyOf',
+    ]) {
       expect(keys.has(bad), bad).toBe(false);
     }
   });
@@ -515,20 +525,23 @@ describe.each(KINDS)('%s documents: shared behaviour', (k) => {
     const used = new Set<string>();
     const collect = (v: Json, path: string): void => {
       if (Array.isArray(v)) v.forEach((x) => collect(x, `${path}/*`));
-      else if (isObject(v)) for (const [key, x] of Object.entries(v)) {
-        used.add(`${path}/${key}`);
-        collect(x, `${path}/${key}`);
-      }
+      else if (isObject(v))
+        for (const [key, x] of Object.entries(v)) {
+          used.add(`${path}/${key}`);
+          collect(x, `${path}/${key}`);
+        }
     };
     collect(full[k], '');
     const declared: string[] = [];
     const gather = (s: JsonObject, path: string): void => {
-      const target = typeof s['$ref'] === 'string' ? (getAt(schemas[k], (s['$ref'] as string).slice(1)) as JsonObject) : s;
+      const target =
+        typeof s['$ref'] === 'string' ? (getAt(schemas[k], (s['$ref'] as string).slice(1)) as JsonObject) : s;
       const props = target['properties'];
-      if (isObject(props)) for (const [key, sub] of Object.entries(props)) {
-        declared.push(`${path}/${key}`);
-        gather(sub as JsonObject, `${path}/${key}`);
-      }
+      if (isObject(props))
+        for (const [key, sub] of Object.entries(props)) {
+          declared.push(`${path}/${key}`);
+          gather(sub as JsonObject, `${path}/${key}`);
+        }
       if (isObject(target['items'])) gather(target['items'] as JsonObject, `${path}/*`);
     };
     gather(schemas[k], '');
@@ -619,7 +632,15 @@ describe('persona', () => {
   });
 
   it('rejects bad evidence dates', () => {
-    for (const date of ['2026-13-01', '01/05/2026', '2026-02-30', '2025-02-29', '2026-5-1', '2026-05-01T00:00:00Z', '']) {
+    for (const date of [
+      '2026-13-01',
+      '01/05/2026',
+      '2026-02-30',
+      '2025-02-29',
+      '2026-5-1',
+      '2026-05-01T00:00:00Z',
+      '',
+    ]) {
       expectInvalid('persona', withValue(fullPersona, '/evidence/0/date', date), 'format', '/evidence/0/date');
     }
     expectInvalid('persona', withValue(fullPersona, '/evidence/0/date', 20260501), 'type', '/evidence/0/date');
@@ -668,7 +689,12 @@ describe('persona', () => {
 
   it('roles and behaviour lists may not repeat', () => {
     expectInvalid('persona', { ...minimalPersona, roles: ['user', 'user'] }, 'uniqueItems', '/roles');
-    expectInvalid('persona', { ...minimalPersona, behaviour: { channels: ['web', 'web'] } }, 'uniqueItems', '/behaviour/channels');
+    expectInvalid(
+      'persona',
+      { ...minimalPersona, behaviour: { channels: ['web', 'web'] } },
+      'uniqueItems',
+      '/behaviour/channels',
+    );
   });
 
   it('reports missing required fields of list items', () => {
@@ -754,7 +780,8 @@ describe('journey', () => {
       '/milestones/0/id',
       '/milestones/0/stage',
     ];
-    for (const id of BAD_IDS) for (const p of pointers) expectInvalid('journey', withValue(fullJourney, p, id), 'pattern', p);
+    for (const id of BAD_IDS)
+      for (const p of pointers) expectInvalid('journey', withValue(fullJourney, p, id), 'pattern', p);
   });
 
   it('needs at least one persona and one stage, without repeats', () => {
@@ -762,7 +789,12 @@ describe('journey', () => {
     expectInvalid('journey', withValue(fullJourney, '/stages', []), 'minItems', '/stages');
     expectInvalid('journey', withValue(fullJourney, '/personas', ['a', 'a']), 'uniqueItems', '/personas');
     expectInvalid('journey', withValue(fullJourney, '/personas', 'finance-fiona'), 'type', '/personas');
-    expectInvalid('journey', withValue(fullJourney, '/sales_stages/0/aligns_with', []), 'minItems', '/sales_stages/0/aligns_with');
+    expectInvalid(
+      'journey',
+      withValue(fullJourney, '/sales_stages/0/aligns_with', []),
+      'minItems',
+      '/sales_stages/0/aligns_with',
+    );
     expectInvalid(
       'journey',
       withValue(fullJourney, '/sales_stages/0/aligns_with', ['aware', 'aware']),
@@ -812,7 +844,12 @@ describe('market', () => {
 
   it('rejects bad buyer persona ids', () => {
     for (const id of BAD_IDS) {
-      expectInvalid('market', withValue(fullMarket, '/criteria/buyer_personas/0', id), 'pattern', '/criteria/buyer_personas/0');
+      expectInvalid(
+        'market',
+        withValue(fullMarket, '/criteria/buyer_personas/0', id),
+        'pattern',
+        '/criteria/buyer_personas/0',
+      );
     }
   });
 

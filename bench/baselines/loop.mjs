@@ -23,7 +23,10 @@ const schemas = fileURLToPath(new URL('../../schemas/', import.meta.url));
 const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
 addFormats.default(ajv, ['date', 'uri']);
 const validators = Object.fromEntries(
-  ['persona', 'journey', 'market'].map((kind) => [kind, ajv.compile(JSON.parse(readFileSync(path.join(schemas, `${kind}.schema.json`), 'utf8')))]),
+  ['persona', 'journey', 'market'].map((kind) => [
+    kind,
+    ajv.compile(JSON.parse(readFileSync(path.join(schemas, `${kind}.schema.json`), 'utf8'))),
+  ]),
 );
 
 let files = 0;

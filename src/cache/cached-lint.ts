@@ -41,7 +41,13 @@ export async function cachedLint(options: LintOptions, cache: CacheOptions = {})
 
   const previous = await store.readResult();
   if (previous?.key === key && previous.deps.every(([dep, state]) => dependencyState(dep) === state)) {
-    return { diagnostics: previous.diagnostics, files: previous.files, rules: allRuleMeta(), reportedDocuments: previous.reportedDocuments, reuse: 'result' };
+    return {
+      diagnostics: previous.diagnostics,
+      files: previous.files,
+      rules: allRuleMeta(),
+      reportedDocuments: previous.reportedDocuments,
+      reuse: 'result',
+    };
   }
 
   const header = JSON.stringify([CACHE_FORMAT, code, plan.settings.limits]);
@@ -53,7 +59,11 @@ export async function cachedLint(options: LintOptions, cache: CacheOptions = {})
     if (stored) files[i] = fromStored(stored, f.absPath, f.file, hashes[i]!);
     else misses.push(i);
   });
-  const read = await readFiles(misses.map((i) => plan.files[i]!), plan.settings.limits, options.read);
+  const read = await readFiles(
+    misses.map((i) => plan.files[i]!),
+    plan.settings.limits,
+    options.read,
+  );
   misses.forEach((i, k) => (files[i] = read[k]!));
 
   const workspace = assembleWorkspace(plan, files);
@@ -62,11 +72,20 @@ export async function cachedLint(options: LintOptions, cache: CacheOptions = {})
   const deps = externalDependencies(workspace.documents).map((dep): [string, string] => [dep, dependencyState(dep)]);
 
   const stale = Object.keys(entries).length !== plan.files.length - misses.length;
-  const nextFiles: StoredFiles | undefined = misses.length > 0 || stale ? { header, entries: toStoredEntries(files) } : undefined;
-  await store.write({ key, deps, diagnostics: result.diagnostics, files: result.files, reportedDocuments }, nextFiles).catch(() => {
-    // The cache is only a shortcut: a read-only or full disk must not fail the check.
-  });
-  return { diagnostics: result.diagnostics, files: result.files, rules: result.rules, reportedDocuments, reuse: misses.length < plan.files.length ? 'files' : 'none' };
+  const nextFiles: StoredFiles | undefined =
+    misses.length > 0 || stale ? { header, entries: toStoredEntries(files) } : undefined;
+  await store
+    .write({ key, deps, diagnostics: result.diagnostics, files: result.files, reportedDocuments }, nextFiles)
+    .catch(() => {
+      // The cache is only a shortcut: a read-only or full disk must not fail the check.
+    });
+  return {
+    diagnostics: result.diagnostics,
+    files: result.files,
+    rules: result.rules,
+    reportedDocuments,
+    reuse: misses.length < plan.files.length ? 'files' : 'none',
+  };
 }
 
 function cacheDir(plan: WorkspacePlan, location: string | undefined): string {
@@ -76,18 +95,22 @@ function cacheDir(plan: WorkspacePlan, location: string | undefined): string {
 
 /** Everything a run's answer depends on, apart from the external files checked separately. */
 function runKey(plan: WorkspacePlan, hashes: string[], options: LintOptions, code: string): string {
-  const settingsBytes = plan.settings.file ? readFileBytes(plan.settings.file, plan.settings.file, Number.MAX_SAFE_INTEGER) : 'none';
-  return sha1(JSON.stringify({
-    format: CACHE_FORMAT,
-    code,
-    cwd: plan.cwd,
-    mode: options.mode,
-    quiet: options.quiet ?? false,
-    minCompleteness: options.minCompleteness ?? null,
-    today: (options.today ?? new Date()).toISOString().slice(0, 10),
-    settings: settingsBytes === 'none' ? 'none' : hashBytes(settingsBytes),
-    files: plan.files.map((f, i) => [f.absPath, f.file, plan.reported.has(f.absPath), hashes[i]]),
-  }));
+  const settingsBytes = plan.settings.file
+    ? readFileBytes(plan.settings.file, plan.settings.file, Number.MAX_SAFE_INTEGER)
+    : 'none';
+  return sha1(
+    JSON.stringify({
+      format: CACHE_FORMAT,
+      code,
+      cwd: plan.cwd,
+      mode: options.mode,
+      quiet: options.quiet ?? false,
+      minCompleteness: options.minCompleteness ?? null,
+      today: (options.today ?? new Date()).toISOString().slice(0, 10),
+      settings: settingsBytes === 'none' ? 'none' : hashBytes(settingsBytes),
+      files: plan.files.map((f, i) => [f.absPath, f.file, plan.reported.has(f.absPath), hashes[i]]),
+    }),
+  );
 }
 
 function fromStored(stored: StoredFile, absPath: string, file: string, hash: string): CheckedFile {
@@ -111,7 +134,12 @@ function toStoredEntries(files: CheckedFile[]): StoredFiles['entries'] {
   const entries: StoredFiles['entries'] = {};
   files.forEach((f) => {
     if (!f.documents.every(jsonSafe)) return;
-    entries[f.hash] = { documents: f.documents, findings: f.findings.map(({ file: _file, ...rest }) => rest), hasDirectives: f.hasDirectives, schema: f.schema };
+    entries[f.hash] = {
+      documents: f.documents,
+      findings: f.findings.map(({ file: _file, ...rest }) => rest),
+      hasDirectives: f.hasDirectives,
+      schema: f.schema,
+    };
   });
   return entries;
 }

@@ -30,7 +30,8 @@ export function externalDependencies(documents: readonly WorkspaceDocument[]): s
   const deps = new Set<string>();
   for (const doc of documents) {
     const ref = doc.kind === 'market' ? doc.data.accounts_file : doc.kind === 'persona' ? doc.data.picture : undefined;
-    if (typeof ref !== 'string' || ref.trim() === '' || /^[a-z][a-z0-9+.-]*:/i.test(ref) || path.isAbsolute(ref)) continue;
+    if (typeof ref !== 'string' || ref.trim() === '' || /^[a-z][a-z0-9+.-]*:/i.test(ref) || path.isAbsolute(ref))
+      continue;
     deps.add(path.resolve(path.dirname(doc.absPath), ref));
   }
   return [...deps].sort();

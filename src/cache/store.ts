@@ -50,7 +50,9 @@ export class CacheStore {
 
   async readFiles(header: string): Promise<StoredFiles['entries']> {
     const stored = await readJson<StoredFiles>(path.join(this.dir, FILES_FILE));
-    return stored && stored.header === header && stored.entries && typeof stored.entries === 'object' ? stored.entries : {};
+    return stored && stored.header === header && stored.entries && typeof stored.entries === 'object'
+      ? stored.entries
+      : {};
   }
 
   /** Atomic writes: a run interrupted while saving leaves the previous cache, never half of one. */

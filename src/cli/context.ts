@@ -12,7 +12,12 @@ export interface CliContext {
 }
 
 /** Run a command's `run(options)` unless a test intercepts it. */
-export async function dispatch<T>(ctx: CliContext, command: string, options: T, run: () => Promise<number>): Promise<void> {
+export async function dispatch<T>(
+  ctx: CliContext,
+  command: string,
+  options: T,
+  run: () => Promise<number>,
+): Promise<void> {
   if (ctx.intercept) {
     ctx.intercept(command, options);
     return;

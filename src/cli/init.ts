@@ -24,7 +24,10 @@ export function registerInit(program: Command, ctx: CliContext): void {
     });
 }
 
-export function toInitOptions(dir: string | undefined, flags: { name?: string; yes?: boolean; force?: boolean }): InitCommandOptions {
+export function toInitOptions(
+  dir: string | undefined,
+  flags: { name?: string; yes?: boolean; force?: boolean },
+): InitCommandOptions {
   const options: InitCommandOptions = { dir: dir ?? '.', yes: Boolean(flags.yes), force: Boolean(flags.force) };
   if (flags.name !== undefined) options.name = flags.name;
   return options;
@@ -40,12 +43,20 @@ export async function runInit(options: InitCommandOptions, ctx: CliContext): Pro
   if (!name && !options.yes && io.isTTY.stdin && (options.force || !(await hasSettings(root)))) {
     const { inquirerPrompter } = await import('../scaffold/inquirer-prompter.js');
     const prompter = await inquirerPrompter(io.stdin);
-    name = (await prompter.input({ message: "Client's name (shown on reports)", default: folderName, validate: (v) => v.trim() !== '' || 'An answer is needed here' })).trim();
+    name = (
+      await prompter.input({
+        message: "Client's name (shown on reports)",
+        default: folderName,
+        validate: (v) => v.trim() !== '' || 'An answer is needed here',
+      })
+    ).trim();
   }
   const result = await initWorkspace({ dir: root, name: name || folderName, force: options.force }, io.cwd);
   for (const file of result.written) io.stderr.write(`created ${file}\n`);
   for (const file of result.skipped) io.stderr.write(`skipped ${file} (it already exists)\n`);
   const where = display(io.cwd, root);
-  io.stderr.write(`\nNext: ${root === path.resolve(io.cwd) ? '' : `cd ${where} && `}personakit check, then personakit new persona for each customer type.\n`);
+  io.stderr.write(
+    `\nNext: ${root === path.resolve(io.cwd) ? '' : `cd ${where} && `}personakit check, then personakit new persona for each customer type.\n`,
+  );
   return 0;
 }

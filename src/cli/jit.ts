@@ -24,5 +24,9 @@ export function jitFlags(execArgv: readonly string[] = process.execArgv): string
 
 /** Whether the command line already chooses how V8 compiles (--jitless, --no-opt, --interrupt-budget=…). */
 export function tunesJit(execArgv: readonly string[]): boolean {
-  return execArgv.some((arg) => /^--(no-)?(turbofan|opt|jitless|maglev|sparkplug|max-opt|interrupt-budget|ticks-before-optimization)([=-]|$)/.test(arg.replaceAll('_', '-')));
+  return execArgv.some((arg) =>
+    /^--(no-)?(turbofan|opt|jitless|maglev|sparkplug|max-opt|interrupt-budget|ticks-before-optimization)([=-]|$)/.test(
+      arg.replaceAll('_', '-'),
+    ),
+  );
 }

@@ -37,11 +37,18 @@ export function registerLintCommands(program: Command, ctx: CliContext): void {
   const common = (command: Command) =>
     command
       .argument('[paths...]', 'files, folders or globs (default: the workspace paths, or the current folder)')
-      .addOption(new Option('-f, --format <format>', 'output format: stylish, json, junit, sarif or github').default('stylish').argParser(parseFormat))
+      .addOption(
+        new Option('-f, --format <format>', 'output format: stylish, json, junit, sarif or github')
+          .default('stylish')
+          .argParser(parseFormat),
+      )
       .option('-o, --output-file <file>', 'write the result to a file instead of stdout')
       .option('-q, --quiet', 'report errors only; warnings are neither printed nor counted')
       .option('--cache', 'reuse results for unchanged files (content-hashed; see --cache-location)')
-      .option('--cache-location <dir>', 'where --cache keeps its files (default: node_modules/.cache/personakit in the workspace)');
+      .option(
+        '--cache-location <dir>',
+        'where --cache keeps its files (default: node_modules/.cache/personakit in the workspace)',
+      );
 
   common(program.command('validate'))
     .description('Check YAML syntax and the JSON Schemas of personas, journeys and markets.')
@@ -56,15 +63,30 @@ export function registerLintCommands(program: Command, ctx: CliContext): void {
     .option('--min-completeness <percent>', 'minimum persona completeness (overrides personakit.yaml)', parsePercent)
     .option('--max-warnings <count>', 'exit 1 when there are more warnings than this', parseCount)
     .option('--list-rules', 'list every rule with its severity as configured, then exit')
-    .addHelpText('after', '\nExamples:\n  $ personakit check\n  $ personakit check --format github --max-warnings 0\n  $ personakit check --format sarif -o personakit.sarif')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ personakit check\n  $ personakit check --format github --max-warnings 0\n  $ personakit check --format sarif -o personakit.sarif',
+    )
     .action(async (paths: string[], flags: RawLintFlags) => {
       const options = toLintOptions('check', paths, flags);
-      await dispatch(ctx, 'check', options, () => (options.listRules ? runListRules(options, ctx) : runLint(options, ctx)));
+      await dispatch(ctx, 'check', options, () =>
+        options.listRules ? runListRules(options, ctx) : runLint(options, ctx),
+      );
     });
 }
 
-export function toLintOptions(mode: LintCommandOptions['mode'], paths: string[], flags: RawLintFlags): LintCommandOptions {
-  const options: LintCommandOptions = { mode, paths, format: flags.format, quiet: Boolean(flags.quiet), listRules: Boolean(flags.listRules) };
+export function toLintOptions(
+  mode: LintCommandOptions['mode'],
+  paths: string[],
+  flags: RawLintFlags,
+): LintCommandOptions {
+  const options: LintCommandOptions = {
+    mode,
+    paths,
+    format: flags.format,
+    quiet: Boolean(flags.quiet),
+    listRules: Boolean(flags.listRules),
+  };
   if (flags.outputFile !== undefined) options.outputFile = flags.outputFile;
   if (flags.minCompleteness !== undefined) options.minCompleteness = flags.minCompleteness;
   if (flags.maxWarnings !== undefined) options.maxWarnings = flags.maxWarnings;
@@ -75,17 +97,35 @@ export function toLintOptions(mode: LintCommandOptions['mode'], paths: string[],
 
 export async function runLint(options: LintCommandOptions, ctx: CliContext): Promise<number> {
   const { io } = ctx;
-  const [{ lintListed }, { formatDiagnosticPieces }, jit] = await Promise.all([import('../rules/engine.js'), import('../report/index.js'), io.jitFlags?.()]);
+  const [{ lintListed }, { formatDiagnosticPieces }, jit] = await Promise.all([
+    import('../rules/engine.js'),
+    import('../report/index.js'),
+    io.jitFlags?.(),
+  ]);
   // A short run on few cores: V8 optimizes later (cli/jit.ts).
   if (jit !== undefined) (await import('../util/v8-flags.js')).setV8Flags(jit);
-  const lintOptions: Parameters<typeof lintListed>[0] = { cwd: io.cwd, paths: options.paths, mode: options.mode, quiet: options.quiet, diagnosticsOnly: true };
+  const lintOptions: Parameters<typeof lintListed>[0] = {
+    cwd: io.cwd,
+    paths: options.paths,
+    mode: options.mode,
+    quiet: options.quiet,
+    diagnosticsOnly: true,
+  };
   if (options.minCompleteness !== undefined) lintOptions.minCompleteness = options.minCompleteness;
   // --cache: same diagnostics, from src/cache/ when inputs are unchanged.
-  const result = options.cache ? await (await import('../cache/cached-lint.js')).cachedLint(lintOptions, { location: options.cacheLocation }) : await lintListed(lintOptions);
-  const reportedDocs = 'reportedDocuments' in result ? result.reportedDocuments : result.workspace.documents.filter((d) => d.reported).length;
+  const result = options.cache
+    ? await (await import('../cache/cached-lint.js')).cachedLint(lintOptions, { location: options.cacheLocation })
+    : await lintListed(lintOptions);
+  const reportedDocs =
+    'reportedDocuments' in result
+      ? result.reportedDocuments
+      : result.workspace.documents.filter((d) => d.reported).length;
   if (reportedDocs === 0 && result.diagnostics.length === 0) {
     const where = options.paths.length > 0 ? options.paths.join(', ') : 'the workspace';
-    throw new UsageError(`nothing to check: no persona, journey or market documents found in ${where}`, 'point personakit at YAML files with a `kind:` field, or run `personakit init` to start a workspace');
+    throw new UsageError(
+      `nothing to check: no persona, journey or market documents found in ${where}`,
+      'point personakit at YAML files with a `kind:` field, or run `personakit init` to start a workspace',
+    );
   }
   const pieces = formatDiagnosticPieces(options.format, result.diagnostics, {
     color: options.outputFile === undefined && options.format === 'stylish' && useColor(io, 'stdout'),

@@ -20,7 +20,13 @@ export async function ruleRows(cwd: string, paths: readonly string[]): Promise<R
   const settings = settingsFile ? await readSettings(settingsFile, display(cwd, settingsFile)) : defaultSettings();
   const rules = allRuleMeta();
   checkRuleSettings(settings, rules);
-  return rules.map((r) => ({ id: r.id, severity: settings.rules[r.id] ?? r.severity, default: r.severity, mandatory: Boolean(r.mandatory), description: r.description }));
+  return rules.map((r) => ({
+    id: r.id,
+    severity: settings.rules[r.id] ?? r.severity,
+    default: r.severity,
+    mandatory: Boolean(r.mandatory),
+    description: r.description,
+  }));
 }
 
 export async function listRules(cwd: string, paths: readonly string[], asJson: boolean): Promise<string> {
@@ -28,9 +34,12 @@ export async function listRules(cwd: string, paths: readonly string[], asJson: b
   if (asJson) return `${JSON.stringify(rows, null, 2)}\n`;
   const header = { id: 'rule', severity: 'severity', default: 'default' };
   const width = Math.max(header.id.length, ...rows.map((r) => r.id.length));
-  const line = (id: string, severity: string, def: string, description: string) => `${id.padEnd(width)}  ${severity.padEnd(8)}  ${def.padEnd(7)}  ${description}`.trimEnd();
-  return [
-    line(header.id, header.severity, header.default, 'description'),
-    ...rows.map((r) => line(r.id, r.severity, r.default, `${r.mandatory ? '(always on) ' : ''}${r.description}`)),
-  ].join('\n') + '\n';
+  const line = (id: string, severity: string, def: string, description: string) =>
+    `${id.padEnd(width)}  ${severity.padEnd(8)}  ${def.padEnd(7)}  ${description}`.trimEnd();
+  return (
+    [
+      line(header.id, header.severity, header.default, 'description'),
+      ...rows.map((r) => line(r.id, r.severity, r.default, `${r.mandatory ? '(always on) ' : ''}${r.description}`)),
+    ].join('\n') + '\n'
+  );
 }

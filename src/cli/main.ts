@@ -23,7 +23,9 @@ let cwd: string | undefined;
 try {
   cwd = process.cwd();
 } catch {
-  process.stderr.write('personakit: the current folder no longer exists\n  cd into an existing folder and run the command again\n');
+  process.stderr.write(
+    'personakit: the current folder no longer exists\n  cd into an existing folder and run the command again\n',
+  );
   process.exitCode = 2;
 }
 if (cwd !== undefined) process.exitCode = await runCli(process.argv.slice(2), processIo());

@@ -27,7 +27,10 @@ export function registerNew(program: Command, ctx: CliContext): void {
     .option('--dir <dir>', 'folder to write to (default: the workspace folder for the kind, or the current folder)')
     .option('--force', 'replace an existing file of the same name')
     .option('--dry-run', 'print the YAML instead of writing it')
-    .addHelpText('after', '\nExamples:\n  $ personakit new persona\n  $ personakit new persona --answers fiona.yaml\n  $ personakit new journey cfo-buys --yes --dry-run')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ personakit new persona\n  $ personakit new persona --answers fiona.yaml\n  $ personakit new journey cfo-buys --yes --dry-run',
+    )
     .action(async (kind: string, id: string | undefined, flags: RawNewFlags) => {
       const options = toNewOptions(kind, id, flags);
       await dispatch(ctx, 'new', options, () => runNew(options, ctx));
@@ -35,8 +38,17 @@ export function registerNew(program: Command, ctx: CliContext): void {
 }
 
 export function toNewOptions(kind: string, id: string | undefined, flags: RawNewFlags): NewCommandOptions {
-  if (!(KINDS as readonly string[]).includes(kind)) throw new UsageError(`cannot create a "${kind}"${suggestion(kind, KINDS)}`, `use one of ${KINDS.join(', ')}, e.g. personakit new persona`);
-  const options: NewCommandOptions = { kind: kind as Kind, yes: Boolean(flags.yes), force: Boolean(flags.force), dryRun: Boolean(flags.dryRun) };
+  if (!(KINDS as readonly string[]).includes(kind))
+    throw new UsageError(
+      `cannot create a "${kind}"${suggestion(kind, KINDS)}`,
+      `use one of ${KINDS.join(', ')}, e.g. personakit new persona`,
+    );
+  const options: NewCommandOptions = {
+    kind: kind as Kind,
+    yes: Boolean(flags.yes),
+    force: Boolean(flags.force),
+    dryRun: Boolean(flags.dryRun),
+  };
   if (id !== undefined) options.id = id;
   if (flags.answers !== undefined) options.answers = flags.answers;
   if (flags.dir !== undefined) options.dir = flags.dir;

@@ -15,7 +15,8 @@ export async function emit(io: Io, result: string | Iterable<string>, outputFile
     return;
   }
   const text = typeof result === 'string' ? result : [...result].join('');
-  if (outputFile.trim() === '') throw new UsageError('--output-file needs a file name', 'e.g. --output-file personakit-report.json');
+  if (outputFile.trim() === '')
+    throw new UsageError('--output-file needs a file name', 'e.g. --output-file personakit-report.json');
   const target = path.resolve(io.cwd, outputFile);
   try {
     await writeFileAtomic(target, text);

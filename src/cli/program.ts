@@ -11,7 +11,9 @@ import { packageVersion } from './version.js';
 export function createProgram(ctx: CliContext): Command {
   const { io } = ctx;
   const program = new Command('personakit')
-    .description('Buyer personas, customer journeys and addressable markets as YAML: checked like code, rendered into client-ready reports.')
+    .description(
+      'Buyer personas, customer journeys and addressable markets as YAML: checked like code, rendered into client-ready reports.',
+    )
     .version(packageVersion(), '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .helpCommand('help [command]', 'show help for a command')
@@ -23,13 +25,16 @@ export function createProgram(ctx: CliContext): Command {
     .exitOverride()
     .showSuggestionAfterError(true)
     .showHelpAfterError('  run personakit --help for the commands')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ personakit check                       check the workspace found from here
   $ personakit check personas/fiona.yaml   check one file (references resolve across the workspace)
   $ personakit render --format md          write Markdown reports to report/
 
-Exit codes: 0 no problems, 1 problems found, 2 the command could not do its job.`);
+Exit codes: 0 no problems, 1 problems found, 2 the command could not do its job.`,
+    );
 
   registerLintCommands(program, ctx);
   registerSchema(program, ctx);
@@ -38,7 +43,11 @@ Exit codes: 0 no problems, 1 problems found, 2 the command could not do its job.
   registerNew(program, ctx);
   // Every subcommand inherits the program's output and exit handling.
   for (const command of program.commands) {
-    command.exitOverride().configureOutput(program.configureOutput()).showSuggestionAfterError(true).showHelpAfterError(`  run personakit ${command.name()} --help for its options`);
+    command
+      .exitOverride()
+      .configureOutput(program.configureOutput())
+      .showSuggestionAfterError(true)
+      .showHelpAfterError(`  run personakit ${command.name()} --help for its options`);
   }
   return program;
 }

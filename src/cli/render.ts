@@ -22,25 +22,37 @@ const FORMATS: readonly RenderFormat[] = ['html', 'md', 'json'];
 export function registerRender(program: Command, ctx: CliContext): void {
   program
     .command('render')
-    .description('Write one report per persona, journey and market plus an index (HTML, Markdown or the computed model as JSON).')
+    .description(
+      'Write one report per persona, journey and market plus an index (HTML, Markdown or the computed model as JSON).',
+    )
     .argument('[paths...]', 'files, folders or globs (default: the workspace paths, or the current folder)')
     .addOption(new Option('-f, --format <format>', 'html, md or json').default('html').argParser(parseRenderFormat))
     .option('-o, --out <dir>', 'folder to write the reports into (nothing is written elsewhere)', 'report')
     .option('--templates <dir>', 'folder with template overrides (overrides "templates" in personakit.yaml)')
     .option('--force', 'render even when the documents have errors')
-    .addHelpText('after', '\nExamples:\n  $ personakit render                        HTML reports in report/\n  $ personakit render --format md --out docs/personas\n  $ personakit render personas --format json --out model')
-    .action(async (paths: string[], flags: { format: RenderFormat; out: string; templates?: string; force?: boolean }) => {
-      const options = toRenderOptions(paths, flags);
-      await dispatch(ctx, 'render', options, () => runRender(options, ctx));
-    });
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ personakit render                        HTML reports in report/\n  $ personakit render --format md --out docs/personas\n  $ personakit render personas --format json --out model',
+    )
+    .action(
+      async (paths: string[], flags: { format: RenderFormat; out: string; templates?: string; force?: boolean }) => {
+        const options = toRenderOptions(paths, flags);
+        await dispatch(ctx, 'render', options, () => runRender(options, ctx));
+      },
+    );
 }
 
 export function parseRenderFormat(value: string): RenderFormat {
   if ((FORMATS as readonly string[]).includes(value)) return value as RenderFormat;
-  throw new InvalidArgumentError(`"${value}" is not a report format${suggestion(value, FORMATS)}; use one of ${FORMATS.join(', ')}.`);
+  throw new InvalidArgumentError(
+    `"${value}" is not a report format${suggestion(value, FORMATS)}; use one of ${FORMATS.join(', ')}.`,
+  );
 }
 
-export function toRenderOptions(paths: string[], flags: { format: RenderFormat; out: string; templates?: string; force?: boolean }): RenderCommandOptions {
+export function toRenderOptions(
+  paths: string[],
+  flags: { format: RenderFormat; out: string; templates?: string; force?: boolean },
+): RenderCommandOptions {
   const options: RenderCommandOptions = { paths, format: flags.format, out: flags.out, force: Boolean(flags.force) };
   if (flags.templates !== undefined) options.templates = flags.templates;
   return options;
@@ -57,7 +69,14 @@ export async function runRender(options: RenderCommandOptions, ctx: CliContext):
     shown = true;
     io.stderr.write(`\rrendered ${done}/${total}${done === total ? '\n' : ''}`);
   };
-  const renderOptions: Parameters<typeof renderReports>[0] = { cwd: io.cwd, paths: options.paths, format: options.format, out: options.out, force: options.force, onProgress };
+  const renderOptions: Parameters<typeof renderReports>[0] = {
+    cwd: io.cwd,
+    paths: options.paths,
+    format: options.format,
+    out: options.out,
+    force: options.force,
+    onProgress,
+  };
   if (options.templates !== undefined) renderOptions.templates = options.templates;
   // A short run on few cores: V8 optimizes later (cli/jit.ts).
   if (jit !== undefined) renderOptions.v8Flags = jit;
@@ -65,23 +84,36 @@ export async function runRender(options: RenderCommandOptions, ctx: CliContext):
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (result.refused) {
     await printDiagnostics(ctx, errors, result.lint);
-    io.stderr.write(`personakit: nothing rendered: ${plural(errors.length, 'error')} in the documents.\n  Fix them (personakit check shows every problem), or pass --force to render anyway.\n`);
+    io.stderr.write(
+      `personakit: nothing rendered: ${plural(errors.length, 'error')} in the documents.\n  Fix them (personakit check shows every problem), or pass --force to render anyway.\n`,
+    );
     return 1;
   }
   if (errors.length > 0) {
     await printDiagnostics(ctx, errors, result.lint);
-    io.stderr.write(`personakit: rendered despite ${plural(errors.length, 'error')} (--force); the reports show them as problems.\n`);
+    io.stderr.write(
+      `personakit: rendered despite ${plural(errors.length, 'error')} (--force); the reports show them as problems.\n`,
+    );
   }
   const { warnings } = countBySeverity(result.diagnostics);
   const reports = result.written.filter((f) => !f.startsWith('images/') && !f.startsWith('index.')).length;
   const where = displayPath(io.cwd, result.outDir);
-  io.stderr.write(`personakit: wrote ${plural(reports, 'report')} and an index to ${where}/ (open ${where}/index.${options.format})${warnings > 0 ? `; ${plural(warnings, 'warning')} shown in the reports` : ''}\n`);
+  io.stderr.write(
+    `personakit: wrote ${plural(reports, 'report')} and an index to ${where}/ (open ${where}/index.${options.format})${warnings > 0 ? `; ${plural(warnings, 'warning')} shown in the reports` : ''}\n`,
+  );
   return 0;
 }
 
 async function printDiagnostics(ctx: CliContext, diagnostics: Diagnostic[], lint: LintResult): Promise<void> {
   const { formatDiagnostics } = await import('../report/index.js');
-  ctx.io.stderr.write(formatDiagnostics('stylish', diagnostics, { color: useColor(ctx.io, 'stderr'), files: lint.files, rules: lint.rules, version: packageVersion() }));
+  ctx.io.stderr.write(
+    formatDiagnostics('stylish', diagnostics, {
+      color: useColor(ctx.io, 'stderr'),
+      files: lint.files,
+      rules: lint.rules,
+      version: packageVersion(),
+    }),
+  );
 }
 
 function plural(n: number, word: string): string {

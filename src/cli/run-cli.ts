@@ -38,7 +38,9 @@ export function exitCodeFor(e: unknown, io: Io): number {
   if (io.env.DEBUG?.split(',').some((d) => d.trim() === 'personakit' || d.trim() === '*')) {
     io.stderr.write(`personakit: internal error\n${err?.stack ?? String(e)}\n`);
   } else {
-    io.stderr.write(`personakit: internal error: ${err?.message ?? String(e)}\n  Rerun with DEBUG=personakit to see the stack trace, and please report it.\n`);
+    io.stderr.write(
+      `personakit: internal error: ${err?.message ?? String(e)}\n  Rerun with DEBUG=personakit to see the stack trace, and please report it.\n`,
+    );
   }
   return 2;
 }

@@ -30,7 +30,8 @@ export function registerSchema(program: Command, ctx: CliContext): void {
 export function toSchemaOptions(kind: string | undefined, flags: { out?: string }): SchemaCommandOptions {
   const options: SchemaCommandOptions = {};
   if (kind !== undefined) {
-    if (!(NAMES as readonly string[]).includes(kind)) throw new UsageError(`unknown kind "${kind}"${suggestion(kind, NAMES)}`, `use one of ${NAMES.join(', ')}`);
+    if (!(NAMES as readonly string[]).includes(kind))
+      throw new UsageError(`unknown kind "${kind}"${suggestion(kind, NAMES)}`, `use one of ${NAMES.join(', ')}`);
     options.kind = kind as SchemaName;
   }
   if (flags.out !== undefined) options.out = flags.out;
@@ -40,7 +41,11 @@ export function toSchemaOptions(kind: string | undefined, flags: { out?: string 
 export async function runSchema(options: SchemaCommandOptions, ctx: CliContext): Promise<number> {
   const text = (name: SchemaName) => `${JSON.stringify(readSchema(name), null, 2)}\n`;
   if (options.out === undefined) {
-    if (!options.kind) throw new UsageError('name a kind to print, or give --out <dir> to write every schema', `e.g. personakit schema persona`);
+    if (!options.kind)
+      throw new UsageError(
+        'name a kind to print, or give --out <dir> to write every schema',
+        `e.g. personakit schema persona`,
+      );
     ctx.io.stdout.write(text(options.kind));
     return 0;
   }
@@ -51,7 +56,10 @@ export async function runSchema(options: SchemaCommandOptions, ctx: CliContext):
     try {
       await writeFileAtomic(file, text(name));
     } catch (e) {
-      throw new UsageError(`cannot write ${path.relative(ctx.io.cwd, file) || file}: ${whyNotWritten(e)}`, 'choose another --out folder');
+      throw new UsageError(
+        `cannot write ${path.relative(ctx.io.cwd, file) || file}: ${whyNotWritten(e)}`,
+        'choose another --out folder',
+      );
     }
     ctx.io.stderr.write(`wrote ${path.relative(ctx.io.cwd, file) || file}\n`);
   }

@@ -20,14 +20,21 @@ export function readHeader(cells: readonly string[]): { columns: ColumnMap; prob
     if (name.startsWith('x-')) return null;
     const field = (ACCOUNT_FIELDS as string[]).includes(name) ? (name as AccountField) : undefined;
     if (field === undefined) {
-      problems.push({ index, message: `unknown column "${cell.trim()}"${suggestion(name, ACCOUNT_FIELDS)}; columns are account fields (${ACCOUNT_FIELDS.join(', ')}), or start with x- for your own` });
+      problems.push({
+        index,
+        message: `unknown column "${cell.trim()}"${suggestion(name, ACCOUNT_FIELDS)}; columns are account fields (${ACCOUNT_FIELDS.join(', ')}), or start with x- for your own`,
+      });
       return null;
     }
     if (seen.has(field)) problems.push({ index, message: `column "${field}" appears twice in the header; keep one` });
     seen.add(field);
     return field;
   });
-  if (!seen.has('name')) problems.push({ index: 0, message: 'the header has no "name" column; every account needs a name, so no row can be read' });
+  if (!seen.has('name'))
+    problems.push({
+      index: 0,
+      message: 'the header has no "name" column; every account needs a name, so no row can be read',
+    });
   return { columns, problems };
 }
 
@@ -39,7 +46,10 @@ export function readRow(cells: readonly string[], columns: ColumnMap): { account
   const problems: CellProblem[] = [];
   if (cells.length !== columns.length) {
     const index = Math.min(cells.length, columns.length) - (cells.length < columns.length ? 1 : 0);
-    problems.push({ index: Math.max(index, 0), message: `the row has ${cells.length} cell${cells.length === 1 ? '' : 's'} but the header has ${columns.length}; quote cells that contain commas or line breaks ("Smith, Jones Ltd")` });
+    problems.push({
+      index: Math.max(index, 0),
+      message: `the row has ${cells.length} cell${cells.length === 1 ? '' : 's'} but the header has ${columns.length}; quote cells that contain commas or line breaks ("Smith, Jones Ltd")`,
+    });
     return { problems };
   }
   const account: Record<string, unknown> = {};
@@ -48,10 +58,12 @@ export function readRow(cells: readonly string[], columns: ColumnMap): { account
     const text = cells[index]!.trim();
     if (text === '') return;
     const value = convert(field, text);
-    if (typeof value === 'object' && value !== null && 'problem' in value) problems.push({ index, message: value.problem });
+    if (typeof value === 'object' && value !== null && 'problem' in value)
+      problems.push({ index, message: value.problem });
     else account[field] = value;
   });
-  if (account.name === undefined && problems.length === 0) problems.push({ index: columns.indexOf('name'), message: 'the name cell is empty; every account needs a name' });
+  if (account.name === undefined && problems.length === 0)
+    problems.push({ index: columns.indexOf('name'), message: 'the name cell is empty; every account needs a name' });
   return problems.length > 0 ? { problems } : { account: account as unknown as Account, problems };
 }
 
@@ -67,14 +79,19 @@ function convert(field: AccountField, text: string): Converted {
       // A CRM name with a line break in it still reads as one line (most cells need nothing done).
       return LOOSE_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
     case 'list': {
-      const items = text.split(';').map((p) => p.trim()).filter((p) => p !== '');
+      const items = text
+        .split(';')
+        .map((p) => p.trim())
+        .filter((p) => p !== '');
       return items;
     }
     case 'boolean': {
       const word = text.toLowerCase();
       if (word === 'true' || word === 'yes') return true;
       if (word === 'false' || word === 'no') return false;
-      return { problem: `${field} "${text}" is not a yes/no value; write true, false, yes or no (or leave the cell empty when unknown)` };
+      return {
+        problem: `${field} "${text}" is not a yes/no value; write true, false, yes or no (or leave the cell empty when unknown)`,
+      };
     }
     case 'integer':
       return WHOLE.test(text) ? Number(text) : { problem: numberProblem(field, text, 'a whole number') };
@@ -89,7 +106,8 @@ function numberProblem(field: AccountField, text: string, what: string): string 
   const example = /\d/.test(digits) ? ` (e.g. ${digits.replace(/\.$/, '')})` : '';
   let cause = '';
   if (/^-/.test(text)) cause = '; it cannot be negative';
-  else if (/[£$€¥]|^[A-Z]{3}\s*\d/.test(text)) cause = '; remove the currency symbol — the currency is the market\'s `currency`';
+  else if (/[£$€¥]|^[A-Z]{3}\s*\d/.test(text))
+    cause = "; remove the currency symbol — the currency is the market's `currency`";
   else if (/\d[,\s'’]\d/.test(text)) cause = '; remove the thousands separators';
   else if (/%$/.test(text)) cause = '; remove the percent sign';
   return `${field} "${text}" is not ${what}${cause}${example ? `, and write digits only${example}` : ''}`;

@@ -80,10 +80,20 @@ export async function readAccountsCsv(absPath: string, options: AccountsCsvOptio
   for await (const raw of createReadStream(absPath, { highWaterMark: 16 * 1024 }) as AsyncIterable<Buffer>) {
     const decoded = text.decode(raw);
     failure = parser.write(decoded.text);
-    if (!failure && decoded.invalid) failure = { ...parser.position, message: 'the file is not valid UTF-8 text; re-save it as "CSV UTF-8" (Excel) or with UTF-8 encoding' };
+    if (!failure && decoded.invalid)
+      failure = {
+        ...parser.position,
+        message: 'the file is not valid UTF-8 text; re-save it as "CSV UTF-8" (Excel) or with UTF-8 encoding',
+      };
     if (failure) break;
   }
-  failure ??= text.end() ? { ...parser.position, message: 'the file ends inside a character that is not valid UTF-8; re-save it as "CSV UTF-8" (Excel) or with UTF-8 encoding' } : parser.end();
+  failure ??= text.end()
+    ? {
+        ...parser.position,
+        message:
+          'the file ends inside a character that is not valid UTF-8; re-save it as "CSV UTF-8" (Excel) or with UTF-8 encoding',
+      }
+    : parser.end();
   if (failure) {
     result.stoppedAtLine = failure.line;
     options.onProblem({ ...failure, message: `${failure.message}; rows after this point were not read` });
@@ -96,19 +106,35 @@ function isBlank(cells: readonly string[]): boolean {
   return true;
 }
 
-async function checkFile(absPath: string, maxBytes: number, within: string | undefined): Promise<AccountsCsvResult | undefined> {
+async function checkFile(
+  absPath: string,
+  maxBytes: number,
+  within: string | undefined,
+): Promise<AccountsCsvResult | undefined> {
   const empty = { rows: 0, badRows: 0 };
-  const outside = { ...empty, status: 'unreadable' as const, message: 'is outside the workspace; keep account files inside the workspace folder' };
+  const outside = {
+    ...empty,
+    status: 'unreadable' as const,
+    message: 'is outside the workspace; keep account files inside the workspace folder',
+  };
   if (within !== undefined && !isInside(absPath, within)) return outside;
   try {
     // Through a symbolic link a path inside the workspace may still lead out of it.
-    if (within !== undefined && !isInside(await realpath(absPath), await realpath(within).catch(() => within))) return outside;
+    if (within !== undefined && !isInside(await realpath(absPath), await realpath(within).catch(() => within)))
+      return outside;
     const info = await stat(absPath);
     if (!info.isFile()) return { ...empty, status: 'unreadable', message: 'is not a file' };
-    if (info.size > maxBytes) return { ...empty, status: 'unreadable', message: `is ${info.size} bytes, more than limits.maxCsvBytes (${maxBytes}); raise the limit in personakit.yaml or split the file` };
+    if (info.size > maxBytes)
+      return {
+        ...empty,
+        status: 'unreadable',
+        message: `is ${info.size} bytes, more than limits.maxCsvBytes (${maxBytes}); raise the limit in personakit.yaml or split the file`,
+      };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' || code === 'ENOTDIR' ? { ...empty, status: 'missing', message: 'does not exist' } : { ...empty, status: 'unreadable', message: `cannot be read (${code ?? (e as Error).message})` };
+    return code === 'ENOENT' || code === 'ENOTDIR'
+      ? { ...empty, status: 'missing', message: 'does not exist' }
+      : { ...empty, status: 'unreadable', message: `cannot be read (${code ?? (e as Error).message})` };
   }
   return undefined;
 }

@@ -121,7 +121,10 @@ export class CsvParser {
             this.mode = Mode.CellStart;
             start = i + 1;
           } else if (c === QUOTE) {
-            return this.fail(i, `CSV syntax: a quote (") inside a cell that does not start with one; start and end the cell with a quote, and write a quote inside it twice ("")`);
+            return this.fail(
+              i,
+              `CSV syntax: a quote (") inside a cell that does not start with one; start and end the cell with a quote, and write a quote inside it twice ("")`,
+            );
           }
           break;
         case Mode.Quoted:
@@ -150,7 +153,10 @@ export class CsvParser {
             this.mode = Mode.CellStart;
             start = i + 1;
           } else {
-            return this.fail(i, `CSV syntax: ${JSON.stringify(text[i])} follows the closing quote of a cell, where a comma or a line break should be; ${ADVICE}`);
+            return this.fail(
+              i,
+              `CSV syntax: ${JSON.stringify(text[i])} follows the closing quote of a cell, where a comma or a line break should be; ${ADVICE}`,
+            );
           }
           break;
       }
@@ -164,7 +170,11 @@ export class CsvParser {
   end(): CsvSyntaxError | undefined {
     if (this.failed) return this.failed;
     if (this.mode === Mode.Quoted) {
-      return (this.failed = { line: this.quoteLine, column: this.quoteColumn, message: `CSV syntax: a quoted cell is still open at the end of the file; ${ADVICE}` });
+      return (this.failed = {
+        line: this.quoteLine,
+        column: this.quoteColumn,
+        message: `CSV syntax: a quoted cell is still open at the end of the file; ${ADVICE}`,
+      });
     }
     if (this.mode !== Mode.CellStart || this.cells.length > 0) {
       if (this.mode === Mode.CellStart) this.openCell(0); // the empty last cell after a trailing comma
@@ -193,7 +203,12 @@ export class CsvParser {
   }
 
   private emit(): void {
-    const record: CsvRecord = { cells: this.cells, line: this.recordLine, cellLines: this.cellLines, cellColumns: this.cellColumns };
+    const record: CsvRecord = {
+      cells: this.cells,
+      line: this.recordLine,
+      cellLines: this.cellLines,
+      cellColumns: this.cellColumns,
+    };
     this.cells = [];
     this.cellLines = [];
     this.cellColumns = [];

@@ -10,7 +10,13 @@ export function decodeUtf8(bytes: Uint8Array): Decoded {
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     const { line, column } = byteOffsetToPosition(bytes, nul);
-    return { ok: false, line, column, message: 'the file looks binary (it contains a NUL byte); save it as UTF-8 text or remove it from the checked paths' };
+    return {
+      ok: false,
+      line,
+      column,
+      message:
+        'the file looks binary (it contains a NUL byte); save it as UTF-8 text or remove it from the checked paths',
+    };
   }
   try {
     // TextDecoder strips a leading UTF-8 BOM (ignoreBOM: false).
@@ -34,7 +40,8 @@ function byteOffsetToPosition(bytes: Uint8Array, offset: number): { line: number
     if (b === 0x0a) {
       line++;
       column = 1;
-    } else if (b >= 0xf0 && b <= 0xf4) column += 2; // a 4-byte character is a surrogate pair
+    } else if (b >= 0xf0 && b <= 0xf4)
+      column += 2; // a 4-byte character is a surrogate pair
     else if (b < 0x80 || b >= 0xc0) column++; // ASCII, a lead byte, or an invalid byte (shown as U+FFFD)
   }
   return { line, column };

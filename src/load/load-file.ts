@@ -27,10 +27,21 @@ export async function loadFile(absPath: string, file: string, limits: Limits): P
 /** Decode and parse bytes already read (the loader reads them first to hash them for the cache). */
 export function loadBytes(bytes: Buffer | 'too-large', absPath: string, file: string, limits: Limits): LoadedFile {
   if (bytes === 'too-large') {
-    return fileWith(absPath, file, [{ rule: 'yaml-syntax', file, line: 1, column: 1, message: `the file is larger than ${formatBytes(limits.maxFileBytes)}; split it, or raise limits.maxFileBytes in personakit.yaml` }]);
+    return fileWith(absPath, file, [
+      {
+        rule: 'yaml-syntax',
+        file,
+        line: 1,
+        column: 1,
+        message: `the file is larger than ${formatBytes(limits.maxFileBytes)}; split it, or raise limits.maxFileBytes in personakit.yaml`,
+      },
+    ]);
   }
   const decoded = decodeUtf8(bytes);
-  if (!decoded.ok) return fileWith(absPath, file, [{ rule: 'yaml-syntax', file, line: decoded.line, column: decoded.column, message: decoded.message }]);
+  if (!decoded.ok)
+    return fileWith(absPath, file, [
+      { rule: 'yaml-syntax', file, line: decoded.line, column: decoded.column, message: decoded.message },
+    ]);
   const parsed = parseYaml(decoded.text, limits);
   return {
     file,
@@ -62,7 +73,12 @@ let scratch = Buffer.allocUnsafe(64 * 1024);
  * only until it returns. Hashing every file of a cached run this way allocates nothing per file
  * (10,000 buffers of garbage were a tenth of a warm run).
  */
-export function withFileBytes<T>(absPath: string, file: string, max: number, use: (bytes: Buffer | 'too-large') => T): T {
+export function withFileBytes<T>(
+  absPath: string,
+  file: string,
+  max: number,
+  use: (bytes: Buffer | 'too-large') => T,
+): T {
   return use(readFileBytesReused(absPath, file, max));
 }
 
@@ -77,7 +93,11 @@ export function readFileBytesReused(absPath: string, file: string, max: number):
     if (length < scratch.length) return length > max ? 'too-large' : scratch.subarray(0, length);
     const size = fstatSync(fd).size;
     if (size > max) return 'too-large';
-    if (scratch.length < size + 1) scratch = Buffer.concat([scratch.subarray(0, length), Buffer.allocUnsafe(Math.max(size + 1, scratch.length * 2) - length)]);
+    if (scratch.length < size + 1)
+      scratch = Buffer.concat([
+        scratch.subarray(0, length),
+        Buffer.allocUnsafe(Math.max(size + 1, scratch.length * 2) - length),
+      ]);
     // Until end of file, like readFileSync: the file may have grown since fstat.
     for (;;) {
       if (length === scratch.length) scratch = Buffer.concat([scratch, Buffer.allocUnsafe(scratch.length)]);
@@ -96,8 +116,16 @@ function withOpenFile<T>(absPath: string, file: string, read: (fd: number) => T)
     return read(fd);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err.code === 'ENOENT' ? 'it no longer exists' : err.message;
-    throw new UsageError(`cannot read ${file}: ${why}`, 'fix the file permissions or leave it out of the checked paths');
+    const why =
+      err.code === 'EACCES' || err.code === 'EPERM'
+        ? 'permission denied'
+        : err.code === 'ENOENT'
+          ? 'it no longer exists'
+          : err.message;
+    throw new UsageError(
+      `cannot read ${file}: ${why}`,
+      'fix the file permissions or leave it out of the checked paths',
+    );
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

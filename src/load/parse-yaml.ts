@@ -10,7 +10,15 @@ import { yamlLib } from './yaml-lib.js';
  * warnings. resolveKnownTags false: !!binary, !!set, !!omap, !!pairs and !!timestamp would otherwise
  * turn into Uint8Array, Set, Map and Date objects; like every other tag they are refused (SPEC 7).
  */
-export const YAML_OPTIONS = { version: '1.2', schema: 'core', merge: false, uniqueKeys: true, strict: true, logLevel: 'error', resolveKnownTags: false } as const;
+export const YAML_OPTIONS = {
+  version: '1.2',
+  schema: 'core',
+  merge: false,
+  uniqueKeys: true,
+  strict: true,
+  logLevel: 'error',
+  resolveKnownTags: false,
+} as const;
 
 export interface ParsedYaml {
   /**
@@ -38,7 +46,16 @@ const CAREFUL = /(?:^|[\s[{,:-])[&*!][^\s,[\]{}]|\b0b[01]|[-+](?:0[xo]|\.\d)/m;
  * with the whole alternation cost more than a tenth of parsing it (bench/, 10k personas).
  */
 function needsCarefulPath(text: string): boolean {
-  if ((text.includes('&') || text.includes('*') || text.includes('!') || text.includes('0b') || text.includes('0x') || text.includes('0o')) && CAREFUL.test(text)) return true;
+  if (
+    (text.includes('&') ||
+      text.includes('*') ||
+      text.includes('!') ||
+      text.includes('0b') ||
+      text.includes('0x') ||
+      text.includes('0o')) &&
+    CAREFUL.test(text)
+  )
+    return true;
   return SIGNED_DOT_FLOAT.test(text) || BIG_EXPONENT.test(text);
 }
 const SIGNED_DOT_FLOAT = /[-+]\.\d/;
@@ -51,7 +68,9 @@ const BIG_EXPONENT = /\d[eE]\+?\d\d\d/;
 export function parseYaml(text: string, limits: Limits): ParsedYaml {
   if (!needsCarefulPath(text)) {
     try {
-      const documents = jsYaml.loadAll(text, undefined, { schema: jsYaml.CORE_SCHEMA, json: false }).filter((d) => d != null);
+      const documents = jsYaml
+        .loadAll(text, undefined, { schema: jsYaml.CORE_SCHEMA, json: false })
+        .filter((d) => d != null);
       if (documents.every((d) => withinDepth(d, limits.maxDepth))) return { documents, errors: [] };
     } catch {
       // Fall through: the careful parser explains the problem with its own position and wording.
@@ -82,7 +101,12 @@ function parseCarefully(text: string, limits: Limits): ParsedYaml {
   try {
     parsed = parseYamlDocuments(text);
   } catch (e) {
-    return { documents, errors: [{ rule: 'yaml-syntax', line: 1, column: 1, message: `the YAML parser gave up: ${(e as Error).message}` }] };
+    return {
+      documents,
+      errors: [
+        { rule: 'yaml-syntax', line: 1, column: 1, message: `the YAML parser gave up: ${(e as Error).message}` },
+      ],
+    };
   }
   const { docs, lineCounter } = parsed;
   // Errors found at end of input ("missing closing quote") point past the last line; editors and
@@ -99,7 +123,12 @@ function parseCarefully(text: string, limits: Limits): ParsedYaml {
       const { line, col } = at(problem.pos[0]);
       if (reported.has(`${line}:${col}`)) return;
       reported.add(`${line}:${col}`);
-      errors.push({ rule: 'yaml-syntax', line, column: col, message: describeYamlProblem(problem.code, problem.message, lineFrom(text, problem.pos[0])) });
+      errors.push({
+        rule: 'yaml-syntax',
+        line,
+        column: col,
+        message: describeYamlProblem(problem.code, problem.message, lineFrom(text, problem.pos[0])),
+      });
     });
     if (isEmptyDocument(doc)) continue;
     if (problems.length > 0) {
@@ -110,7 +139,12 @@ function parseCarefully(text: string, limits: Limits): ParsedYaml {
       const data: unknown = doc.toJS({ maxAliasCount: limits.maxAliasCount });
       if (!withinDepth(data, limits.maxDepth, 0, new Set())) {
         const { line, col } = at(doc.range[0]);
-        errors.push({ rule: 'yaml-syntax', line, column: col, message: `the document is nested more than ${limits.maxDepth} levels deep; flatten it (limits.maxDepth in personakit.yaml)` });
+        errors.push({
+          rule: 'yaml-syntax',
+          line,
+          column: col,
+          message: `the document is nested more than ${limits.maxDepth} levels deep; flatten it (limits.maxDepth in personakit.yaml)`,
+        });
         documents.push(undefined);
         continue;
       }
@@ -184,7 +218,8 @@ function withinDepth(value: unknown, maxDepth: number, depth = 0, seen?: Set<obj
     seen.add(value);
   }
   if (Array.isArray(value)) {
-    for (const child of value) if (typeof child === 'object' && child !== null && !withinDepth(child, maxDepth, depth + 1, seen)) return false;
+    for (const child of value)
+      if (typeof child === 'object' && child !== null && !withinDepth(child, maxDepth, depth + 1, seen)) return false;
     return true;
   }
   for (const key in value) {

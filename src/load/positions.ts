@@ -41,7 +41,10 @@ export class PositionIndex {
     return this.docs.map((doc, i) => {
       // A document "owns" the comments above its content, back to the end of the previous document.
       const start = i === 0 ? 0 : this.docs[i - 1]!.range[2];
-      return { startLine: this.lines.linePos(start).line, endLine: this.lines.linePos(Math.max(doc.range[2] - 1, 0)).line };
+      return {
+        startLine: this.lines.linePos(start).line,
+        endLine: this.lines.linePos(Math.max(doc.range[2] - 1, 0)).line,
+      };
     });
   }
 

@@ -35,7 +35,14 @@ export class PositionResolver {
   }
 
   resolve(finding: Finding, severity: Severity): Diagnostic {
-    const d: Diagnostic = { file: finding.file, line: finding.line ?? 1, column: finding.column ?? 1, severity, rule: finding.rule, message: finding.message };
+    const d: Diagnostic = {
+      file: finding.file,
+      line: finding.line ?? 1,
+      column: finding.column ?? 1,
+      severity,
+      rule: finding.rule,
+      message: finding.message,
+    };
     if (finding.line === undefined && finding.pointer !== undefined) {
       const index = this.index(finding.file);
       if (index) {

@@ -57,7 +57,11 @@ export function alignmentOf(journey: unknown): Alignment {
   const data = isRecord(journey) ? journey : {};
   // `index` is the position in the YAML list (pointers use it), even when some items are malformed.
   const buyingStages: BuyingStage[] = recordItems(data.stages).map(([s, index]) => {
-    const stage: BuyingStage = { index, id: str(s.id) ?? `#${index + 1}`, name: str(s.name) ?? str(s.id) ?? `stage ${index + 1}` };
+    const stage: BuyingStage = {
+      index,
+      id: str(s.id) ?? `#${index + 1}`,
+      name: str(s.name) ?? str(s.id) ?? `stage ${index + 1}`,
+    };
     if (isPhase(s.phase)) stage.phase = s.phase;
     return stage;
   });
@@ -68,21 +72,31 @@ export function alignmentOf(journey: unknown): Alignment {
 
   const hasSalesStages = Array.isArray(data.sales_stages) && data.sales_stages.length > 0;
   const salesStages: SalesStage[] = recordItems(data.sales_stages).map(([s, index]) => {
-    const ids = Array.isArray(s.aligns_with) ? s.aligns_with.filter((x): x is string => typeof x === 'string' && position.has(x)) : [];
-    const stage: SalesStage = { index, id: str(s.id) ?? `#${index + 1}`, name: str(s.name) ?? str(s.id) ?? `sales stage ${index + 1}`, alignsWith: ids };
+    const ids = Array.isArray(s.aligns_with)
+      ? s.aligns_with.filter((x): x is string => typeof x === 'string' && position.has(x))
+      : [];
+    const stage: SalesStage = {
+      index,
+      id: str(s.id) ?? `#${index + 1}`,
+      name: str(s.name) ?? str(s.id) ?? `sales stage ${index + 1}`,
+      alignsWith: ids,
+    };
     // `first` is a row in buyingStages (not a YAML index), so comparisons stay in customer order.
     if (ids.length > 0) stage.first = Math.min(...ids.map((id) => position.get(id)!));
     return stage;
   });
 
   const matrix = buyingStages.map((b) => salesStages.map((s) => s.alignsWith.includes(b.id)));
-  const uncovered = hasSalesStages ? buyingStages.filter((_, row) => !matrix[row]!.some(Boolean)).map((b) => b.index) : [];
+  const uncovered = hasSalesStages
+    ? buyingStages.filter((_, row) => !matrix[row]!.some(Boolean)).map((b) => b.index)
+    : [];
 
   const crossings: Crossing[] = [];
   let furthest: SalesStage | undefined;
   for (const s of salesStages) {
     if (s.first === undefined) continue;
-    if (furthest?.first !== undefined && s.first < furthest.first) crossings.push({ sales: s.index, reachedFurther: furthest.index });
+    if (furthest?.first !== undefined && s.first < furthest.first)
+      crossings.push({ sales: s.index, reachedFurther: furthest.index });
     if (furthest?.first === undefined || s.first > furthest.first) furthest = s;
   }
 
@@ -90,7 +104,8 @@ export function alignmentOf(journey: unknown): Alignment {
   let latest: BuyingStage | undefined;
   for (const b of buyingStages) {
     if (!b.phase) continue;
-    if (latest?.phase && rank(b.phase) < rank(latest.phase)) phaseRegressions.push({ stage: b.index, after: latest.index });
+    if (latest?.phase && rank(b.phase) < rank(latest.phase))
+      phaseRegressions.push({ stage: b.index, after: latest.index });
     if (!latest?.phase || rank(b.phase) > rank(latest.phase)) latest = b;
   }
   const present = new Set(buyingStages.map((b) => b.phase).filter((p): p is Phase => p !== undefined));
@@ -118,7 +133,9 @@ function isPhase(value: unknown): value is Phase {
 /** The mapping items of a list with their YAML indexes; anything else (wrong types) is skipped. */
 export function recordItems(value: unknown): Array<[Record<string, unknown>, number]> {
   if (!Array.isArray(value)) return [];
-  return value.flatMap((item, index): Array<[Record<string, unknown>, number]> => (isRecord(item) ? [[item, index]] : []));
+  return value.flatMap((item, index): Array<[Record<string, unknown>, number]> =>
+    isRecord(item) ? [[item, index]] : [],
+  );
 }
 
 /** A non-empty string, or undefined for anything else. */

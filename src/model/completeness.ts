@@ -45,9 +45,14 @@ export function completenessOf(persona: unknown): Completeness {
 }
 
 function isFilled(key: Heading['key'], value: unknown): boolean {
-  if (key === 'about') return isRecord(value) && Object.keys(value).some((k) => !k.startsWith('x-') && hasContent(value[k]));
+  if (key === 'about')
+    return isRecord(value) && Object.keys(value).some((k) => !k.startsWith('x-') && hasContent(value[k]));
   if (key === 'personality') {
-    return isRecord(value) && ((Array.isArray(value.traits) && value.traits.length > 0) || (Array.isArray(value.communication) && value.communication.length > 0));
+    return (
+      isRecord(value) &&
+      ((Array.isArray(value.traits) && value.traits.length > 0) ||
+        (Array.isArray(value.communication) && value.communication.length > 0))
+    );
   }
   return Array.isArray(value) && value.length > 0;
 }

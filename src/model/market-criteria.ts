@@ -2,7 +2,16 @@ import { isRecord } from './completeness.js';
 import { formatList, formatMoney, formatNumber } from './market-format.js';
 
 /** The criteria an account is scored on, in the order reports list them (SPEC 3.3). */
-export const SCORED_CRITERIA = ['sectors', 'employees', 'revenue', 'regions', 'growth_stages', 'buys_category', 'problems', 'incumbent'] as const;
+export const SCORED_CRITERIA = [
+  'sectors',
+  'employees',
+  'revenue',
+  'regions',
+  'growth_stages',
+  'buys_category',
+  'problems',
+  'incumbent',
+] as const;
 export type CriterionName = (typeof SCORED_CRITERIA)[number];
 
 /** Inclusive bounds; either end may be open. */
@@ -64,13 +73,16 @@ export function readCriteria(value: unknown): MarketCriteria {
     if (bounds) criteria[key] = bounds;
   }
   if (typeof raw.buys_category === 'boolean') criteria.buys_category = raw.buys_category;
-  if (raw.incumbent === 'any' || raw.incumbent === 'none' || raw.incumbent === 'prefer') criteria.incumbent = raw.incumbent;
+  if (raw.incumbent === 'any' || raw.incumbent === 'none' || raw.incumbent === 'prefer')
+    criteria.incumbent = raw.incumbent;
   return criteria;
 }
 
 /** Criteria that the market states and that are scored (incumbent `any` is not). */
 export function statedCriteria(criteria: MarketCriteria): CriterionName[] {
-  return SCORED_CRITERIA.filter((name) => criteria[name] !== undefined && !(name === 'incumbent' && criteria.incumbent === 'any'));
+  return SCORED_CRITERIA.filter(
+    (name) => criteria[name] !== undefined && !(name === 'incumbent' && criteria.incumbent === 'any'),
+  );
 }
 
 /**
@@ -90,7 +102,11 @@ export function judge(name: CriterionName, criteria: MarketCriteria, account: Ac
     case 'revenue':
       return within(account.revenue, criteria.revenue!);
     case 'buys_category':
-      return account.buys_category === undefined ? 'unknown' : account.buys_category === criteria.buys_category ? 'match' : 'mismatch';
+      return account.buys_category === undefined
+        ? 'unknown'
+        : account.buys_category === criteria.buys_category
+          ? 'match'
+          : 'mismatch';
     case 'problems': {
       if (!account.problems || account.problems.length === 0) return 'unknown';
       const solved = foldedSet(criteria.problems!);
@@ -105,7 +121,13 @@ export function judge(name: CriterionName, criteria: MarketCriteria, account: Ac
 }
 
 /** The outcome of `judge` in words, e.g. "employees 4,200 is above the maximum 2,500". */
-export function explain(name: CriterionName, outcome: Outcome, criteria: MarketCriteria, account: Account, currency: string | null): string {
+export function explain(
+  name: CriterionName,
+  outcome: Outcome,
+  criteria: MarketCriteria,
+  account: Account,
+  currency: string | null,
+): string {
   switch (name) {
     case 'sectors':
       return oneOfReason('sector', 'sectors', account.sector, criteria.sectors!, outcome);
@@ -119,20 +141,28 @@ export function explain(name: CriterionName, outcome: Outcome, criteria: MarketC
       return withinReason('revenue', account.revenue, criteria.revenue!, (n) => formatMoney(n, currency));
     case 'buys_category': {
       if (outcome === 'unknown') return 'not known whether it buys this kind of product';
-      const says = account.buys_category ? 'normally buys this kind of product' : 'does not normally buy this kind of product';
-      return outcome === 'match' ? says : `${says}, but the market wants companies that ${criteria.buys_category ? 'do' : 'do not'}`;
+      const says = account.buys_category
+        ? 'normally buys this kind of product'
+        : 'does not normally buy this kind of product';
+      return outcome === 'match'
+        ? says
+        : `${says}, but the market wants companies that ${criteria.buys_category ? 'do' : 'do not'}`;
     }
     case 'problems': {
       if (outcome === 'unknown') return 'no problems given';
       const solved = foldedSet(criteria.problems!);
       const own = account.problems!;
       const shared = own.filter((p) => inFolded(solved, p));
-      return outcome === 'match' ? `has ${quoteList(shared, 'and')}, which we solve` : `none of its problems (${quoteList(own, 'and')}) is one we solve`;
+      return outcome === 'match'
+        ? `has ${quoteList(shared, 'and')}, which we solve`
+        : `none of its problems (${quoteList(own, 'and')}) is one we solve`;
     }
     case 'incumbent': {
       const competitor = account.incumbent?.trim() ?? '';
       if (criteria.incumbent === 'prefer') {
-        return competitor ? `served by ${competitor}, and the market prefers accounts with an incumbent` : 'no competitor serves it, and the market prefers accounts with one';
+        return competitor
+          ? `served by ${competitor}, and the market prefers accounts with an incumbent`
+          : 'no competitor serves it, and the market prefers accounts with one';
       }
       return competitor ? `already served by ${competitor}` : 'no competitor serves it';
     }
@@ -149,22 +179,38 @@ function inFolded(set: ReadonlySet<string>, value: string): boolean {
   return set.has(fold(value));
 }
 
-function oneOfReason(label: string, plural: string, value: string | undefined, allowed: readonly string[], outcome: Outcome): string {
+function oneOfReason(
+  label: string,
+  plural: string,
+  value: string | undefined,
+  allowed: readonly string[],
+  outcome: Outcome,
+): string {
   if (outcome === 'unknown') return `no ${label} given`;
-  return outcome === 'match' ? `${label} "${value}" is one of the ${plural}` : `${label} "${value}" is not one of ${formatList(allowed)}`;
+  return outcome === 'match'
+    ? `${label} "${value}" is one of the ${plural}`
+    : `${label} "${value}" is not one of ${formatList(allowed)}`;
 }
 
 function within(value: number | undefined, bounds: Bounds): Outcome {
   if (value === undefined) return 'unknown';
-  return (bounds.min !== undefined && value < bounds.min) || (bounds.max !== undefined && value > bounds.max) ? 'mismatch' : 'match';
+  return (bounds.min !== undefined && value < bounds.min) || (bounds.max !== undefined && value > bounds.max)
+    ? 'mismatch'
+    : 'match';
 }
 
 function withinReason(label: string, value: number | undefined, bounds: Bounds, show: (n: number) => string): string {
   if (value === undefined) return `no ${label} figure`;
-  if (bounds.min !== undefined && value < bounds.min) return `${label} ${show(value)} is below the minimum ${show(bounds.min)}`;
-  if (bounds.max !== undefined && value > bounds.max) return `${label} ${show(value)} is above the maximum ${show(bounds.max)}`;
-  const range = bounds.min !== undefined && bounds.max !== undefined ? `${show(bounds.min)} to ${show(bounds.max)}`
-    : bounds.min !== undefined ? `at least ${show(bounds.min)}` : `at most ${show(bounds.max!)}`;
+  if (bounds.min !== undefined && value < bounds.min)
+    return `${label} ${show(value)} is below the minimum ${show(bounds.min)}`;
+  if (bounds.max !== undefined && value > bounds.max)
+    return `${label} ${show(value)} is above the maximum ${show(bounds.max)}`;
+  const range =
+    bounds.min !== undefined && bounds.max !== undefined
+      ? `${show(bounds.min)} to ${show(bounds.max)}`
+      : bounds.min !== undefined
+        ? `at least ${show(bounds.min)}`
+        : `at most ${show(bounds.max!)}`;
   return `${label} ${show(value)} is within ${range}`;
 }
 
@@ -185,7 +231,10 @@ function foldedSet(list: readonly string[]): Set<string> {
 }
 
 function quoteList(items: readonly string[], conjunction: 'and' | 'or'): string {
-  return formatList(items.map((i) => `"${i}"`), conjunction);
+  return formatList(
+    items.map((i) => `"${i}"`),
+    conjunction,
+  );
 }
 
 function stringList(value: unknown): string[] | undefined {

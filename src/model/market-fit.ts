@@ -1,5 +1,16 @@
 import { isRecord } from './completeness.js';
-import { explain, judge, readCriteria, SCORED_CRITERIA, statedCriteria, type Account, type CriterionName, type CriterionResult, type MarketCriteria, type Outcome } from './market-criteria.js';
+import {
+  explain,
+  judge,
+  readCriteria,
+  SCORED_CRITERIA,
+  statedCriteria,
+  type Account,
+  type CriterionName,
+  type CriterionResult,
+  type MarketCriteria,
+  type Outcome,
+} from './market-criteria.js';
 import { formatScore } from './market-format.js';
 
 /** What scoring needs from a market document, read defensively (wrong types fall back to defaults). */
@@ -18,8 +29,7 @@ export interface FitDefinition {
 
 /** Where an account comes from: a YAML list item or a CSV row. JSON-serialisable. */
 export type AccountSource =
-  | { in: 'inline'; index: number; pointer: string }
-  | { in: 'csv'; file: string; line: number };
+  { in: 'inline'; index: number; pointer: string } | { in: 'csv'; file: string; line: number };
 
 /** One account scored against the market. */
 export interface AccountFit {
@@ -49,7 +59,9 @@ export function readFitDefinition(data: Record<string, unknown>): FitDefinition 
   const scored = statedCriteria(criteria);
   const fit = isRecord(data.fit) ? data.fit : {};
   const threshold = typeof fit.threshold === 'number' && fit.threshold >= 0 && fit.threshold <= 1 ? fit.threshold : 1;
-  const named = Array.isArray(fit.required) ? SCORED_CRITERIA.filter((c) => (fit.required as unknown[]).includes(c)) : [];
+  const named = Array.isArray(fit.required)
+    ? SCORED_CRITERIA.filter((c) => (fit.required as unknown[]).includes(c))
+    : [];
   return {
     criteria,
     scored,
@@ -92,10 +104,19 @@ export function scoreAccount(account: Account, definition: FitDefinition): FitSc
 }
 
 /** The account's fit in full, with a reason for every criterion: for reports and findings. */
-export function describeFit(account: Account, source: AccountSource, score: FitScore, definition: FitDefinition): AccountFit {
+export function describeFit(
+  account: Account,
+  source: AccountSource,
+  score: FitScore,
+  definition: FitDefinition,
+): AccountFit {
   const results: CriterionResult[] = definition.scored.map((criterion, i) => {
     const outcome = score.outcomes[i]!;
-    return { criterion, outcome, reason: explain(criterion, outcome, definition.criteria, account, definition.currency) };
+    return {
+      criterion,
+      outcome,
+      reason: explain(criterion, outcome, definition.criteria, account, definition.currency),
+    };
   });
   const failed = results.filter((r) => r.outcome === 'mismatch').map((r) => r.criterion);
   const fit: AccountFit = {
@@ -125,23 +146,32 @@ export function fitAccount(account: Account, source: AccountSource, definition: 
  * criteria only. Every misfit of a 100,000-row CSV becomes a finding through this.
  */
 export function summariseFit(account: Account, score: FitScore, definition: FitDefinition): string {
-  return summarise(score, definition, (criterion) => explain(criterion, 'mismatch', definition.criteria, account, definition.currency));
+  return summarise(score, definition, (criterion) =>
+    explain(criterion, 'mismatch', definition.criteria, account, definition.currency),
+  );
 }
 
 /** The one-line summary: failed criteria with their reasons (when it does not fit), the score, the unknowns. */
 function summarise(score: FitScore, definition: FitDefinition, reasonOf: (criterion: CriterionName) => string): string {
   const parts: string[] = [];
   if (score.scored === 0) {
-    parts.push(definition.scored.length === 0 ? 'the market states no criteria to score it on' : 'no criterion could be scored');
+    parts.push(
+      definition.scored.length === 0 ? 'the market states no criteria to score it on' : 'no criterion could be scored',
+    );
   } else {
     if (!score.fits) {
       definition.scored.forEach((c, i) => {
-        if (score.outcomes[i] === 'mismatch') parts.push(`${c} (${reasonOf(c)})${definition.required.includes(c) ? ' [required]' : ''}`);
+        if (score.outcomes[i] === 'mismatch')
+          parts.push(`${c} (${reasonOf(c)})${definition.required.includes(c) ? ' [required]' : ''}`);
       });
     }
     const ratio = score.matched / score.scored;
     const matches = `matches ${score.matched} of ${score.scored} scored criteria (${formatScore(ratio)}`;
-    parts.push(ratio < definition.threshold ? `${matches}, below the threshold ${formatScore(definition.threshold)})` : `${matches})`);
+    parts.push(
+      ratio < definition.threshold
+        ? `${matches}, below the threshold ${formatScore(definition.threshold)})`
+        : `${matches})`,
+    );
   }
   const unknown = definition.scored.filter((_, i) => score.outcomes[i] === 'unknown');
   if (unknown.length > 0) parts.push(`unknown: ${unknown.join(', ')}`);

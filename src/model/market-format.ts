@@ -27,7 +27,8 @@ export function formatMoney(value: number, currency: string | null): string {
 export function formatPercent(share: number, against?: number): string {
   let digits = 1;
   const show = (x: number, d: number) => String(Number((x * 100).toFixed(d)));
-  while (against !== undefined && share !== against && digits < 6 && show(share, digits) === show(against, digits)) digits++;
+  while (against !== undefined && share !== against && digits < 6 && show(share, digits) === show(against, digits))
+    digits++;
   return `${show(share, digits)} %`;
 }
 

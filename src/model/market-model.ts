@@ -3,7 +3,14 @@ import { readAccountsCsv, type AccountsCsvResult, type CsvProblem } from '../loa
 import { display, type Workspace, type WorkspaceDocument } from '../workspace/workspace.js';
 import { accountFromData } from './market-accounts.js';
 import type { Account, CriterionName, MarketCriteria } from './market-criteria.js';
-import { describeFit, readFitDefinition, scoreAccount, summariseFit, type AccountFit, type AccountSource } from './market-fit.js';
+import {
+  describeFit,
+  readFitDefinition,
+  scoreAccount,
+  summariseFit,
+  type AccountFit,
+  type AccountSource,
+} from './market-fit.js';
 import { MisfitTable } from './misfit-table.js';
 import { sizeMarket, type FitTotals, type Sizing } from './market-sizing.js';
 
@@ -69,7 +76,11 @@ export interface EvaluateOptions {
 export const DEFAULT_DETAIL_LIMIT = 1000;
 
 /** Score every listed account of a market document (streaming its accounts_file) and size the market. */
-export async function evaluateMarket(doc: WorkspaceDocument, workspace: Workspace, options: EvaluateOptions = {}): Promise<MarketModel> {
+export async function evaluateMarket(
+  doc: WorkspaceDocument,
+  workspace: Workspace,
+  options: EvaluateOptions = {},
+): Promise<MarketModel> {
   const data = doc.data;
   const definition = readFitDefinition(data);
   const limit = options.detailLimit ?? DEFAULT_DETAIL_LIMIT;
@@ -92,7 +103,8 @@ export async function evaluateMarket(doc: WorkspaceDocument, workspace: Workspac
     if (kept.length < limit) kept.push(describeFit(account, source, score, definition));
     else counts.omitted++;
     if (score.fits) return;
-    if (source.in === 'inline') options.onMisfit?.({ name: account.name, source, summary: summariseFit(account, score, definition) });
+    if (source.in === 'inline')
+      options.onMisfit?.({ name: account.name, source, summary: summariseFit(account, score, definition) });
     else table?.add(source.line, account);
   };
 
@@ -138,7 +150,11 @@ export async function evaluateMarket(doc: WorkspaceDocument, workspace: Workspac
     currency: definition.currency,
     criteria: definition.criteria,
     scored: definition.scored,
-    fit: { threshold: definition.threshold, required: definition.required, requiredNotStated: definition.requiredNotStated },
+    fit: {
+      threshold: definition.threshold,
+      required: definition.required,
+      requiredNotStated: definition.requiredNotStated,
+    },
     accountsFile,
     totals: {
       accounts: totals.accounts,

@@ -55,7 +55,12 @@ export function sizeMarket(data: Record<string, unknown>, totals: FitTotals, cur
   const share = num(raw.max_share);
   const maxShare = share !== null && share > 0 && share <= 1 ? share : 0.1;
 
-  const summedSpend: MoneyFigure = { value: totals.fittingSpend, basis: 'summed', currency, label: 'summed annual spend of fitting accounts' };
+  const summedSpend: MoneyFigure = {
+    value: totals.fittingSpend,
+    basis: 'summed',
+    currency,
+    label: 'summed annual spend of fitting accounts',
+  };
   let estimatedMarket: MoneyFigure | null = null;
   if (totalCompanies !== null && averageAnnualSpend !== null && totals.accounts > 0) {
     // Multiply before dividing: 19 × 2,100 × 36,000 ÷ 30 is exact where 0.6333… × … is not.
@@ -64,7 +69,14 @@ export function sizeMarket(data: Record<string, unknown>, totals: FitTotals, cur
   }
   const addressableSpend = estimatedMarket ?? summedSpend;
   // A target of 0 needs no share of anything; any other target over 0 spend cannot be met.
-  const requiredShare = revenueTarget === null ? null : revenueTarget === 0 ? 0 : addressableSpend.value > 0 ? revenueTarget / addressableSpend.value : null;
+  const requiredShare =
+    revenueTarget === null
+      ? null
+      : revenueTarget === 0
+        ? 0
+        : addressableSpend.value > 0
+          ? revenueTarget / addressableSpend.value
+          : null;
 
   let verdict: ShareVerdict;
   if (totals.accounts > 0 && totals.fitting === 0) verdict = 'none-fit';
@@ -72,5 +84,16 @@ export function sizeMarket(data: Record<string, unknown>, totals: FitTotals, cur
   else if (requiredShare === null) verdict = 'no-spend';
   else verdict = requiredShare > maxShare ? 'exceeds' : 'within';
 
-  return { totalCompanies, averageAnnualSpend, revenueTarget, maxShare, summedSpend, fittingWithoutSpend: totals.fittingWithoutSpend, estimatedMarket, addressableSpend, requiredShare, verdict };
+  return {
+    totalCompanies,
+    averageAnnualSpend,
+    revenueTarget,
+    maxShare,
+    summedSpend,
+    fittingWithoutSpend: totals.fittingWithoutSpend,
+    estimatedMarket,
+    addressableSpend,
+    requiredShare,
+    verdict,
+  };
 }

@@ -33,7 +33,11 @@ export class MisfitTable {
    * @param file display path of the CSV
    * @param owner display path of the market file the CSV's findings are reported with
    */
-  constructor(readonly file: string, readonly owner: string, readonly definition: FitDefinition) {}
+  constructor(
+    readonly file: string,
+    readonly owner: string,
+    readonly definition: FitDefinition,
+  ) {}
 
   get size(): number {
     return this.rows;
@@ -136,7 +140,10 @@ interface RowChunk {
 }
 
 function newChunk(): RowChunk {
-  return { ints: new Int32Array((CHUNK_MASK + 1) * INTS), numbers: new Float64Array((CHUNK_MASK + 1) * NUMBER_FIELDS.length) };
+  return {
+    ints: new Int32Array((CHUNK_MASK + 1) * INTS),
+    numbers: new Float64Array((CHUNK_MASK + 1) * NUMBER_FIELDS.length),
+  };
 }
 
 /**

@@ -33,7 +33,12 @@ export interface BuiltDocument {
  * Persona pictures are copied into images/ of the output folder here (not for json), because the
  * view must say where the picture ended up.
  */
-export function documentBuilder(plan: RenderPlan, workspace: Workspace, out: OutputFolder, format: 'html' | 'md' | 'json'): (p: PlannedDoc) => Promise<BuiltDocument> {
+export function documentBuilder(
+  plan: RenderPlan,
+  workspace: Workspace,
+  out: OutputFolder,
+  format: 'html' | 'md' | 'json',
+): (p: PlannedDoc) => Promise<BuiltDocument> {
   const root = workspace.settings.root ?? workspace.cwd;
   const journeysOf = new Map<string, PlannedDoc[]>();
   for (const p of plan.docs) {
@@ -43,23 +48,51 @@ export function documentBuilder(plan: RenderPlan, workspace: Workspace, out: Out
   const json = format === 'json';
   return async (p): Promise<BuiltDocument> => {
     const { doc, header } = p;
-    const base = { kind: doc.kind, id: doc.id, name: header.name, file: doc.file, report: header.href, status: { errors: header.status.errors, warnings: header.status.warnings } };
+    const base = {
+      kind: doc.kind,
+      id: doc.id,
+      name: header.name,
+      file: doc.file,
+      report: header.href,
+      status: { errors: header.status.errors, warnings: header.status.warnings },
+    };
     if (doc.kind === 'persona') {
       const picture = json ? undefined : await pictureFor(p, root, out);
-      const journeys = (doc.id === undefined ? [] : (journeysOf.get(doc.id) ?? [])).map((j) => ({ id: j.doc.id ?? '', name: j.header.name, href: j.header.href }));
+      const journeys = (doc.id === undefined ? [] : (journeysOf.get(doc.id) ?? [])).map((j) => ({
+        id: j.doc.id ?? '',
+        name: j.header.name,
+        href: j.header.href,
+      }));
       const view = personaView(header, doc.data, picture, journeys);
       const roles = texts(doc.data.roles);
       return {
-        kind: 'persona', file: header.href, view,
+        kind: 'persona',
+        file: header.href,
+        view,
         model: json ? { ...base, completeness: completenessOf(doc.data), roles } : {},
-        entry: { doc: header, completeness: view.completeness.percent, roles, summary: [view.jobTitle, view.roles.map((r) => r.label).join(', ')].filter(Boolean).join(' · ') },
+        entry: {
+          doc: header,
+          completeness: view.completeness.percent,
+          roles,
+          summary: [view.jobTitle, view.roles.map((r) => r.label).join(', ')].filter(Boolean).join(' · '),
+        },
       };
     }
     if (doc.kind === 'journey') {
-      const view = journeyView(header, doc.data, texts(doc.data.personas).map((id) => plan.ref('persona', id)));
-      const summary = [`${view.stages.length} ${view.stages.length === 1 ? 'stage' : 'stages'}`, `${view.alignment.columns.length} sales stages`, `${view.milestones.length} milestones`];
+      const view = journeyView(
+        header,
+        doc.data,
+        texts(doc.data.personas).map((id) => plan.ref('persona', id)),
+      );
+      const summary = [
+        `${view.stages.length} ${view.stages.length === 1 ? 'stage' : 'stages'}`,
+        `${view.alignment.columns.length} sales stages`,
+        `${view.milestones.length} milestones`,
+      ];
       return {
-        kind: 'journey', file: header.href, view,
+        kind: 'journey',
+        file: header.href,
+        view,
         markdown: format === 'md' ? { mermaid: mermaidJourney(header.name, view.stages) } : {},
         model: json ? { ...base, personas: texts(doc.data.personas), alignment: alignmentOf(doc.data) } : {},
         entry: { doc: header, summary: summary.join(' · ') },

@@ -29,7 +29,9 @@ export function encodeBatch(batch: readonly ReportFile[]): { files: ReportFile[]
   const bytes = scratch.slice(0, at);
   let span = 0;
   const files = batch.map((file) => {
-    const parts = file.parts.map((part) => (typeof part === 'string' ? bytes.subarray(spans[span++], spans[span++]) : part));
+    const parts = file.parts.map((part) =>
+      typeof part === 'string' ? bytes.subarray(spans[span++], spans[span++]) : part,
+    );
     return { ...file, parts };
   });
   return { files, transfer: [bytes.buffer] };

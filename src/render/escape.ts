@@ -3,7 +3,15 @@
  * through one of these before it reaches output; templates never see raw markup-building input.
  */
 
-const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;', '=': '&#61;' };
+const HTML_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '`': '&#96;',
+  '=': '&#61;',
+};
 
 /** HTML text and attribute values (same set as Handlebars' own escaping). */
 export function escapeHtml(value: unknown): string {

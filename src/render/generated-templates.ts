@@ -42,7 +42,7 @@ export async function generatedCode(format: TemplateFormat, sources: ReadonlyMap
 
 /** Code made in this process (runs from src/, or templates edited since the build) becomes a function here. */
 export function factoryOf(code: string): GeneratedFactory {
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- code generated from templates, never from data
+   
   return new Function('rt', 'helpers', code) as GeneratedFactory;
 }
 

@@ -31,7 +31,8 @@ export function helperTable(format: 'html' | 'md'): Record<string, Helper> {
   const helpers: Record<string, Helper> = {
     eq: (a, b) => a === b,
     gt: (a, b) => typeof a === 'number' && typeof b === 'number' && a > b,
-    join: (list, separator) => (Array.isArray(list) ? list.map(String).join(typeof separator === 'string' ? separator : ', ') : ''),
+    join: (list, separator) =>
+      Array.isArray(list) ? list.map(String).join(typeof separator === 'string' ? separator : ', ') : '',
     plural: (count, singular, plural) => {
       const n = typeof count === 'number' ? count : 0;
       const word = n === 1 ? String(singular) : typeof plural === 'string' ? plural : `${String(singular)}s`;
@@ -39,17 +40,24 @@ export function helperTable(format: 'html' | 'md'): Record<string, Helper> {
     },
     'format-number': (value) => (typeof value === 'number' ? formatNumber(value) : '—'),
     'format-percent': (share) => (typeof share === 'number' ? formatPercent(share) : '—'),
-    'format-money': (value, currency) => (typeof value === 'number' ? formatCurrency(value, typeof currency === 'string' ? currency : null) : '—'),
+    'format-money': (value, currency) =>
+      typeof value === 'number' ? formatCurrency(value, typeof currency === 'string' ? currency : null) : '—',
     signed: (value) => (typeof value === 'number' ? (value > 0 ? `+${value}` : value < 0 ? `−${-value}` : '0') : '—'),
   };
   if (format === 'html') {
     helpers['completeness-bar'] = (percent) => {
       const p = clampPercent(percent);
       const tone = p === 100 ? 'full' : p >= 50 ? 'part' : 'low';
-      return markup(`<span class="bar bar-${tone}" role="img" aria-label="${p}% complete"><span class="bar-fill" style="width:${p}%"></span></span>`);
+      return markup(
+        `<span class="bar bar-${tone}" role="img" aria-label="${p}% complete"><span class="bar-fill" style="width:${p}%"></span></span>`,
+      );
     };
-    helpers['emotion-curve'] = (stages, title) => markup(emotionCurveSvg(Array.isArray(stages) ? (stages as StageView[]) : [], typeof title === 'string' ? title : ''));
-    helpers['initials-avatar'] = (initials) => markup(`<span class="avatar avatar-initials" aria-hidden="true">${escapeHtml(initials)}</span>`);
+    helpers['emotion-curve'] = (stages, title) =>
+      markup(
+        emotionCurveSvg(Array.isArray(stages) ? (stages as StageView[]) : [], typeof title === 'string' ? title : ''),
+      );
+    helpers['initials-avatar'] = (initials) =>
+      markup(`<span class="avatar avatar-initials" aria-hidden="true">${escapeHtml(initials)}</span>`);
   } else {
     // Markdown: a text bar of ten cells that reads in the source and on every forge.
     helpers['completeness-bar'] = (percent) => {
@@ -84,7 +92,15 @@ export function formatCurrency(value: number, currency: string | null): string {
   const key = `${currency}:${digits}`;
   if (!currencyFormats.has(key)) {
     try {
-      currencyFormats.set(key, new Intl.NumberFormat('en-GB', { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: digits }));
+      currencyFormats.set(
+        key,
+        new Intl.NumberFormat('en-GB', {
+          style: 'currency',
+          currency,
+          minimumFractionDigits: 0,
+          maximumFractionDigits: digits,
+        }),
+      );
     } catch {
       currencyFormats.set(key, null);
     }

@@ -51,7 +51,10 @@ export class OutputFolder {
       await mkdir(this.root, { recursive: true });
       this.realRoot = await realpath(this.root);
     } catch (e) {
-      throw new UsageError(`cannot create the output folder ${this.root}: ${(e as Error).message}`, 'choose another --out folder');
+      throw new UsageError(
+        `cannot create the output folder ${this.root}: ${(e as Error).message}`,
+        'choose another --out folder',
+      );
     }
     // A folder this run made holds nobody's files: reports go straight into it (write-report.ts).
     this.fresh = existing === undefined;
@@ -105,10 +108,16 @@ export class OutputFolder {
     try {
       mkdirSync(dir, { recursive: true });
     } catch (e) {
-      throw new UsageError(`cannot create the folder ${dir}: ${(e as Error).message}`, 'check that the output folder is writable');
+      throw new UsageError(
+        `cannot create the folder ${dir}: ${(e as Error).message}`,
+        'check that the output folder is writable',
+      );
     }
     if (!isInside(this.realRoot ?? this.root, realpathSync(dir))) {
-      throw new UsageError(`refusing to write ${name}: its folder is a link to outside ${this.root}`, 'remove the symbolic link inside the output folder');
+      throw new UsageError(
+        `refusing to write ${name}: its folder is a link to outside ${this.root}`,
+        'remove the symbolic link inside the output folder',
+      );
     }
     // One listing instead of a look per report: into a new folder, 1,000 reports then cost no lstat.
     const folder = { dir, names: new Set(readdirSync(dir)) };

@@ -10,7 +10,10 @@ const SIGNATURES: Array<{ ext: string; test: (b: Buffer) => boolean }> = [
   { ext: 'png', test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
   { ext: 'jpg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
   { ext: 'gif', test: (b) => /^GIF8[79]a$/.test(b.subarray(0, 6).toString('latin1')) },
-  { ext: 'webp', test: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP' },
+  {
+    ext: 'webp',
+    test: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
+  },
 ];
 
 /** A picture to copy into the report folder: its bytes and the extension its magic bytes say. */
@@ -26,14 +29,22 @@ export type PictureResolution = { file: PictureFile } | { view: PictureView } | 
  * fetched; a relative path is resolved against the persona file and read only when it is a regular
  * PNG/JPEG/GIF/WebP file whose real path (symlinks followed) lies inside the workspace.
  */
-export async function resolvePicture(value: unknown, personaFile: string, workspaceRoot: string, alt: string): Promise<PictureResolution> {
+export async function resolvePicture(
+  value: unknown,
+  personaFile: string,
+  workspaceRoot: string,
+  alt: string,
+): Promise<PictureResolution> {
   const picture = text(value);
   if (picture === undefined) return undefined;
   if (/^https:\/\//i.test(picture)) {
     const url = httpsUrl(picture);
-    return url === undefined ? missing(alt, 'the picture address has characters a link cannot carry safely') : { view: { url, alt } };
+    return url === undefined
+      ? missing(alt, 'the picture address has characters a link cannot carry safely')
+      : { view: { url, alt } };
   }
-  if (/^[a-z][a-z0-9+.-]*:/i.test(picture) || path.isAbsolute(picture)) return missing(alt, 'only relative paths inside the workspace or https links are used');
+  if (/^[a-z][a-z0-9+.-]*:/i.test(picture) || path.isAbsolute(picture))
+    return missing(alt, 'only relative paths inside the workspace or https links are used');
   const target = path.resolve(path.dirname(personaFile), picture);
   let real: string;
   let root: string;

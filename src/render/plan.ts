@@ -28,7 +28,13 @@ export interface RenderPlan {
  * ^[a-z0-9][a-z0-9-]*$), so no text from a YAML file can steer a write; the double dash of the
  * fallback name cannot come from an id, so the two never collide.
  */
-export function planRender(documents: readonly WorkspaceDocument[], all: readonly WorkspaceDocument[], diagnostics: readonly Diagnostic[], cwd: string, ext: string): RenderPlan {
+export function planRender(
+  documents: readonly WorkspaceDocument[],
+  all: readonly WorkspaceDocument[],
+  diagnostics: readonly Diagnostic[],
+  cwd: string,
+  ext: string,
+): RenderPlan {
   const statuses = statusByDocument(documents, diagnostics, cwd);
   const ordered = [...documents].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
   const taken = new Set<string>();
@@ -36,7 +42,10 @@ export function planRender(documents: readonly WorkspaceDocument[], all: readonl
   const docs = ordered.map((doc): PlannedDoc => {
     counters[doc.kind]++;
     // A valid id can still be too long for a file name (255 bytes, with room for the temporary suffix).
-    let base = doc.id !== undefined && ID_PATTERN.test(doc.id) && doc.id.length <= MAX_ID_IN_NAME ? `${doc.kind}-${doc.id}` : `${doc.kind}--${counters[doc.kind]}`;
+    let base =
+      doc.id !== undefined && ID_PATTERN.test(doc.id) && doc.id.length <= MAX_ID_IN_NAME
+        ? `${doc.kind}-${doc.id}`
+        : `${doc.kind}--${counters[doc.kind]}`;
     if (taken.has(base)) base = `${doc.kind}--${counters[doc.kind]}`;
     taken.add(base);
     const header: DocHeader = {
@@ -50,10 +59,13 @@ export function planRender(documents: readonly WorkspaceDocument[], all: readonl
     return { doc, header, base };
   });
   const byKey = new Map<string, PlannedDoc>();
-  for (const p of docs) if (p.doc.id !== undefined && !byKey.has(`${p.doc.kind}:${p.doc.id}`)) byKey.set(`${p.doc.kind}:${p.doc.id}`, p);
+  for (const p of docs)
+    if (p.doc.id !== undefined && !byKey.has(`${p.doc.kind}:${p.doc.id}`)) byKey.set(`${p.doc.kind}:${p.doc.id}`, p);
   // Documents not rendered in this run still lend their names to references.
   const names = new Map<string, string>();
-  for (const d of all) if (d.id !== undefined && !names.has(`${d.kind}:${d.id}`)) names.set(`${d.kind}:${d.id}`, text(d.data.name) ?? d.id);
+  for (const d of all)
+    if (d.id !== undefined && !names.has(`${d.kind}:${d.id}`))
+      names.set(`${d.kind}:${d.id}`, text(d.data.name) ?? d.id);
   const linkTo: LinkTo = (kind, id) => byKey.get(`${kind}:${id}`)?.header.href;
   return {
     docs,

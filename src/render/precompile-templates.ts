@@ -22,7 +22,9 @@ export async function precompiledModuleSource(): Promise<string> {
     const options = compileOptions(format);
     lines.push(`export const ${format} = {`);
     for (const [key, source] of await builtinSources(format)) {
-      lines.push(`  ${JSON.stringify(key)}: { hash: ${JSON.stringify(templateHash(source, options))}, spec: ${Handlebars.precompile(source, { ...options })} },`);
+      lines.push(
+        `  ${JSON.stringify(key)}: { hash: ${JSON.stringify(templateHash(source, options))}, spec: ${Handlebars.precompile(source, { ...options })} },`,
+      );
     }
     lines.push('};');
   }
@@ -40,7 +42,8 @@ export async function generatedModuleSource(format: TemplateFormat): Promise<str
 
 async function builtinSources(format: TemplateFormat): Promise<Map<string, string>> {
   const sources = new Map<string, string>();
-  for (const entry of await templateEntries(format, undefined)) sources.set(entry.key, templateSource(entry.key, await readFile(entry.file, 'utf8')));
+  for (const entry of await templateEntries(format, undefined))
+    sources.set(entry.key, templateSource(entry.key, await readFile(entry.file, 'utf8')));
   return sources;
 }
 

@@ -47,18 +47,26 @@ let handlebarsVersion: string | undefined;
  */
 export function templateHash(source: string, options: object): string {
   handlebarsVersion ??= (createRequire(import.meta.url)('handlebars/package.json') as { version: string }).version;
-  return createHash('sha1').update(JSON.stringify([source, handlebarsVersion, options])).digest('hex');
+  return createHash('sha1')
+    .update(JSON.stringify([source, handlebarsVersion, options]))
+    .digest('hex');
 }
 
 /** The build's compiled templates of a format, or undefined when there are none (runs from src/). */
-export async function loadPrecompiled(format: TemplateFormat, module = PRECOMPILED_MODULE): Promise<PrecompiledTable | undefined> {
+export async function loadPrecompiled(
+  format: TemplateFormat,
+  module = PRECOMPILED_MODULE,
+): Promise<PrecompiledTable | undefined> {
   if (!existsSync(module)) return undefined;
   const loaded = (await import(pathToFileURL(module).href)) as Partial<Record<TemplateFormat, PrecompiledTable>>;
   return loaded[format];
 }
 
 /** The build's generated code of a format, or undefined (runs from src/, or a set the generator does not translate). */
-export async function loadGenerated(format: TemplateFormat, module = generatedModule(format)): Promise<GeneratedTemplates | undefined> {
+export async function loadGenerated(
+  format: TemplateFormat,
+  module = generatedModule(format),
+): Promise<GeneratedTemplates | undefined> {
   if (!existsSync(module)) return undefined;
   return (await import(pathToFileURL(module).href)) as GeneratedTemplates;
 }

@@ -63,7 +63,12 @@ export async function renderReports(options: RenderOptions): Promise<RenderResul
 
 async function lintAndWrite(options: RenderOptions, out: OutputFolder): Promise<RenderResult> {
   // Positions only for what is shown: the CLI prints errors; warnings are counted in the reports.
-  const lintOptions: Parameters<typeof lint>[0] = { cwd: options.cwd, paths: options.paths, mode: 'check', positions: 'when-read' };
+  const lintOptions: Parameters<typeof lint>[0] = {
+    cwd: options.cwd,
+    paths: options.paths,
+    mode: 'check',
+    positions: 'when-read',
+  };
   if (options.today) lintOptions.today = options.today;
   const threadFrom = options.writeThreadFrom ?? WRITE_THREAD_FROM;
   lintOptions.onPlanned = (plan) => {
@@ -78,14 +83,20 @@ async function lintAndWrite(options: RenderOptions, out: OutputFolder): Promise<
   const documents = workspace.documents.filter((d) => d.reported);
   if (documents.length === 0 && diagnostics.length === 0) {
     const where = options.paths.length > 0 ? options.paths.join(', ') : 'the workspace';
-    throw new UsageError(`nothing to render: no persona, journey or market documents found in ${where}`, 'point personakit at YAML files with a `kind:` field, or run `personakit init` to start a workspace');
+    throw new UsageError(
+      `nothing to render: no persona, journey or market documents found in ${where}`,
+      'point personakit at YAML files with a `kind:` field, or run `personakit init` to start a workspace',
+    );
   }
   if (countBySeverity(diagnostics).errors > 0 && !options.force) return { refused: true, diagnostics, lint: result };
-  if (documents.length === 0) throw new UsageError('nothing to render: no document could be read', 'fix the errors shown above');
+  if (documents.length === 0)
+    throw new UsageError('nothing to render: no document could be read', 'fix the errors shown above');
 
   // Templates first: a broken override stops the run before anything is written.
-  const templateDir = options.templates !== undefined ? path.resolve(options.cwd, options.templates) : workspace.settings.templates;
-  const templates = options.format === 'json' ? undefined : await loadTemplates(options.format, templateDir, options.cwd);
+  const templateDir =
+    options.templates !== undefined ? path.resolve(options.cwd, options.templates) : workspace.settings.templates;
+  const templates =
+    options.format === 'json' ? undefined : await loadTemplates(options.format, templateDir, options.cwd);
   const threaded = await out.prepare({ thread: documents.length >= threadFrom });
   // The thread was stopped, perhaps before it ran and set them.
   if (!threaded) setV8Flags(options.v8Flags);
@@ -95,12 +106,20 @@ async function lintAndWrite(options: RenderOptions, out: OutputFolder): Promise<
 }
 
 /** One report per document, then the index. */
-async function writeReports(options: RenderOptions, templates: TemplateSet | undefined, out: OutputFolder, documents: readonly WorkspaceDocument[], result: LintResult): Promise<void> {
+async function writeReports(
+  options: RenderOptions,
+  templates: TemplateSet | undefined,
+  out: OutputFolder,
+  documents: readonly WorkspaceDocument[],
+  result: LintResult,
+): Promise<void> {
   const { workspace, diagnostics } = result;
   const ext = options.format === 'md' ? 'md' : options.format;
   const plan = planRender(documents, workspace.documents, diagnostics, options.cwd, ext);
   const build = documentBuilder(plan, workspace, out, options.format);
-  const name = workspace.settings.name ?? (workspace.settings.root ? path.basename(workspace.settings.root) : 'personakit reports');
+  const name =
+    workspace.settings.name ??
+    (workspace.settings.root ? path.basename(workspace.settings.root) : 'personakit reports');
 
   const total = plan.docs.length + 1;
   let done = 0;
@@ -112,20 +131,45 @@ async function writeReports(options: RenderOptions, templates: TemplateSet | und
     progress();
     return { entry: b.entry, model: b.model };
   });
-  const index = indexView(name, results.map((r) => r.entry));
-  const indexContent = options.format === 'json' ? json({ workspace: name, documents: results.map((r) => r.model) }) : page(templates!, 'index', options.format, { workspace: { name }, ...index });
+  const index = indexView(
+    name,
+    results.map((r) => r.entry),
+  );
+  const indexContent =
+    options.format === 'json'
+      ? json({ workspace: name, documents: results.map((r) => r.model) })
+      : page(templates!, 'index', options.format, { workspace: { name }, ...index });
   out.write(`index.${ext}`, indexContent);
   progress();
 }
 
-function contentOf(format: RenderFormat, templates: TemplateSet | undefined, b: BuiltDocument, workspaceName: string): string | PagePart[] {
+function contentOf(
+  format: RenderFormat,
+  templates: TemplateSet | undefined,
+  b: BuiltDocument,
+  workspaceName: string,
+): string | PagePart[] {
   if (format === 'json') return json(b.model);
-  return page(templates!, b.kind, format, { workspace: { name: workspaceName }, index: { href: `index.${format}` }, ...b.view }, b.markdown);
+  return page(
+    templates!,
+    b.kind,
+    format,
+    { workspace: { name: workspaceName }, index: { href: `index.${format}` }, ...b.view },
+    b.markdown,
+  );
 }
 
 /** Markdown data is escaped once, here; precomputed Markdown (the Mermaid block) is added after. */
-function page(templates: TemplateSet, kind: TemplateKind, format: 'html' | 'md', view: object, markdown: Record<string, string> = {}): PagePart[] {
-  return format === 'html' ? templates.renderParts(kind, view) : templates.renderParts(kind, { ...escapeForMarkdown(view), ...markdown });
+function page(
+  templates: TemplateSet,
+  kind: TemplateKind,
+  format: 'html' | 'md',
+  view: object,
+  markdown: Record<string, string> = {},
+): PagePart[] {
+  return format === 'html'
+    ? templates.renderParts(kind, view)
+    : templates.renderParts(kind, { ...escapeForMarkdown(view), ...markdown });
 }
 
 function json(value: unknown): string {

@@ -69,7 +69,8 @@ export function threadWriter(folders: () => Iterable<string>, v8Flags?: string):
     // before its folders are searched, so no temporary file can appear after the search.
     Atomics.store(state, 2, 1);
     Atomics.wait(state, 3, 1, 2000);
-    for (const dir of folders()) for (const name of listing(dir)) if (isTempFileOf(name, tempTag)) rmSync(path.join(dir, name), { force: true });
+    for (const dir of folders())
+      for (const name of listing(dir)) if (isTempFileOf(name, tempTag)) rmSync(path.join(dir, name), { force: true });
   };
   const unregister = registerTempSweeper(sweep);
   const stop = async () => {
@@ -111,7 +112,10 @@ export function threadWriter(folders: () => Iterable<string>, v8Flags?: string):
       await ended;
       await stop();
       if (failure !== undefined) throw cannotWrite(failure.target, failure.message);
-      if (crash !== undefined || Atomics.load(state, 0) < posted) throw new Error(`the report-writing thread stopped before writing every report${crash ? `: ${crash.message}` : ''}`);
+      if (crash !== undefined || Atomics.load(state, 0) < posted)
+        throw new Error(
+          `the report-writing thread stopped before writing every report${crash ? `: ${crash.message}` : ''}`,
+        );
     },
     abort: stop,
   };

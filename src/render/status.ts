@@ -11,7 +11,11 @@ import { text } from './values.js';
  * range holds it (files may hold several documents); a diagnostic in a market's accounts CSV
  * belongs to that market.
  */
-export function statusByDocument(documents: readonly WorkspaceDocument[], diagnostics: readonly Diagnostic[], cwd: string): Map<WorkspaceDocument, DocStatus> {
+export function statusByDocument(
+  documents: readonly WorkspaceDocument[],
+  diagnostics: readonly Diagnostic[],
+  cwd: string,
+): Map<WorkspaceDocument, DocStatus> {
   const byFile = new Map<string, WorkspaceDocument[]>();
   for (const doc of documents) {
     const list = byFile.get(doc.absPath) ?? [];
@@ -23,13 +27,18 @@ export function statusByDocument(documents: readonly WorkspaceDocument[], diagno
       byFile.set(csvPath, [...(byFile.get(csvPath) ?? []), doc]);
     }
   }
-  const counts = new Map<WorkspaceDocument, { errors: number; warnings: number }>(documents.map((d) => [d, { errors: 0, warnings: 0 }]));
+  const counts = new Map<WorkspaceDocument, { errors: number; warnings: number }>(
+    documents.map((d) => [d, { errors: 0, warnings: 0 }]),
+  );
   const ranges = new Map<string, Array<{ startLine: number; endLine: number }> | null>();
   for (const d of diagnostics) {
     const absPath = path.resolve(cwd, d.file);
     const docs = byFile.get(absPath);
     if (!docs || docs.length === 0) continue;
-    const doc = docs.length === 1 || docs[0]!.absPath !== absPath ? docs[0]! : documentAt(docs, d.line, rangesOf(ranges, absPath));
+    const doc =
+      docs.length === 1 || docs[0]!.absPath !== absPath
+        ? docs[0]!
+        : documentAt(docs, d.line, rangesOf(ranges, absPath));
     const c = counts.get(doc)!;
     if (d.severity === 'error') c.errors++;
     else c.warnings++;
@@ -48,7 +57,11 @@ function rangesOf(cache: Map<string, Array<{ startLine: number; endLine: number 
   return cache.get(absPath) ?? [];
 }
 
-function documentAt(docs: readonly WorkspaceDocument[], line: number, ranges: ReadonlyArray<{ startLine: number; endLine: number }>): WorkspaceDocument {
+function documentAt(
+  docs: readonly WorkspaceDocument[],
+  line: number,
+  ranges: ReadonlyArray<{ startLine: number; endLine: number }>,
+): WorkspaceDocument {
   const index = ranges.findIndex((r) => line >= r.startLine && line <= r.endLine);
   return docs.find((d) => d.docIndex === index) ?? docs[0]!;
 }

@@ -23,11 +23,28 @@ const PIECE_MIN = 4096;
  * can put a mark on the page.
  */
 export function piecesOf(asts: ReadonlyMap<string, Program>, escape: boolean): Array<{ name: string; text: string }> {
-  if (!escape || [...asts.values()].some((ast) => someNode(ast, (n) => (n.type === 'MustacheStatement' && !(n as hbs.AST.MustacheStatement).escaped) || (n.type === 'ContentStatement' && (n as hbs.AST.ContentStatement).value.includes('\u0000'))))) return [];
+  if (
+    !escape ||
+    [...asts.values()].some((ast) =>
+      someNode(
+        ast,
+        (n) =>
+          (n.type === 'MustacheStatement' && !(n as hbs.AST.MustacheStatement).escaped) ||
+          (n.type === 'ContentStatement' && (n as hbs.AST.ContentStatement).value.includes('\u0000')),
+      ),
+    )
+  )
+    return [];
   const pieces: Array<{ name: string; text: string }> = [];
   for (const [key, ast] of asts) {
-    if (!key.startsWith('partials/') || !ast.body.every((n) => n.type === 'ContentStatement' || n.type === 'CommentStatement')) continue;
-    const text = ast.body.map((n) => (n.type === 'ContentStatement' ? (n as hbs.AST.ContentStatement).value : '')).join('');
+    if (
+      !key.startsWith('partials/') ||
+      !ast.body.every((n) => n.type === 'ContentStatement' || n.type === 'CommentStatement')
+    )
+      continue;
+    const text = ast.body
+      .map((n) => (n.type === 'ContentStatement' ? (n as hbs.AST.ContentStatement).value : ''))
+      .join('');
     if (text.length >= PIECE_MIN) pieces.push({ name: key.slice('partials/'.length), text });
   }
   return pieces;
@@ -46,5 +63,7 @@ export function usesDepths(ast: Program): boolean {
 function someNode(node: unknown, test: (node: Node) => boolean): boolean {
   if (node === null || typeof node !== 'object') return false;
   if (typeof (node as Node).type === 'string' && test(node as Node)) return true;
-  return Object.values(node).some((child) => (Array.isArray(child) ? child.some((c) => someNode(c, test)) : someNode(child, test)));
+  return Object.values(node).some((child) =>
+    Array.isArray(child) ? child.some((c) => someNode(c, test)) : someNode(child, test),
+  );
 }

@@ -11,9 +11,33 @@ type HelperCall = { path: PathExpression | Expression; params: Expression[]; has
 export class UnsupportedTemplate extends Error {}
 
 /** Helpers Handlebars registers itself; of these, only the block forms below are translated. */
-const BUILTIN_HELPERS = new Set(['helperMissing', 'blockHelperMissing', 'each', 'if', 'unless', 'with', 'log', 'lookup']);
+const BUILTIN_HELPERS = new Set([
+  'helperMissing',
+  'blockHelperMissing',
+  'each',
+  'if',
+  'unless',
+  'with',
+  'log',
+  'lookup',
+]);
 const BLOCK_HELPERS = new Set(['if', 'unless', 'each', 'with']);
-const RUNTIME = ['escape', 'lookup', 'dataPath', 'lambda', 'ambiguous', 'text', 'truthy', 'notEmpty', 'each', 'partial', 'extend', 'push', 'self', 'helperFor'];
+const RUNTIME = [
+  'escape',
+  'lookup',
+  'dataPath',
+  'lambda',
+  'ambiguous',
+  'text',
+  'truthy',
+  'notEmpty',
+  'each',
+  'partial',
+  'extend',
+  'push',
+  'self',
+  'helperFor',
+];
 
 export interface TemplateSources {
   /** `partials/<name>` and `<kind>.<format>.hbs`, each with its source (partials without their final line break). */
@@ -36,17 +60,28 @@ export function generateTemplates(input: TemplateSources): string {
   const asts = new Map([...input.sources].map(([key, source]) => [key, input.parse(source)]));
   const pieces = piecesOf(asts, input.escape);
   const gen = new Generator(input, new Map(pieces.map((p, i) => [p.name, i])));
-  const out = [`"use strict";`, `const { ${RUNTIME.map((n) => `${n}: $${n}`).join(', ')} } = rt;`, 'const $h = helpers;', 'const $P = Object.create(null);'];
+  const out = [
+    `"use strict";`,
+    `const { ${RUNTIME.map((n) => `${n}: $${n}`).join(', ')} } = rt;`,
+    'const $h = helpers;',
+    'const $P = Object.create(null);',
+  ];
   const entries: string[] = [];
   for (const [key, ast] of asts) {
     gen.useDepths = usesDepths(ast);
     const main = gen.program(ast);
     const depths = (c: string) => (gen.useDepths ? `[${c}]` : 'undefined');
-    if (key.startsWith('partials/')) out.push(`$P[${JSON.stringify(key.slice('partials/'.length))}] = (c, d) => ${main}(c, ${depths('c')}, d);`);
+    if (key.startsWith('partials/'))
+      out.push(`$P[${JSON.stringify(key.slice('partials/'.length))}] = (c, d) => ${main}(c, ${depths('c')}, d);`);
     else entries.push(`${JSON.stringify(key)}: (c) => ${main}(c, ${depths('c')}, { root: c })`);
   }
   const texts = pieces.map((p) => JSON.stringify(p.text));
-  return [...out, ...gen.constants, ...gen.functions, `return { templates: { ${entries.join(', ')} }, pieces: [${texts.join(', ')}] };`].join('\n');
+  return [
+    ...out,
+    ...gen.constants,
+    ...gen.functions,
+    `return { templates: { ${entries.join(', ')} }, pieces: [${texts.join(', ')}] };`,
+  ].join('\n');
 }
 
 /** Where the statements of a program read their context, enclosing contexts and data frame. */
@@ -84,9 +119,14 @@ class Generator {
     let previous: Node | undefined;
     for (const node of program?.body ?? []) {
       // Unescaped, Handlebars joins adjacent values with `+`: two numbers print as their sum.
-      if (!this.input.escape && node.type === 'MustacheStatement' && previous?.type === 'MustacheStatement') throw new UnsupportedTemplate('adjacent unescaped values');
+      if (!this.input.escape && node.type === 'MustacheStatement' && previous?.type === 'MustacheStatement')
+        throw new UnsupportedTemplate('adjacent unescaped values');
       this.statement(node, scope, lines);
-      if (node.type !== 'CommentStatement' && !(node.type === 'ContentStatement' && !(node as hbs.AST.ContentStatement).value)) previous = node;
+      if (
+        node.type !== 'CommentStatement' &&
+        !(node.type === 'ContentStatement' && !(node as hbs.AST.ContentStatement).value)
+      )
+        previous = node;
     }
   }
 
@@ -121,7 +161,8 @@ class Generator {
     if (path.type !== 'PathExpression') throw new UnsupportedTemplate('a literal as a mustache');
     if (m.params.length > 0 || m.hash) return this.helperCall(m, scope);
     // The test for a function value is written out: a call per value costs more than the test.
-    if (!isSimpleId(path)) return `(typeof ($t = ${this.value(path, scope)}) === "function" ? $lambda($t, ${scope.c}) : $t)`;
+    if (!isSimpleId(path))
+      return `(typeof ($t = ${this.value(path, scope)}) === "function" ? $lambda($t, ${scope.c}) : $t)`;
     const name = path.parts[0]!;
     if (this.helpers.has(name)) return this.helperCall(m, scope);
     if (BUILTIN_HELPERS.has(name)) throw new UnsupportedTemplate(`the helper ${name} as a value`);
@@ -131,16 +172,25 @@ class Generator {
   private helperCall(call: HelperCall, scope: Scope): string {
     const path = call.path as PathExpression;
     const name = path.type === 'PathExpression' && isSimpleId(path) ? path.parts[0]! : undefined;
-    if (name === undefined || BUILTIN_HELPERS.has(name)) throw new UnsupportedTemplate(`the helper ${path.original ?? '?'}`);
-    const args = [...call.params.map((p) => this.value(p, scope)), `{ name: ${JSON.stringify(name)}, hash: ${this.hash(call.hash, scope)}, data: ${scope.d} }`];
+    if (name === undefined || BUILTIN_HELPERS.has(name))
+      throw new UnsupportedTemplate(`the helper ${path.original ?? '?'}`);
+    const args = [
+      ...call.params.map((p) => this.value(p, scope)),
+      `{ name: ${JSON.stringify(name)}, hash: ${this.hash(call.hash, scope)}, data: ${scope.d} }`,
+    ];
     // A helper of another format (a shared partial) fails only when it is called, as in Handlebars.
-    const helper = this.helpers.has(name) ? `$h[${JSON.stringify(name)}]` : `$helperFor(${scope.c} && $lookup(${scope.c}, ${JSON.stringify(name)}), ${JSON.stringify(name)})`;
+    const helper = this.helpers.has(name)
+      ? `$h[${JSON.stringify(name)}]`
+      : `$helperFor(${scope.c} && $lookup(${scope.c}, ${JSON.stringify(name)}), ${JSON.stringify(name)})`;
     return `${helper}.call($self(${scope.c}), ${args.join(', ')})`;
   }
 
   /** Handlebars assigns a hash's pairs last to first: keys come out in that order. */
   private hash(hash: hbs.AST.Hash | undefined, scope: Scope): string {
-    return `{ ${[...(hash?.pairs ?? [])].reverse().map((p) => `${JSON.stringify(p.key)}: ${this.value(p.value, scope)}`).join(', ')} }`;
+    return `{ ${[...(hash?.pairs ?? [])]
+      .reverse()
+      .map((p) => `${JSON.stringify(p.key)}: ${this.value(p.value, scope)}`)
+      .join(', ')} }`;
   }
 
   /** A parameter's value: a path (looked up, never called), a literal or a helper's result. */
@@ -174,8 +224,10 @@ class Generator {
   /** `{{#if}}`, `{{#unless}}`, `{{#each}}` and `{{#with}}`, each with its `{{else}}`. */
   private block(b: hbs.AST.BlockStatement, scope: Scope, lines: string[]): void {
     const name = b.path.type === 'PathExpression' && isSimpleId(b.path) ? b.path.parts[0]! : '';
-    if (!BLOCK_HELPERS.has(name) || this.helpers.has(name)) throw new UnsupportedTemplate(`the block {{#${b.path.original ?? '?'}}}`);
-    if (b.params.length !== 1 || (b.hash?.pairs.length ?? 0) > 0) throw new UnsupportedTemplate(`{{#${name}}} with other than one argument`);
+    if (!BLOCK_HELPERS.has(name) || this.helpers.has(name))
+      throw new UnsupportedTemplate(`the block {{#${b.path.original ?? '?'}}}`);
+    if (b.params.length !== 1 || (b.hash?.pairs.length ?? 0) > 0)
+      throw new UnsupportedTemplate(`{{#${name}}} with other than one argument`);
     const value = this.value(b.params[0]!, scope);
     if (name === 'if' || name === 'unless') {
       const [yes, no] = name === 'if' ? [b.program, b.inverse] : [b.inverse, b.program];
@@ -189,9 +241,15 @@ class Generator {
     const v = `$v${this.count++}`;
     const body = this.program(b.program);
     if (name === 'each') {
-      lines.push(`const ${v} = $each(${value}, ${scope.c}, ${scope.d}, ${this.depths(scope)}, ${body});`, `if (${v} !== null) o += ${v}; else {`);
+      lines.push(
+        `const ${v} = $each(${value}, ${scope.c}, ${scope.d}, ${this.depths(scope)}, ${body});`,
+        `if (${v} !== null) o += ${v}; else {`,
+      );
     } else {
-      lines.push(`const ${v} = $lambda(${value}, $self(${scope.c}));`, `if ($notEmpty(${v})) o += ${body}(${v}, ${this.pushed(scope, v)}, ${scope.d}); else {`);
+      lines.push(
+        `const ${v} = $lambda(${value}, $self(${scope.c}));`,
+        `if ($notEmpty(${v})) o += ${body}(${v}, ${this.pushed(scope, v)}, ${scope.d}); else {`,
+      );
     }
     this.helperBranch(b.inverse, scope, lines);
     lines.push('}');
@@ -223,7 +281,13 @@ class Generator {
     const own = (p.name as PathExpression).data ? 'undefined' : `$P[${JSON.stringify(name)}]`;
     let context = p.params.length === 1 ? this.value(p.params[0]!, scope) : scope.c;
     if (p.hash) context = `$extend(${context}, ${this.hash(p.hash, scope)})`;
-    const args = [own, JSON.stringify(name), context, scope.d, JSON.stringify(p.type === 'PartialStatement' ? (p.indent ?? '') : '')];
+    const args = [
+      own,
+      JSON.stringify(name),
+      context,
+      scope.d,
+      JSON.stringify(p.type === 'PartialStatement' ? (p.indent ?? '') : ''),
+    ];
     if (p.type === 'PartialBlockStatement') {
       const body = this.program(p.program);
       args.push(`(c, d) => ${body}(c, ${this.pushed(scope, 'c')}, d)`);

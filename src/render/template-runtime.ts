@@ -26,7 +26,15 @@ export type Program = (context: unknown, depths: unknown[] | undefined, data: Da
 /** A partial: a whole template run with a context and the caller's data frame. */
 export type Partial = (context: unknown, data: DataFrame) => string;
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;', '`': '&#x60;', '=': '&#x3D;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#x27;',
+  '`': '&#x60;',
+  '=': '&#x3D;',
+};
 const BAD_CHARS = /[&<>"'`=]/g;
 const POSSIBLE = /[&<>"'`=]/;
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -36,7 +44,8 @@ export const nullContext = Object.seal({});
 export function escape(value: unknown): string {
   let text: string;
   if (typeof value !== 'string') {
-    if (value && typeof (value as { toHTML?: unknown }).toHTML === 'function') return (value as { toHTML(): string }).toHTML();
+    if (value && typeof (value as { toHTML?: unknown }).toHTML === 'function')
+      return (value as { toHTML(): string }).toHTML();
     if (value == null) return '';
     if (!value) return `${value as string}`;
     text = `${value as string}`;
@@ -50,7 +59,11 @@ export function escape(value: unknown): string {
 export function lookup(parent: unknown, name: string): unknown {
   const result = (parent as Record<string, unknown>)[name];
   if (result == null) return result;
-  if (hasOwn.call(parent, name) && !(name === 'constructor' && typeof result === 'function' && parent === result.prototype)) return result;
+  if (
+    hasOwn.call(parent, name) &&
+    !(name === 'constructor' && typeof result === 'function' && parent === result.prototype)
+  )
+    return result;
   return undefined;
 }
 
@@ -72,7 +85,9 @@ export function lambda(value: unknown, context: unknown): unknown {
 
 /** A one-word mustache that names no helper: a function value is called like a helper. */
 export function ambiguous(value: unknown, context: unknown, data: DataFrame, name: string): unknown {
-  return typeof value === 'function' ? (value as (this: unknown, o: object) => unknown).call(self(context), { name, hash: {}, data }) : value;
+  return typeof value === 'function'
+    ? (value as (this: unknown, o: object) => unknown).call(self(context), { name, hash: {}, data })
+    : value;
 }
 
 /** A call of a name that is no helper: a function of the context, else Handlebars' "Missing helper". */
@@ -107,8 +122,10 @@ export function frame(data: DataFrame): DataFrame {
 /** The contexts of a block body: a new context goes on top of the stack (for `../`). */
 export function push(depths: unknown[] | undefined, context: unknown): unknown[] | undefined {
   // Loose inequality, and the exception for a helper's stand-in for null, as in Handlebars.
-  // eslint-disable-next-line eqeqeq
-  return depths && context != depths[0] && !(context === nullContext && depths[0] === null) ? [context, ...depths] : depths;
+
+  return depths && context != depths[0] && !(context === nullContext && depths[0] === null)
+    ? [context, ...depths]
+    : depths;
 }
 
 /** The `this` a helper sees, and the context of an `if` body. */
@@ -121,7 +138,13 @@ export function self(context: unknown): unknown {
  * `@first` and `@last` in one frame updated per item; null when there was nothing to iterate
  * (the caller then draws the `{{else}}` branch).
  */
-export function each(value: unknown, context: unknown, data: DataFrame, depths: unknown[] | undefined, body: Program): string | null {
+export function each(
+  value: unknown,
+  context: unknown,
+  data: DataFrame,
+  depths: unknown[] | undefined,
+  body: Program,
+): string | null {
   const list = typeof value === 'function' ? (value as (this: unknown) => unknown).call(self(context)) : value;
   if (!list || typeof list !== 'object') return null;
   if (Array.isArray(list)) {
@@ -146,11 +169,20 @@ export function each(value: unknown, context: unknown, data: DataFrame, depths: 
   if (entries.length === 0) return null;
   const f = frame(data);
   let out = '';
-  for (let i = 0; i < entries.length; i++) out += step(f, entries[i]![0], i, i === entries.length - 1, entries[i]![1], depths, body);
+  for (let i = 0; i < entries.length; i++)
+    out += step(f, entries[i]![0], i, i === entries.length - 1, entries[i]![1], depths, body);
   return out;
 }
 
-function step(f: DataFrame, key: unknown, index: number, last: boolean, item: unknown, depths: unknown[] | undefined, body: Program): string {
+function step(
+  f: DataFrame,
+  key: unknown,
+  index: number,
+  last: boolean,
+  item: unknown,
+  depths: unknown[] | undefined,
+  body: Program,
+): string {
   f.key = key;
   f.index = index;
   f.first = index === 0;
@@ -162,7 +194,14 @@ function step(f: DataFrame, key: unknown, index: number, last: boolean, item: un
  * `{{> name}}` and `{{#> name}}…{{/name}}`: the partial drawn with the context, a partial block's
  * body made available as `@partial-block`, and every line indented like a standalone partial.
  */
-export function partial(fn: Partial | undefined, name: string, context: unknown, data: DataFrame, indent: string, block?: (context: unknown, data: DataFrame) => string): string {
+export function partial(
+  fn: Partial | undefined,
+  name: string,
+  context: unknown,
+  data: DataFrame,
+  indent: string,
+  block?: (context: unknown, data: DataFrame) => string,
+): string {
   const outer = hasOwn.call(data, 'partial-block') ? data['partial-block'] : undefined;
   let target = fn ?? (name === '@partial-block' ? (outer as Partial | undefined) : undefined);
   if (block) {

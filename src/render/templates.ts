@@ -5,7 +5,17 @@ import { UsageError } from '../errors.js';
 import type Handlebars from 'handlebars';
 import { helperNames, registerHelpers, type HandlebarsInstance } from './helpers.js';
 import { isInside } from './picture.js';
-import { drawFunctions, factoryOf, generatedCode, generatedHash, pageDrawer, type GeneratedSet, type GeneratedTemplates, type PageDrawer, type PagePart } from './generated-templates.js';
+import {
+  drawFunctions,
+  factoryOf,
+  generatedCode,
+  generatedHash,
+  pageDrawer,
+  type GeneratedSet,
+  type GeneratedTemplates,
+  type PageDrawer,
+  type PagePart,
+} from './generated-templates.js';
 import { knownHelpers, loadGenerated, loadPrecompiled, templateHash, type Precompiled } from './precompiled.js';
 
 /** The report formats that are drawn from templates (json is written directly). */
@@ -52,7 +62,12 @@ export async function templateEntries(format: TemplateFormat, overrides: string 
   const partialFiles = new Map<string, TemplateEntry>();
   for (const dir of [path.join(BUILTIN_TEMPLATES, 'partials'), overrides && path.join(overrides, 'partials')]) {
     if (dir === undefined) continue;
-    for (const name of await listTemplates(dir)) partialFiles.set(name, { key: `partials/${name.slice(0, -'.hbs'.length)}`, file: path.join(dir, name), override: dir !== path.join(BUILTIN_TEMPLATES, 'partials') });
+    for (const name of await listTemplates(dir))
+      partialFiles.set(name, {
+        key: `partials/${name.slice(0, -'.hbs'.length)}`,
+        file: path.join(dir, name),
+        override: dir !== path.join(BUILTIN_TEMPLATES, 'partials'),
+      });
   }
   const entries = [...partialFiles.values()];
   for (const kind of TEMPLATE_KINDS) {
@@ -79,7 +94,13 @@ export type TemplateEngine = 'auto' | 'handlebars';
  * (then only the Handlebars runtime is loaded); overrides, and everything in runs from src/, here.
  * `precompiled` is for tests (default: the build's module).
  */
-export async function loadTemplates(format: TemplateFormat, overrideDir: string | undefined, cwd: string, precompiled?: Precompiled | null, engine: TemplateEngine = 'auto'): Promise<TemplateSet> {
+export async function loadTemplates(
+  format: TemplateFormat,
+  overrideDir: string | undefined,
+  cwd: string,
+  precompiled?: Precompiled | null,
+  engine: TemplateEngine = 'auto',
+): Promise<TemplateSet> {
   const overrides = overrideDir === undefined ? undefined : await overrideFolder(overrideDir, cwd);
   const entries = await templateEntries(format, overrides);
   const options = compileOptions(format);
@@ -105,23 +126,40 @@ export async function loadTemplates(format: TemplateFormat, overrideDir: string 
     if (compiled !== undefined && compiled.hash === templateHash(source, options)) specs.set(key, compiled.spec);
   }
   const full = specs.size < entries.length;
-  const hb: HandlebarsInstance = full ? (await import('handlebars')).default.create() : ((await import('handlebars/runtime.js' as string)) as { default: HandlebarsInstance }).default.create();
+  const hb: HandlebarsInstance = full
+    ? (await import('handlebars')).default.create()
+    : ((await import('handlebars/runtime.js' as string)) as { default: HandlebarsInstance }).default.create();
   registerHelpers(hb, format);
 
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
   for (const entry of entries) {
     const spec = specs.get(entry.key);
     // hb.template takes the spec object the precompiler's code evaluates to.
-    const template = spec !== undefined ? hb.template(spec as Parameters<HandlebarsInstance['template']>[0]) : compile(hb, builtinSources.get(entry.key) ?? templateSource(entry.key, await readTemplate(entry.file, overrides, cwd)), entry.file, cwd, options);
+    const template =
+      spec !== undefined
+        ? hb.template(spec as Parameters<HandlebarsInstance['template']>[0])
+        : compile(
+            hb,
+            builtinSources.get(entry.key) ?? templateSource(entry.key, await readTemplate(entry.file, overrides, cwd)),
+            entry.file,
+            cwd,
+            options,
+          );
     if (entry.key.startsWith('partials/')) hb.registerPartial(entry.key.slice('partials/'.length), template);
     else compiled.set(entry.key, template);
   }
-  const draw = (key: string, view: object) => compiled.get(key)!(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  const draw = (key: string, view: object) =>
+    compiled.get(key)!(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   return templateSet(format, sources, { draw, drawParts: (key, view) => [draw(key, view)] });
 }
 
 /** The draw functions of the built-in set: the build's, or generated now when the sources changed since. */
-async function generatedSet(format: TemplateFormat, sources: ReadonlyMap<string, string>, options: CompileOptions, built: GeneratedTemplates | undefined): Promise<GeneratedSet | undefined> {
+async function generatedSet(
+  format: TemplateFormat,
+  sources: ReadonlyMap<string, string>,
+  options: CompileOptions,
+  built: GeneratedTemplates | undefined,
+): Promise<GeneratedSet | undefined> {
   if (built !== undefined && built.hash === generatedHash(sources, options)) return drawFunctions(format, built.create);
   const code = await generatedCode(format, sources, (await import('handlebars')).default);
   return code === undefined ? undefined : drawFunctions(format, factoryOf(code));
@@ -133,7 +171,10 @@ function templateSet(format: TemplateFormat, sources: Map<string, string>, drawe
     try {
       return draw(key);
     } catch (e) {
-      throw new UsageError(`template ${sources.get(key)}: ${(e as Error).message}`, 'fix the template override, or remove it to use the built-in one');
+      throw new UsageError(
+        `template ${sources.get(key)}: ${(e as Error).message}`,
+        'fix the template override, or remove it to use the built-in one',
+      );
     }
   };
   return {
@@ -144,7 +185,13 @@ function templateSet(format: TemplateFormat, sources: Map<string, string>, drawe
 }
 
 /** Parse now (so a syntax error stops the run before anything is written) and compile lazily once. */
-function compile(hb: HandlebarsInstance, source: string, file: string, cwd: string, options: CompileOptions): Handlebars.TemplateDelegate {
+function compile(
+  hb: HandlebarsInstance,
+  source: string,
+  file: string,
+  cwd: string,
+  options: CompileOptions,
+): Handlebars.TemplateDelegate {
   let ast: ReturnType<HandlebarsInstance['parse']>;
   try {
     ast = hb.parse(source);
@@ -152,8 +199,15 @@ function compile(hb: HandlebarsInstance, source: string, file: string, cwd: stri
     const err = e as Error & { lineNumber?: number; column?: number };
     const line = err.lineNumber ?? Number(/on line (\d+)/.exec(err.message)?.[1] ?? 1);
     const column = err.column !== undefined ? `:${err.column + 1}` : '';
-    const problem = err.message.split('\n').filter((l) => !/^-*\^$/.test(l)).slice(-1)[0] ?? err.message;
-    throw new UsageError(`${display(cwd, file)}:${line}${column}: template syntax error: ${problem.replace(/ - \d+:\d+$/, '')}`, 'fix the Handlebars syntax of the template, or remove the override to use the built-in template');
+    const problem =
+      err.message
+        .split('\n')
+        .filter((l) => !/^-*\^$/.test(l))
+        .slice(-1)[0] ?? err.message;
+    throw new UsageError(
+      `${display(cwd, file)}:${line}${column}: template syntax error: ${problem.replace(/ - \d+:\d+$/, '')}`,
+      'fix the Handlebars syntax of the template, or remove the override to use the built-in template',
+    );
   }
   // The parsed tree, not the text: compiling text would parse it a second time.
   // A copy: the compiler writes into its options (knownHelpers, data).
@@ -166,7 +220,10 @@ async function overrideFolder(dir: string, cwd: string): Promise<string> {
     if (!(await stat(real)).isDirectory()) throw new Error('not a folder');
     return real;
   } catch {
-    throw new UsageError(`the templates folder ${display(cwd, dir)} does not exist or is not a folder`, 'create it, or point --templates (or "templates" in personakit.yaml) at the folder with your .hbs overrides');
+    throw new UsageError(
+      `the templates folder ${display(cwd, dir)} does not exist or is not a folder`,
+      'create it, or point --templates (or "templates" in personakit.yaml) at the folder with your .hbs overrides',
+    );
   }
 }
 
@@ -190,12 +247,19 @@ async function regularFile(file: string): Promise<string | undefined> {
 async function readTemplate(file: string, overrides: string | undefined, cwd: string): Promise<string> {
   if (overrides !== undefined && isInside(overrides, file)) {
     const real = await realpath(file);
-    if (!isInside(overrides, real)) throw new UsageError(`the template ${display(cwd, file)} links outside the templates folder`, 'copy the template into the templates folder instead of linking to it');
+    if (!isInside(overrides, real))
+      throw new UsageError(
+        `the template ${display(cwd, file)} links outside the templates folder`,
+        'copy the template into the templates folder instead of linking to it',
+      );
   }
   try {
     return await readFile(file, 'utf8');
   } catch (e) {
-    throw new UsageError(`cannot read the template ${display(cwd, file)}: ${(e as Error).message}`, 'check the file permissions of the templates folder');
+    throw new UsageError(
+      `cannot read the template ${display(cwd, file)}: ${(e as Error).message}`,
+      'check the file permissions of the templates folder',
+    );
   }
 }
 

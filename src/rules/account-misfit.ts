@@ -19,17 +19,29 @@ export const accountMisfit = defineRule({
     const findings: Finding[] = [];
     for (const { doc, misfits, csvMisfits } of await marketEvaluations(context)) {
       for (const misfit of misfits) {
-        findings.push({ rule: RULE, file: doc.file, docIndex: doc.docIndex, pointer: `${misfit.source.pointer}/name`, message: misfitMessage(misfit.name, misfit.summary) });
+        findings.push({
+          rule: RULE,
+          file: doc.file,
+          docIndex: doc.docIndex,
+          pointer: `${misfit.source.pointer}/name`,
+          message: misfitMessage(misfit.name, misfit.summary),
+        });
       }
       // A CSV's misfits as one finding: their diagnostics are made as they are read (DiagnosticRun).
-      for (const table of csvMisfits) if (table.size > 0) findings.push({ rule: RULE, file: table.file, owner: table.owner, message: '', run: runOf(table) });
+      for (const table of csvMisfits)
+        if (table.size > 0)
+          findings.push({ rule: RULE, file: table.file, owner: table.owner, message: '', run: runOf(table) });
     }
     return findings;
   },
 });
 
 function runOf(table: MisfitTable): DiagnosticRun {
-  return { size: table.size, line: (index) => table.line(index), row: (index, severity) => new CsvMisfit(table, index, severity) };
+  return {
+    size: table.size,
+    line: (index) => table.line(index),
+    row: (index, severity) => new CsvMisfit(table, index, severity),
+  };
 }
 
 /**

@@ -19,8 +19,19 @@ export const accountsFileReference = defineRule({
     for (const { doc, model } of await marketEvaluations(context)) {
       const file = model.accountsFile;
       if (!file || file.status === 'read') continue;
-      const fix = file.status === 'missing' ? '; the path is relative to this market file — correct it, or remove accounts_file' : '';
-      findings.push(findingAt('unknown-reference', doc, '/accounts_file', `accounts_file "${String(doc.data.accounts_file)}" (${file.path}) ${file.message}${fix}`, 'key'));
+      const fix =
+        file.status === 'missing'
+          ? '; the path is relative to this market file — correct it, or remove accounts_file'
+          : '';
+      findings.push(
+        findingAt(
+          'unknown-reference',
+          doc,
+          '/accounts_file',
+          `accounts_file "${String(doc.data.accounts_file)}" (${file.path}) ${file.message}${fix}`,
+          'key',
+        ),
+      );
     }
     return findings;
   },

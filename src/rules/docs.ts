@@ -6,7 +6,10 @@ import type { RuleMeta } from './types.js';
  * drift from the code (test/rules/readme.test.ts compares them).
  */
 export function rulesSection(rules: readonly RuleMeta[] = allRuleMeta()): string {
-  const rows = rules.map((r) => `| \`${r.id}\` | ${r.severity}${r.mandatory ? ' (always on)' : ''} | ${cell(r.description)} | ${cell(r.help)} |`);
+  const rows = rules.map(
+    (r) =>
+      `| \`${r.id}\` | ${r.severity}${r.mandatory ? ' (always on)' : ''} | ${cell(r.description)} | ${cell(r.help)} |`,
+  );
   return [
     '## Rules',
     '',

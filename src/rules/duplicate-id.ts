@@ -26,7 +26,10 @@ export const duplicateId = defineRule({
       else {
         const at = context.locate(original.file, original.docIndex, '/id');
         findings.push({
-          rule: 'duplicate-id', file: doc.file, docIndex: doc.docIndex, pointer: '/id',
+          rule: 'duplicate-id',
+          file: doc.file,
+          docIndex: doc.docIndex,
+          pointer: '/id',
           message: `${doc.kind} id "${doc.id}" is already used at ${original.file}:${at.line}:${at.column}; ids must be unique per kind`,
         });
       }
@@ -47,10 +50,14 @@ function duplicatesWithin(doc: WorkspaceDocument): Finding[] {
         if (typeof id !== 'string') return;
         const previous = seen.get(id);
         if (previous === undefined) seen.set(id, `${list}[${i}]`);
-        else findings.push({
-          rule: 'duplicate-id', file: doc.file, docIndex: doc.docIndex, pointer: `/${list}/${i}/id`,
-          message: `id "${id}" of ${list}[${i}] is already used by ${previous}${group.length > 1 ? ` (${group.join(' and ')} share one set of ids)` : ''}; rename one of them`,
-        });
+        else
+          findings.push({
+            rule: 'duplicate-id',
+            file: doc.file,
+            docIndex: doc.docIndex,
+            pointer: `/${list}/${i}/id`,
+            message: `id "${id}" of ${list}[${i}] is already used by ${previous}${group.length > 1 ? ` (${group.join(' and ')} share one set of ids)` : ''}; rename one of them`,
+          });
       });
     }
   }

@@ -1,4 +1,10 @@
-import { compareDiagnostics, type Diagnostic, type DiagnosticList, type Finding, type Severity } from '../diagnostic.js';
+import {
+  compareDiagnostics,
+  type Diagnostic,
+  type DiagnosticList,
+  type Finding,
+  type Severity,
+} from '../diagnostic.js';
 import { MergedDiagnostics, toArray, type PlacedRun } from '../diagnostic-lists.js';
 import { PositionResolver } from '../load/resolve.js';
 import { checkRuleSettings } from '../workspace/settings.js';
@@ -69,7 +75,10 @@ export async function lintListed(options: LintOptions): Promise<ListedLintResult
  * workspace), findings are kept only for the files asked about, then positioned, given their
  * configured severity and filtered by comment directives.
  */
-export async function lintWorkspace(workspace: Workspace, options: Omit<LintOptions, keyof LoadOptions>): Promise<LintResult> {
+export async function lintWorkspace(
+  workspace: Workspace,
+  options: Omit<LintOptions, keyof LoadOptions>,
+): Promise<LintResult> {
   return withArray(await lintWorkspaceListed(workspace, options));
 }
 
@@ -78,7 +87,10 @@ function withArray(result: ListedLintResult): LintResult {
 }
 
 /** lintWorkspace() with diagnostics as a list (see lintListed). */
-export async function lintWorkspaceListed(workspace: Workspace, options: Omit<LintOptions, keyof LoadOptions>): Promise<ListedLintResult> {
+export async function lintWorkspaceListed(
+  workspace: Workspace,
+  options: Omit<LintOptions, keyof LoadOptions>,
+): Promise<ListedLintResult> {
   const meta = allRuleMeta();
   checkRuleSettings(workspace.settings, meta);
   const absPaths = new Map(workspace.files.map((f) => [f.file, f.absPath]));
@@ -97,7 +109,8 @@ export async function lintWorkspaceListed(workspace: Workspace, options: Omit<Li
   const rules: readonly Rule[] = options.mode === 'check' ? [...VALIDATE_RULES, ...CHECK_RULES] : VALIDATE_RULES;
   const reported = new Set(workspace.reportedFiles);
   const defaults = new Map(meta.map((r) => [r.id, r.severity]));
-  const severityFor = (finding: Finding) => severityOf(finding.rule, finding.severity ?? defaults.get(finding.rule) ?? 'error', workspace);
+  const severityFor = (finding: Finding) =>
+    severityOf(finding.rule, finding.severity ?? defaults.get(finding.rule) ?? 'error', workspace);
   const findings: Finding[] = [...workspace.findings];
   // Runs (a CSV's account misfits) stay runs: no comment directive can reach a CSV row.
   const runs: PlacedRun[] = [];
@@ -105,7 +118,8 @@ export async function lintWorkspaceListed(workspace: Workspace, options: Omit<Li
     if (!finding.run) findings.push(finding);
     else {
       const severity = severityFor(finding);
-      if (severity !== 'off' && !(options.quiet && severity === 'warning')) runs.push({ file: finding.file, rule: finding.rule, severity, run: finding.run });
+      if (severity !== 'off' && !(options.quiet && severity === 'warning'))
+        runs.push({ file: finding.file, rule: finding.rule, severity, run: finding.run });
     }
   };
   if (workspace.documentPass !== undefined && workspace.documentPass !== options.mode) {
@@ -114,13 +128,15 @@ export async function lintWorkspaceListed(workspace: Workspace, options: Omit<Li
   for (const rule of rules) {
     if (severityOf(rule.id, rule.severity, workspace) === 'off') continue;
     // The document part already ran as the files were read: only the cross-document part is left.
-    const check = workspace.documentPass && rule.checkDocument ? rule.checkWorkspace?.bind(rule) : rule.check.bind(rule);
+    const check =
+      workspace.documentPass && rule.checkDocument ? rule.checkWorkspace?.bind(rule) : rule.check.bind(rule);
     if (!check) continue;
     for (const finding of await check(context)) if (reported.has(finding.owner ?? finding.file)) take(finding);
   }
 
   const whenRead = options.positions === 'when-read';
-  const resolve = (finding: Finding, severity: Severity) => (whenRead ? resolver.resolveWhenRead(finding, severity) : resolver.resolve(finding, severity));
+  const resolve = (finding: Finding, severity: Severity) =>
+    whenRead ? resolver.resolveWhenRead(finding, severity) : resolver.resolve(finding, severity);
   const position = (finding: Finding): Resolved | undefined => {
     const severity = severityFor(finding);
     return severity === 'off' ? undefined : { finding, diagnostic: resolve(finding, severity) };
@@ -132,7 +148,8 @@ export async function lintWorkspaceListed(workspace: Workspace, options: Omit<Li
     diagnostics = [];
     for (const finding of findings) {
       const severity = severityFor(finding);
-      if (severity !== 'off' && !(options.quiet && severity === 'warning')) diagnostics.push(resolve(finding, severity));
+      if (severity !== 'off' && !(options.quiet && severity === 'warning'))
+        diagnostics.push(resolve(finding, severity));
     }
   } else {
     let resolved = findings.map(position).filter((r): r is Resolved => r !== undefined);
@@ -145,7 +162,12 @@ export async function lintWorkspaceListed(workspace: Workspace, options: Omit<Li
     return { diagnostics, files: workspace.reportedFiles, workspace, rules: meta };
   }
   diagnostics.sort(compareDiagnostics);
-  return { diagnostics: runs.length === 0 ? diagnostics : new MergedDiagnostics(diagnostics, runs), files: workspace.reportedFiles, workspace, rules: meta };
+  return {
+    diagnostics: runs.length === 0 ? diagnostics : new MergedDiagnostics(diagnostics, runs),
+    files: workspace.reportedFiles,
+    workspace,
+    rules: meta,
+  };
 }
 
 /** The reported files that hold comment directives. */
@@ -155,8 +177,14 @@ function filesWithDirectives(workspace: Workspace): Set<string> {
 }
 
 /** Apply the comment directives of the reported files that have any (only those files' text is re-read). */
-function suppress(items: Resolved[], withDirectives: Set<string>, resolver: PositionResolver, meta: readonly RuleMeta[], reportUnused: boolean,
-  position: (finding: Finding) => Resolved | undefined): Resolved[] {
+function suppress(
+  items: Resolved[],
+  withDirectives: Set<string>,
+  resolver: PositionResolver,
+  meta: readonly RuleMeta[],
+  reportUnused: boolean,
+  position: (finding: Finding) => Resolved | undefined,
+): Resolved[] {
   const byFile = new Map<string, Resolved[]>();
   const out: Resolved[] = [];
   for (const item of items) {

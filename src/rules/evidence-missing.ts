@@ -13,6 +13,13 @@ export const evidenceMissing = defineRule({
     const evidence = doc.data.evidence;
     // Present but not a list is a schema error; an empty list is as good as none.
     if (evidence !== undefined && evidence !== null && !(Array.isArray(evidence) && evidence.length === 0)) return [];
-    return [findingAt('evidence-missing', doc, idPointer(doc), `${nameOf(doc)} has no evidence; add the research it rests on (source and date)`)];
+    return [
+      findingAt(
+        'evidence-missing',
+        doc,
+        idPointer(doc),
+        `${nameOf(doc)} has no evidence; add the research it rests on (source and date)`,
+      ),
+    ];
   },
 });

@@ -25,8 +25,14 @@ export const evidenceStale = defineRule({
     if (!newest) return [];
     const age = Math.floor((utcDay(context.today) - newest.day) / DAY_MS);
     if (age <= maxAge) return [];
-    return [findingAt('evidence-stale', doc, `/evidence/${newest.index}/date`,
-      `the newest evidence of ${nameOf(doc)} (${newest.date}) is ${age} days old, more than ${maxAge} days (evidence.maxAgeDays); refresh the research`)];
+    return [
+      findingAt(
+        'evidence-stale',
+        doc,
+        `/evidence/${newest.index}/date`,
+        `the newest evidence of ${nameOf(doc)} (${newest.date}) is ${age} days old, more than ${maxAge} days (evidence.maxAgeDays); refresh the research`,
+      ),
+    ];
   },
 });
 

@@ -13,7 +13,9 @@ import type { RuleContext } from './rule.js';
 
 /** Documents of one kind in the files asked about: per-document rules need not look further. */
 export function reportedDocuments(context: RuleContext, kind: Kind): WorkspaceDocument[] {
-  return context.memo(`reported:${kind}`, () => context.workspace.documents.filter((d) => d.kind === kind && d.reported));
+  return context.memo(`reported:${kind}`, () =>
+    context.workspace.documents.filter((d) => d.kind === kind && d.reported),
+  );
 }
 
 /** Every document of one kind with a valid id, by id (the first one wins, as for duplicate-id). */
@@ -56,7 +58,13 @@ export function nameOf(doc: WorkspaceDocument): string {
 }
 
 /** A finding about a node of a document. */
-export function findingAt(rule: string, doc: WorkspaceDocument, pointer: string, message: string, at?: 'key' | 'value'): Finding {
+export function findingAt(
+  rule: string,
+  doc: WorkspaceDocument,
+  pointer: string,
+  message: string,
+  at?: 'key' | 'value',
+): Finding {
   const finding: Finding = { rule, file: doc.file, docIndex: doc.docIndex, pointer, message };
   if (at) finding.at = at;
   return finding;
@@ -74,5 +82,10 @@ export function stageLabel(stage: { id: string; name: string }): string {
 
 /** A field left out, null, an empty string or an empty list. */
 export function isBlank(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+  return (
+    value === undefined ||
+    value === null ||
+    (typeof value === 'string' && value.trim() === '') ||
+    (Array.isArray(value) && value.length === 0)
+  );
 }

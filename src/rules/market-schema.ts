@@ -33,9 +33,23 @@ function requiredNotScored(doc: WorkspaceDocument): Finding[] {
     if (typeof name !== 'string') return;
     const pointer = `/fit/required/${i}`;
     if (name === 'incumbent' && criteria.incumbent === 'any') {
-      findings.push(findingAt('schema', doc, pointer, 'fit.required names "incumbent", but criteria.incumbent is "any", which is never scored; remove it from fit.required, or set incumbent to none or prefer'));
+      findings.push(
+        findingAt(
+          'schema',
+          doc,
+          pointer,
+          'fit.required names "incumbent", but criteria.incumbent is "any", which is never scored; remove it from fit.required, or set incumbent to none or prefer',
+        ),
+      );
     } else if (criteria[name] === undefined && (SCORED_CRITERIA as readonly string[]).includes(name)) {
-      findings.push(findingAt('schema', doc, pointer, `fit.required names "${name}", but criteria does not state ${name}, so it can never be scored; add criteria.${name} or remove it from fit.required`));
+      findings.push(
+        findingAt(
+          'schema',
+          doc,
+          pointer,
+          `fit.required names "${name}", but criteria does not state ${name}, so it can never be scored; add criteria.${name} or remove it from fit.required`,
+        ),
+      );
     }
   });
   return findings;

@@ -15,7 +15,8 @@ import { defineRule, type RuleContext } from './rule.js';
 export const marketShare = defineRule({
   id: 'market-share',
   severity: 'warning',
-  description: 'The share of the addressable market needed for the revenue target exceeds sizing.max_share, or no listed account fits.',
+  description:
+    'The share of the addressable market needed for the revenue target exceeds sizing.max_share, or no listed account fits.',
   help: 'Lower sizing.revenue_target, widen the criteria so more of the market fits, or raise sizing.max_share if evidence supports it. With sizing.total_companies and average_annual_spend the addressable market is estimated rather than summed from listed accounts.',
   async check(context: RuleContext): Promise<Finding[]> {
     const findings: Finding[] = [];
@@ -38,8 +39,10 @@ function messageFor(model: MarketModel, doc: WorkspaceDocument): string | undefi
       return `no account fits ${nameOf(doc)}: not ${listed} (see account-misfit)${goal}; widen the criteria, lower fit.threshold, or list accounts that are real prospects`;
     }
     case 'no-spend': {
-      const why = totals.accounts === 0 ? 'no accounts are listed'
-        : `the ${sizing.addressableSpend.label} is ${money(0)}${sizing.fittingWithoutSpend > 0 ? ` (${sizing.fittingWithoutSpend} fitting account${sizing.fittingWithoutSpend === 1 ? ' has' : 's have'} no annual_spend)` : ''}`;
+      const why =
+        totals.accounts === 0
+          ? 'no accounts are listed'
+          : `the ${sizing.addressableSpend.label} is ${money(0)}${sizing.fittingWithoutSpend > 0 ? ` (${sizing.fittingWithoutSpend} fitting account${sizing.fittingWithoutSpend === 1 ? ' has' : 's have'} no annual_spend)` : ''}`;
       return `the revenue target ${money(target!)} has no addressable spend to come from: ${why}; give annual_spend for fitting accounts, or sizing.total_companies and average_annual_spend for an estimate`;
     }
     case 'exceeds': {
@@ -54,8 +57,13 @@ function messageFor(model: MarketModel, doc: WorkspaceDocument): string | undefi
 /** At the revenue target when the problem is the target; at the accounts when none fits. */
 function pointerFor(model: MarketModel, doc: WorkspaceDocument): string {
   if (model.sizing.verdict === 'none-fit') {
-    return Array.isArray(doc.data.accounts) && doc.data.accounts.length > 0 ? '/accounts' : doc.data.accounts_file !== undefined ? '/accounts_file' : idPointer(doc);
+    return Array.isArray(doc.data.accounts) && doc.data.accounts.length > 0
+      ? '/accounts'
+      : doc.data.accounts_file !== undefined
+        ? '/accounts_file'
+        : idPointer(doc);
   }
-  if (isRecord(doc.data.sizing)) return doc.data.sizing.revenue_target !== undefined ? '/sizing/revenue_target' : '/sizing';
+  if (isRecord(doc.data.sizing))
+    return doc.data.sizing.revenue_target !== undefined ? '/sizing/revenue_target' : '/sizing';
   return idPointer(doc);
 }

@@ -13,7 +13,13 @@ export const milestoneUnacknowledged = defineRule({
     if (doc.kind !== 'journey') return [];
     return recordItems(doc.data.milestones)
       .filter(([milestone]) => isBlank(milestone.celebrate))
-      .map(([milestone, i]) => findingAt('milestone-unacknowledged', doc, `/milestones/${i}`,
-        `milestone ${typeof milestone.id === 'string' ? `"${milestone.id}" ` : ''}is not celebrated; add celebrate with the channel and message that acknowledge it`));
+      .map(([milestone, i]) =>
+        findingAt(
+          'milestone-unacknowledged',
+          doc,
+          `/milestones/${i}`,
+          `milestone ${typeof milestone.id === 'string' ? `"${milestone.id}" ` : ''}is not celebrated; add celebrate with the channel and message that acknowledge it`,
+        ),
+      );
   },
 });

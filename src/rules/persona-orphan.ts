@@ -14,7 +14,13 @@ export const personaOrphan = defineRule({
     const used = new Set<unknown>(journeys.flatMap((j) => (Array.isArray(j.data.personas) ? j.data.personas : [])));
     return reportedDocuments(context, 'persona')
       .filter((doc) => doc.id !== undefined && !used.has(doc.id))
-      .map((doc) => findingAt('persona-orphan', doc, idPointer(doc),
-        `persona "${doc.id}" is in no journey; add "${doc.id}" to the personas of the journeys they travel`));
+      .map((doc) =>
+        findingAt(
+          'persona-orphan',
+          doc,
+          idPointer(doc),
+          `persona "${doc.id}" is in no journey; add "${doc.id}" to the personas of the journeys they travel`,
+        ),
+      );
   },
 });

@@ -15,7 +15,14 @@ export const phaseMissing = defineRule({
     // A stage without a valid phase is a schema error, and which phase it meant is unknown.
     if (buyingStages.length === 0 || phasesMissing.length === 0 || buyingStages.some((b) => !b.phase)) return [];
     const endsAtSale = phasesMissing.includes('retention') ? ' — the journey ends at the sale' : '';
-    return [findingAt('phase-missing', doc, '/stages',
-      `${nameOf(doc)} has no ${phasesMissing.join(' or ')} stage${endsAtSale}; add stages for ${phasesMissing.join(', ')}`, 'key')];
+    return [
+      findingAt(
+        'phase-missing',
+        doc,
+        '/stages',
+        `${nameOf(doc)} has no ${phasesMissing.join(' or ')} stage${endsAtSale}; add stages for ${phasesMissing.join(', ')}`,
+        'key',
+      ),
+    ];
   },
 });

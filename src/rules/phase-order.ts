@@ -15,9 +15,13 @@ export const phaseOrder = defineRule({
     return phaseRegressions.map((regression) => {
       const stage = buyingStages.find((b) => b.index === regression.stage)!;
       const after = buyingStages.find((b) => b.index === regression.after)!;
-      return findingAt('phase-order', doc, `/stages/${stage.index}/phase`,
+      return findingAt(
+        'phase-order',
+        doc,
+        `/stages/${stage.index}/phase`,
         `buying stage ${stageLabel(stage)} is in phase ${stage.phase}, but comes after ${stageLabel(after)} in phase ${after.phase}; ` +
-        `phases run ${PHASES.join(' → ')}: move the stage or correct its phase`);
+          `phases run ${PHASES.join(' → ')}: move the stage or correct its phase`,
+      );
     });
   },
 });

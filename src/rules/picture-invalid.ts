@@ -11,10 +11,13 @@ const FIX_PATH = 'use a path relative to the persona file, or an https URL';
 export const pictureInvalid = defineRule({
   id: RULE,
   severity: 'warning',
-  description: 'A persona `picture` that is missing, outside the workspace, not a relative path or https URL, or not a PNG, JPEG, GIF or WebP image.',
+  description:
+    'A persona `picture` that is missing, outside the workspace, not a relative path or https URL, or not a PNG, JPEG, GIF or WebP image.',
   help: 'Point `picture` at a PNG, JPEG, GIF or WebP file inside the workspace, relative to the persona file (e.g. `images/fiona.jpg`), or at an https URL (never fetched).',
   async check(context: RuleContext): Promise<Finding[]> {
-    const withPicture = reportedDocuments(context, 'persona').filter((doc) => typeof doc.data.picture === 'string' && doc.data.picture.trim() !== '');
+    const withPicture = reportedDocuments(context, 'persona').filter(
+      (doc) => typeof doc.data.picture === 'string' && doc.data.picture.trim() !== '',
+    );
     // A few file checks at a time: thousands of personas with pictures must not exhaust file handles.
     const results = await mapLimited(withPicture, 16, async (doc) => {
       const picture = doc.data.picture as string;
@@ -26,7 +29,11 @@ export const pictureInvalid = defineRule({
 });
 
 /** Why a picture reference is unusable, or undefined when it is fine. Exported for render, which copies pictures. */
-export async function pictureProblem(picture: string, doc: Pick<WorkspaceDocument, 'absPath'>, root: string | undefined): Promise<string | undefined> {
+export async function pictureProblem(
+  picture: string,
+  doc: Pick<WorkspaceDocument, 'absPath'>,
+  root: string | undefined,
+): Promise<string | undefined> {
   if (/^https:\/\//i.test(picture)) return undefined;
   if (/^http:\/\//i.test(picture)) return 'uses http; use an https URL or an image file in the workspace';
   if (path.isAbsolute(picture) || path.win32.isAbsolute(picture)) return `is an absolute path; ${FIX_PATH}`;
@@ -46,10 +53,12 @@ export async function pictureProblem(picture: string, doc: Pick<WorkspaceDocumen
     return `does not exist (looked for ${path.relative(limit, target).split(path.sep).join('/')} in ${where}); add the image or fix the path`;
   }
   // A symbolic link may lead out of the workspace even when the path itself stays inside.
-  if (!isInside(real, await realpath(limit).catch(() => limit))) return `leads outside ${where} through a symbolic link; keep pictures inside ${where}`;
+  if (!isInside(real, await realpath(limit).catch(() => limit)))
+    return `leads outside ${where} through a symbolic link; keep pictures inside ${where}`;
   const kind = await imageKind(real);
   if (kind === 'not-a-file') return 'is not a file; point it at an image file';
-  if (!kind) return 'is not a PNG, JPEG, GIF or WebP image (judged by its content, not its name); convert it to one of these';
+  if (!kind)
+    return 'is not a PNG, JPEG, GIF or WebP image (judged by its content, not its name); convert it to one of these';
   return undefined;
 }
 
@@ -68,7 +77,8 @@ export async function imageKind(file: string): Promise<'png' | 'jpeg' | 'gif' | 
     const head = Buffer.alloc(12);
     const { bytesRead } = await handle.read(head, 0, 12, 0);
     const b = head.subarray(0, bytesRead);
-    if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+    if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+      return 'png';
     if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
     const ascii = b.toString('latin1');
     if (ascii.startsWith('GIF87a') || ascii.startsWith('GIF89a')) return 'gif';

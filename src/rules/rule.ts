@@ -60,7 +60,8 @@ export function defineRule(rule: RuleDefinition): Rule {
     async check(context: RuleContext): Promise<Finding[]> {
       const findings = checkWorkspace ? [...(await checkWorkspace(context))] : [];
       const documentContext = documentContextOf(context);
-      for (const doc of context.workspace.documents) if (doc.reported) findings.push(...checkDocument(doc, documentContext));
+      for (const doc of context.workspace.documents)
+        if (doc.reported) findings.push(...checkDocument(doc, documentContext));
       return findings;
     },
   };
@@ -68,5 +69,10 @@ export function defineRule(rule: RuleDefinition): Rule {
 
 /** The document context of a run on the main thread (memo shared with the workspace rules). */
 export function documentContextOf(context: RuleContext): DocumentContext {
-  return { today: context.today, completenessMin: context.completenessMin, evidenceMaxAgeDays: context.workspace.settings.evidenceMaxAgeDays, memo: context.memo };
+  return {
+    today: context.today,
+    completenessMin: context.completenessMin,
+    evidenceMaxAgeDays: context.workspace.settings.evidenceMaxAgeDays,
+    memo: context.memo,
+  };
 }

@@ -17,7 +17,14 @@ export function stageFieldRule(meta: Omit<RuleMeta, 'mandatory'>, field: string,
       const stages = alignmentFor(context, doc).buyingStages;
       return recordItems(doc.data.stages)
         .filter(([stage]) => isBlank(stage[field]))
-        .map(([, i]) => findingAt(meta.id, doc, `/stages/${i}`, `buying stage ${stageLabel(stages.find((b) => b.index === i)!)} ${problem}`));
+        .map(([, i]) =>
+          findingAt(
+            meta.id,
+            doc,
+            `/stages/${i}`,
+            `buying stage ${stageLabel(stages.find((b) => b.index === i)!)} ${problem}`,
+          ),
+        );
     },
   });
 }

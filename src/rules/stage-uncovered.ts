@@ -7,7 +7,8 @@ import { defineRule, type DocumentContext } from './rule.js';
 export const stageUncovered = defineRule({
   id: 'stage-uncovered',
   severity: 'error',
-  description: 'A buying stage that no sales stage aligns with: a gap in the seller\'s process (only when the journey has `sales_stages`).',
+  description:
+    "A buying stage that no sales stage aligns with: a gap in the seller's process (only when the journey has `sales_stages`).",
   help: "Add the buying stage's id to the `aligns_with` of the sales stage that serves it (the message suggests the nearest one), or add a sales stage for it.",
   checkDocument(doc: WorkspaceDocument, context: DocumentContext): Finding[] {
     const findings: Finding[] = [];
@@ -20,7 +21,14 @@ export const stageUncovered = defineRule({
       const fix = nearest
         ? `add "${stage.id}" to the aligns_with of the nearest sales stage, "${nearest.id}", or add a sales stage for it`
         : 'add a sales stage that aligns with it';
-      findings.push(findingAt('stage-uncovered', doc, `/stages/${index}`, `no sales stage aligns with buying stage ${stageLabel(stage)}; ${fix}`));
+      findings.push(
+        findingAt(
+          'stage-uncovered',
+          doc,
+          `/stages/${index}`,
+          `no sales stage aligns with buying stage ${stageLabel(stage)}; ${fix}`,
+        ),
+      );
     }
     return findings;
   },

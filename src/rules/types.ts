@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../diagnostic.js';
+import type { Severity } from '../diagnostic.js';
 
 /** What every rule declares about itself: used by the engine, SARIF metadata, --list-rules and the README. */
 export interface RuleMeta {

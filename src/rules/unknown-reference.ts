@@ -31,7 +31,8 @@ interface Target {
 export const unknownReference = defineRule({
   id: RULE,
   severity: 'error',
-  description: 'A reference (journey personas, aligns_with, value addresses, milestone stage, buyer_personas, accounts_file) names nothing.',
+  description:
+    'A reference (journey personas, aligns_with, value addresses, milestone stage, buyer_personas, accounts_file) names nothing.',
   help: 'Use the id of something that exists: a persona id in the workspace, a buying stage of the same journey, or a goal or challenge of the same persona (the message suggests the closest id); for accounts_file, a readable CSV file, relative to the market file.',
   // References within one document: a journey's stages, a persona's goals and challenges.
   checkDocument(doc: WorkspaceDocument): Finding[] {
@@ -42,27 +43,39 @@ export const unknownReference = defineRule({
   // References to personas anywhere in the workspace.
   checkWorkspace(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    const personas: Target = { what: 'persona', valid: documentsById(context, 'persona'), others: otherKinds(context, 'persona'), fix: 'list the ids of personas in the workspace' };
-    for (const doc of reportedDocuments(context, 'journey')) findings.push(...unresolved(doc, stringsAt(doc.data.personas, '/personas'), personas));
+    const personas: Target = {
+      what: 'persona',
+      valid: documentsById(context, 'persona'),
+      others: otherKinds(context, 'persona'),
+      fix: 'list the ids of personas in the workspace',
+    };
+    for (const doc of reportedDocuments(context, 'journey'))
+      findings.push(...unresolved(doc, stringsAt(doc.data.personas, '/personas'), personas));
     for (const doc of reportedDocuments(context, 'market')) {
       const criteria = doc.data.criteria;
-      if (isRecord(criteria)) findings.push(...unresolved(doc, stringsAt(criteria.buyer_personas, '/criteria/buyer_personas'), personas));
+      if (isRecord(criteria))
+        findings.push(...unresolved(doc, stringsAt(criteria.buyer_personas, '/criteria/buyer_personas'), personas));
     }
     return findings;
   },
 });
 
 function journeyStageReferences(doc: WorkspaceDocument): Finding[] {
-  const ids = (list: string) => new Set(recordItems(doc.data[list]).flatMap(([item]) => (typeof item.id === 'string' ? [item.id] : [])));
+  const ids = (list: string) =>
+    new Set(recordItems(doc.data[list]).flatMap(([item]) => (typeof item.id === 'string' ? [item.id] : [])));
   const stages: Target = {
     what: 'buying stage',
     scope: ' in this journey',
     valid: ids('stages'),
-    others: [['sales stage', ids('sales_stages')], ['milestone', ids('milestones')]],
+    others: [
+      ['sales stage', ids('sales_stages')],
+      ['milestone', ids('milestones')],
+    ],
     fix: "use the id of one of this journey's stages",
   };
   const refs: Reference[] = [];
-  for (const [sales, i] of recordItems(doc.data.sales_stages)) refs.push(...stringsAt(sales.aligns_with, `/sales_stages/${i}/aligns_with`));
+  for (const [sales, i] of recordItems(doc.data.sales_stages))
+    refs.push(...stringsAt(sales.aligns_with, `/sales_stages/${i}/aligns_with`));
   for (const [milestone, i] of recordItems(doc.data.milestones)) {
     if (typeof milestone.stage === 'string') refs.push({ id: milestone.stage, pointer: `/milestones/${i}/stage` });
   }
@@ -83,7 +96,13 @@ function personaAddresses(doc: WorkspaceDocument): Finding[] {
     });
   });
   if (refs.length === 0) return [];
-  return unresolved(doc, refs, { what: 'goal or challenge', scope: ' in this persona', valid: own, others: [], fix: "addresses lists ids of this persona's goals and challenges" });
+  return unresolved(doc, refs, {
+    what: 'goal or challenge',
+    scope: ' in this persona',
+    valid: own,
+    others: [],
+    fix: "addresses lists ids of this persona's goals and challenges",
+  });
 }
 
 function unresolved(doc: WorkspaceDocument, refs: Reference[], target: Target): Finding[] {
@@ -106,5 +125,7 @@ function stringsAt(value: unknown, pointer: string): Reference[] {
 }
 
 function otherKinds(context: RuleContext, kind: Kind): Target['others'] {
-  return (['persona', 'journey', 'market'] as const).filter((k) => k !== kind).map((k) => [k, documentsById(context, k)]);
+  return (['persona', 'journey', 'market'] as const)
+    .filter((k) => k !== kind)
+    .map((k) => [k, documentsById(context, k)]);
 }

@@ -39,29 +39,60 @@ export interface Resolved {
  * Drop the diagnostics of one file that directives silence. Returns what is kept and, when
  * `reportUnused` (in `check`, where every rule ran), the unused-disable findings.
  */
-export function applyDirectives(file: string, index: PositionIndex, items: Resolved[], rules: readonly RuleMeta[], reportUnused: boolean): { kept: Resolved[]; unused: Finding[] } {
+export function applyDirectives(
+  file: string,
+  index: PositionIndex,
+  items: Resolved[],
+  rules: readonly RuleMeta[],
+  reportUnused: boolean,
+): { kept: Resolved[]; unused: Finding[] } {
   const problems: Finding[] = [];
   const problem = (d: Pick<Directive, 'line' | 'column' | 'endColumn'>, message: string) =>
-    problems.push({ rule: unusedDisable.id, file, line: d.line, column: d.column, endLine: d.line, endColumn: d.endColumn, message });
+    problems.push({
+      rule: unusedDisable.id,
+      file,
+      line: d.line,
+      column: d.column,
+      endLine: d.line,
+      endColumn: d.endColumn,
+      message,
+    });
   const known = new Map(rules.map((r) => [r.id, r]));
   const directives: Directive[] = [];
   for (const found of scan(index)) {
     if (found.name !== NEXT_LINE && found.name !== DOCUMENT) {
-      problem(found, `unknown directive "${found.name}"${suggestion(found.name, [NEXT_LINE, DOCUMENT])}; use ${NEXT_LINE} or ${DOCUMENT}`);
+      problem(
+        found,
+        `unknown directive "${found.name}"${suggestion(found.name, [NEXT_LINE, DOCUMENT])}; use ${NEXT_LINE} or ${DOCUMENT}`,
+      );
       continue;
     }
     if (found.name === DOCUMENT && !found.atTop) {
-      problem(found, `${DOCUMENT} applies to a whole document and must come before its first field; move it to the top of the document, or use ${NEXT_LINE}`);
+      problem(
+        found,
+        `${DOCUMENT} applies to a whole document and must come before its first field; move it to the top of the document, or use ${NEXT_LINE}`,
+      );
       continue;
     }
     if (found.rules.length === 0) {
-      problem(found, `${found.name} names no rule; list the rules to silence, e.g. "# ${found.name} touchpoint-missing -- reason"`);
+      problem(
+        found,
+        `${found.name} names no rule; list the rules to silence, e.g. "# ${found.name} touchpoint-missing -- reason"`,
+      );
       continue;
     }
     const usable = found.rules.filter((rule) => {
       const meta = known.get(rule);
-      if (!meta) problem(found, `unknown rule "${rule}" in ${found.name}${suggestion(rule, [...known.keys()])}; see personakit check --list-rules`);
-      else if (meta.mandatory) problem(found, `"${rule}" cannot be disabled: yaml-syntax, schema and duplicate-id always apply; fix the problem instead`);
+      if (!meta)
+        problem(
+          found,
+          `unknown rule "${rule}" in ${found.name}${suggestion(rule, [...known.keys()])}; see personakit check --list-rules`,
+        );
+      else if (meta.mandatory)
+        problem(
+          found,
+          `"${rule}" cannot be disabled: yaml-syntax, schema and duplicate-id always apply; fix the problem instead`,
+        );
       return meta !== undefined && !meta.mandatory;
     });
     directives.push({ ...found, kind: found.name === NEXT_LINE ? 'next-line' : 'document', rules: usable });
@@ -70,8 +101,11 @@ export function applyDirectives(file: string, index: PositionIndex, items: Resol
   const used = new Set<string>();
   const kept = items.filter(({ finding, diagnostic }) => {
     const docIndex = finding.docIndex ?? 0;
-    const silencer = directives.findIndex((d) => d.rules.includes(diagnostic.rule) &&
-      (d.kind === 'next-line' ? diagnostic.line === d.line + 1 : d.docIndex === docIndex));
+    const silencer = directives.findIndex(
+      (d) =>
+        d.rules.includes(diagnostic.rule) &&
+        (d.kind === 'next-line' ? diagnostic.line === d.line + 1 : d.docIndex === docIndex),
+    );
     if (silencer < 0 || known.get(diagnostic.rule)?.mandatory) return true;
     used.add(`${silencer}\u0000${diagnostic.rule}`);
     return false;
@@ -100,14 +134,19 @@ interface FoundDirective {
 
 /** Every directive comment of a file, with the document it sits in. */
 function scan(index: PositionIndex): FoundDirective[] {
-  const docs = index.documentLines().map((range, docIndex) => ({ ...range, docIndex, contentLine: index.locate(docIndex, '').line }));
+  const docs = index
+    .documentLines()
+    .map((range, docIndex) => ({ ...range, docIndex, contentLine: index.locate(docIndex, '').line }));
   const found: FoundDirective[] = [];
   index.text.split('\n').forEach((text, i) => {
     const match = COMMENT.exec(text);
     if (!match) return;
     const line = i + 1;
     const column = match.index + text.slice(match.index).indexOf('#') + 1;
-    const doc = docs.find((d) => line >= d.startLine && line <= d.endLine) ?? docs.find((d) => line < d.contentLine) ?? docs.at(-1);
+    const doc =
+      docs.find((d) => line >= d.startLine && line <= d.endLine) ??
+      docs.find((d) => line < d.contentLine) ??
+      docs.at(-1);
     const rest = match[2]!;
     const dash = rest.search(/(?:^|\s)--(?:\s|$)/);
     const list = dash >= 0 ? rest.slice(0, dash) : rest;

@@ -3,7 +3,10 @@ import type { WorkspaceDocument } from '../workspace/workspace.js';
 import { eachRecord, findingAt } from './facts.js';
 import { defineRule } from './rule.js';
 
-const KINDS = [['goals', 'goal'], ['challenges', 'challenge']] as const;
+const KINDS = [
+  ['goals', 'goal'],
+  ['challenges', 'challenge'],
+] as const;
 
 export const valueUnaddressed = defineRule({
   id: 'value-unaddressed',
@@ -20,8 +23,14 @@ export const valueUnaddressed = defineRule({
     for (const [list, what] of KINDS) {
       eachRecord(doc.data[list], (item, i) => {
         if (typeof item.id !== 'string' || addressed.has(item.id)) return;
-        findings.push(findingAt('value-unaddressed', doc, `/${list}/${i}/id`,
-          `${what} "${item.id}" is not addressed by any value entry; add "${item.id}" to the addresses of the value that helps with it`));
+        findings.push(
+          findingAt(
+            'value-unaddressed',
+            doc,
+            `/${list}/${i}/id`,
+            `${what} "${item.id}" is not addressed by any value entry; add "${item.id}" to the addresses of the value that helps with it`,
+          ),
+        );
       });
     }
     return findings;

@@ -1,6 +1,16 @@
 import { UsageError } from '../errors.js';
 import { suggestion } from '../schema/suggest.js';
-import type { Asker, CheckboxQuestion, ConfirmQuestion, InputQuestion, ListQuestion, SectionQuestion, SelectQuestion, TextListQuestion, Validate } from './questions.js';
+import type {
+  Asker,
+  CheckboxQuestion,
+  ConfirmQuestion,
+  InputQuestion,
+  ListQuestion,
+  SectionQuestion,
+  SelectQuestion,
+  TextListQuestion,
+  Validate,
+} from './questions.js';
 
 export interface AnswersOptions {
   /** Display name of the answers file, or "--yes" when there is none. */
@@ -51,10 +61,19 @@ export class AnswersAsker implements Asker {
   async checkbox<T extends string>(q: CheckboxQuestion<T>): Promise<T[]> {
     const raw = this.take(q.name);
     const values = q.choices.map((c) => c.value);
-    const picked = isMissing(raw) ? [...(q.default ?? [])] : this.items(q.name, raw).map((item, i) => this.oneOf(`${q.name}[${i}]`, this.text(`${q.name}[${i}]`, item), values));
+    const picked = isMissing(raw)
+      ? [...(q.default ?? [])]
+      : this.items(q.name, raw).map((item, i) =>
+          this.oneOf(`${q.name}[${i}]`, this.text(`${q.name}[${i}]`, item), values),
+        );
     const min = q.min ?? 0;
     if (picked.length < min) {
-      return this.fail(q.name, values.length === 0 ? `needs at least ${min}, but there is nothing to choose from` : `give at least ${min} of ${values.join(', ')}`);
+      return this.fail(
+        q.name,
+        values.length === 0
+          ? `needs at least ${min}, but there is nothing to choose from`
+          : `give at least ${min} of ${values.join(', ')}`,
+      );
     }
     const twice = picked.find((v, i) => picked.indexOf(v) !== i);
     if (twice !== undefined) return this.fail(q.name, `"${twice}" is given twice`);
@@ -75,8 +94,11 @@ export class AnswersAsker implements Asker {
     const raw = this.take(q.name);
     const values = isMissing(raw)
       ? [...(this.options.yes ? (q.yesValues ?? []) : [])]
-      : this.items(q.name, raw).map((item, i) => this.checked(`${q.name}[${i}]`, this.text(`${q.name}[${i}]`, item), q.validate));
-    if (values.length < (q.min ?? 0)) return this.fail(q.name, `give at least ${q.min} ${q.noun}${q.min === 1 ? '' : 's'}`);
+      : this.items(q.name, raw).map((item, i) =>
+          this.checked(`${q.name}[${i}]`, this.text(`${q.name}[${i}]`, item), q.validate),
+        );
+    if (values.length < (q.min ?? 0))
+      return this.fail(q.name, `give at least ${q.min} ${q.noun}${q.min === 1 ? '' : 's'}`);
     return values;
   }
 
@@ -85,9 +107,11 @@ export class AnswersAsker implements Asker {
     const entries: Mapping[] = isMissing(raw)
       ? Array.from({ length: this.options.yes ? (q.yesItems ?? q.min ?? 0) : 0 }, () => ({}))
       : this.items(q.name, raw).map((entry, i) => this.mapping(`${q.name}[${i}]`, entry));
-    if (entries.length < (q.min ?? 0)) return this.fail(q.name, `give at least ${q.min} ${q.noun}${q.min === 1 ? '' : 's'}`);
+    if (entries.length < (q.min ?? 0))
+      return this.fail(q.name, `give at least ${q.min} ${q.noun}${q.min === 1 ? '' : 's'}`);
     const results: T[] = [];
-    for (const [i, entry] of entries.entries()) results.push(await this.within(`${q.name}[${i}]`, entry, (ask) => item(ask, i)));
+    for (const [i, entry] of entries.entries())
+      results.push(await this.within(`${q.name}[${i}]`, entry, (ask) => item(ask, i)));
     return results;
   }
 
@@ -111,7 +135,10 @@ export class AnswersAsker implements Asker {
     for (const [name, why] of this.inapplicable) this.fail(name, why);
     for (const key of Object.keys(this.data)) {
       if (this.asked.has(key) || key.startsWith('x-')) continue;
-      this.fail(key, `not a known answer here${suggestion(key, [...this.asked])}; known answers: ${[...this.asked].join(', ')}`);
+      this.fail(
+        key,
+        `not a known answer here${suggestion(key, [...this.asked])}; known answers: ${[...this.asked].join(', ')}`,
+      );
     }
   }
 
@@ -132,7 +159,12 @@ export class AnswersAsker implements Asker {
   }
 
   private fail(name: string, message: string): never {
-    throw new UsageError(`${this.options.source}: ${this.field(name)}: ${message}`, this.options.yes && this.options.source === '--yes' ? 'give this answer in a file with --answers <file>' : 'correct the answer in the file and run the command again');
+    throw new UsageError(
+      `${this.options.source}: ${this.field(name)}: ${message}`,
+      this.options.yes && this.options.source === '--yes'
+        ? 'give this answer in a file with --answers <file>'
+        : 'correct the answer in the file and run the command again',
+    );
   }
 
   private checked(name: string, text: string, validate: Validate | undefined): string {
@@ -160,7 +192,10 @@ export class AnswersAsker implements Asker {
 
   private mapping(name: string, raw: unknown): Mapping {
     if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) return raw as Mapping;
-    return this.fail(name, `expected a mapping of answers (key: value lines), found ${Array.isArray(raw) ? 'a list' : JSON.stringify(raw)}`);
+    return this.fail(
+      name,
+      `expected a mapping of answers (key: value lines), found ${Array.isArray(raw) ? 'a list' : JSON.stringify(raw)}`,
+    );
   }
 }
 

@@ -35,14 +35,25 @@ export function toYaml(data: unknown, options: { modeline: string; comment?: str
   const doc = new Document(data, { version: '1.2' });
   visit(doc, {
     Seq(_key, node) {
-      const words = node.items.every((item) => isScalar(item) && typeof item.value === 'string' && /^[\w][\w .'-]*$/.test(item.value));
-      const width = node.items.reduce<number>((sum, item) => sum + String(isScalar(item) ? item.value : '').length + 2, 0);
+      const words = node.items.every(
+        (item) => isScalar(item) && typeof item.value === 'string' && /^[\w][\w .'-]*$/.test(item.value),
+      );
+      const width = node.items.reduce<number>(
+        (sum, item) => sum + String(isScalar(item) ? item.value : '').length + 2,
+        0,
+      );
       if (words && node.items.length > 0 && width <= FLOW_MAX) node.flow = true;
     },
   });
   if (options.comment) doc.commentBefore = options.comment.replace(/^/gm, ' ');
   if (options.trailer) doc.comment = options.trailer.replace(/^/gm, ' ');
-  const body = doc.toString({ indent: 2, indentSeq: true, lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false });
+  const body = doc.toString({
+    indent: 2,
+    indentSeq: true,
+    lineWidth: 0,
+    minContentWidth: 0,
+    flowCollectionPadding: false,
+  });
   return `${options.modeline}${body}`;
 }
 
@@ -50,5 +61,9 @@ export function toYaml(data: unknown, options: { modeline: string; comment?: str
 export function assertValid(name: SchemaName, data: unknown, source: string): void {
   const problems = validateAgainst(name, data);
   const first = problems[0];
-  if (first) throw new UsageError(`${source}: the answers make an invalid ${name}: ${first.pointer || '/'}: ${first.message}`, 'correct the answer named above');
+  if (first)
+    throw new UsageError(
+      `${source}: the answers make an invalid ${name}: ${first.pointer || '/'}: ${first.message}`,
+      'correct the answer named above',
+    );
 }

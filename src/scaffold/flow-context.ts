@@ -19,15 +19,30 @@ export interface FlowContext {
 }
 
 /** The document's id: the one from the command line, or one proposed from its name and confirmed. */
-export async function askDocumentId(ask: Asker, ctx: FlowContext, kind: Kind, name: string | undefined): Promise<string> {
+export async function askDocumentId(
+  ask: Asker,
+  ctx: FlowContext,
+  kind: Kind,
+  name: string | undefined,
+): Promise<string> {
   const files = ctx.existingFiles;
-  const validate = both(freshId(ctx.takenIds, `another ${kind} in this workspace`), (text) => !files?.ids.has(text) || `${files.folder}${text}.yaml already exists; choose another id, or replace the file with --force`);
+  const validate = both(
+    freshId(ctx.takenIds, `another ${kind} in this workspace`),
+    (text) =>
+      !files?.ids.has(text) ||
+      `${files.folder}${text}.yaml already exists; choose another id, or replace the file with --force`,
+  );
   if (ctx.presetId !== undefined) {
     const verdict = validate(ctx.presetId);
     if (verdict !== true) throw new UsageError(`id on the command line: ${verdict}`);
     ask.notApplicable('id', 'the id is also given on the command line; keep only one of them');
     return ctx.presetId;
   }
-  const id = await ask.input({ name: 'id', message: `Id of this ${kind} (used in references and as the file name)`, default: proposeId(name, new Set([...ctx.takenIds, ...(files?.ids ?? [])]), `new-${kind}`), validate });
+  const id = await ask.input({
+    name: 'id',
+    message: `Id of this ${kind} (used in references and as the file name)`,
+    default: proposeId(name, new Set([...ctx.takenIds, ...(files?.ids ?? [])]), `new-${kind}`),
+    validate,
+  });
   return id!;
 }

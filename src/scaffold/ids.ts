@@ -3,8 +3,17 @@
  * Long texts (goals, challenges) keep their first few words, so ids stay short enough to type.
  */
 export function slugify(text: string, maxWords = 6): string {
-  const ascii = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss').replace(/[æÆ]/g, 'ae').replace(/[øØ]/g, 'o');
-  const words = ascii.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).slice(0, maxWords);
+  const ascii = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss')
+    .replace(/[æÆ]/g, 'ae')
+    .replace(/[øØ]/g, 'o');
+  const words = ascii
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .slice(0, maxWords);
   return words.join('-');
 }
 
@@ -19,6 +28,11 @@ export function uniqueId(base: string, taken: ReadonlySet<string>, fallback: str
 }
 
 /** An id proposed for a new item named `text`, unique among `taken`. */
-export function proposeId(text: string | undefined, taken: ReadonlySet<string>, fallback: string, maxWords?: number): string {
+export function proposeId(
+  text: string | undefined,
+  taken: ReadonlySet<string>,
+  fallback: string,
+  maxWords?: number,
+): string {
   return uniqueId(slugify(text ?? '', maxWords), taken, fallback);
 }

@@ -4,7 +4,14 @@ import { UsageError } from '../errors.js';
 import { KINDS, type SchemaName } from '../schema/compile.js';
 import { display } from '../workspace/workspace.js';
 import { assertValid, modeline, schemaRef, toYaml } from './document.js';
-import { ciWorkflow, gitignore, settingsYaml, vscodeExtensions, vscodeSettings, workspaceReadme } from './starter-files.js';
+import {
+  ciWorkflow,
+  gitignore,
+  settingsYaml,
+  vscodeExtensions,
+  vscodeSettings,
+  workspaceReadme,
+} from './starter-files.js';
 import { STARTER_PERSONA_TRAILER, starterJourney, starterMarket, starterPersona } from './starter-documents.js';
 import { writeNewFile } from './write.js';
 
@@ -27,7 +34,10 @@ const SETTINGS = 'personakit.yaml';
 
 /** Whether `dir` already is a workspace: init refuses it unless --force. */
 export async function hasSettings(dir: string): Promise<boolean> {
-  return stat(path.join(dir, SETTINGS)).then((s) => s.isFile(), () => false);
+  return stat(path.join(dir, SETTINGS)).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }
 
 /**
@@ -37,7 +47,10 @@ export async function hasSettings(dir: string): Promise<boolean> {
 export async function initWorkspace(options: InitOptions, cwd: string): Promise<InitResult> {
   const root = options.dir;
   if (!options.force && (await hasSettings(root))) {
-    throw new UsageError(`${display(cwd, path.join(root, SETTINGS))} already exists: ${display(cwd, root) || '.'} is a personakit workspace`, 'use --force to rewrite personakit.yaml (other existing files are never overwritten)');
+    throw new UsageError(
+      `${display(cwd, path.join(root, SETTINGS))} already exists: ${display(cwd, root) || '.'} is a personakit workspace`,
+      'use --force to rewrite personakit.yaml (other existing files are never overwritten)',
+    );
   }
   const result: InitResult = { written: [], skipped: [] };
   for (const [rel, text] of planFiles(root, options.name)) {
@@ -53,11 +66,16 @@ export async function initWorkspace(options: InitOptions, cwd: string): Promise<
 function planFiles(root: string, clientName: string): Array<[string, string]> {
   const fromRoot = (name: SchemaName) => schemaRef(name, root, root);
   const documents: Array<[string, string]> = KINDS.map((kind) => {
-    const data = kind === 'persona' ? starterPersona() : kind === 'journey' ? starterJourney(clientName) : starterMarket();
+    const data =
+      kind === 'persona' ? starterPersona() : kind === 'journey' ? starterJourney(clientName) : starterMarket();
     assertValid(kind, data, `starter ${kind}`);
     const comment = `A starter ${kind} for ${clientName}: edit it, or replace it with \`personakit new ${kind}\`.`;
     const trailer = kind === 'persona' ? STARTER_PERSONA_TRAILER : undefined;
-    const text = toYaml(data, { modeline: modeline(kind, path.join(root, `${kind}s`), root), comment, ...(trailer ? { trailer } : {}) });
+    const text = toYaml(data, {
+      modeline: modeline(kind, path.join(root, `${kind}s`), root),
+      comment,
+      ...(trailer ? { trailer } : {}),
+    });
     return [`${kind}s/${String(data.id)}.yaml`, text];
   });
   const refs = Object.fromEntries([...KINDS, 'settings' as const].map((k) => [k, fromRoot(k)]));

@@ -14,7 +14,16 @@ export async function inquirerPrompter(input: NodeJS.ReadableStream): Promise<Pr
     select: (options) => interruptible(prompts.select({ ...options, choices: [...options.choices] }, context)),
     checkbox: (options) => {
       const { validate, ...rest } = options;
-      return interruptible(prompts.checkbox({ ...rest, choices: [...options.choices], ...(validate ? { validate: (picked) => validate(picked.map((c) => c.value)) } : {}) }, context));
+      return interruptible(
+        prompts.checkbox(
+          {
+            ...rest,
+            choices: [...options.choices],
+            ...(validate ? { validate: (picked) => validate(picked.map((c) => c.value)) } : {}),
+          },
+          context,
+        ),
+      );
     },
     confirm: (options) => interruptible(prompts.confirm(options, context)),
   };

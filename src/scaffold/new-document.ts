@@ -46,18 +46,33 @@ export interface NewDocumentResult {
   written: boolean;
 }
 
-const FLOWS: Record<Kind, (ask: Asker, ctx: FlowContext) => Promise<Record<string, unknown>>> = { persona: askPersona, journey: askJourney, market: askMarket };
+const FLOWS: Record<Kind, (ask: Asker, ctx: FlowContext) => Promise<Record<string, unknown>>> = {
+  persona: askPersona,
+  journey: askJourney,
+  market: askMarket,
+};
 
 /** `personakit new`: ask (or read) the answers, build the document, check it, write `<id>.yaml`. */
-export async function createDocument(options: NewDocumentOptions, env: NewDocumentEnvironment): Promise<NewDocumentResult> {
+export async function createDocument(
+  options: NewDocumentOptions,
+  env: NewDocumentEnvironment,
+): Promise<NewDocumentResult> {
   if (options.answers === undefined && !options.yes && !env.interactive) {
-    throw new UsageError(`new ${options.kind}: stdin is not a terminal, so no questions can be asked; give --answers <file> or --yes`, 'write the answers in a YAML file for --answers (see the README), or take defaults and TODO placeholders with --yes');
+    throw new UsageError(
+      `new ${options.kind}: stdin is not a terminal, so no questions can be asked; give --answers <file> or --yes`,
+      'write the answers in a YAML file for --answers (see the README), or take defaults and TODO placeholders with --yes',
+    );
   }
   const start = path.resolve(env.cwd, options.dir ?? '.');
   const settingsFile = await findSettingsFile(start);
   const root = settingsFile ? path.dirname(settingsFile) : undefined;
   const workspace = root ? await loadWorkspace({ cwd: root, paths: [] }) : undefined;
-  const folder = options.dir !== undefined ? start : root && (await isDirectory(path.join(root, `${options.kind}s`))) ? path.join(root, `${options.kind}s`) : env.cwd;
+  const folder =
+    options.dir !== undefined
+      ? start
+      : root && (await isDirectory(path.join(root, `${options.kind}s`)))
+        ? path.join(root, `${options.kind}s`)
+        : env.cwd;
 
   const docs = workspace?.documents ?? [];
   const taken = new Set<string>();
@@ -66,7 +81,11 @@ export async function createDocument(options: NewDocumentOptions, env: NewDocume
     const replaced = options.force && doc.id !== undefined && doc.absPath === path.join(folder, `${doc.id}.yaml`);
     if (doc.kind === options.kind && doc.id !== undefined && !replaced) taken.add(doc.id);
   }
-  const ctx: FlowContext = { takenIds: taken, personaIds: [...new Set(docs.filter((d) => d.kind === 'persona' && d.id).map((d) => d.id!))], today: env.today };
+  const ctx: FlowContext = {
+    takenIds: taken,
+    personaIds: [...new Set(docs.filter((d) => d.kind === 'persona' && d.id).map((d) => d.id!))],
+    today: env.today,
+  };
   if (!options.force) {
     const shownFolder = path.resolve(folder) === path.resolve(env.cwd) ? '' : `${display(env.cwd, folder)}/`;
     ctx.existingFiles = { ids: new Set(await yamlNames(folder)), folder: shownFolder };
@@ -74,9 +93,15 @@ export async function createDocument(options: NewDocumentOptions, env: NewDocume
   if (options.id !== undefined) ctx.presetId = options.id;
 
   const source = options.answers === undefined ? '--yes' : display(env.cwd, path.resolve(env.cwd, options.answers));
-  const ask = options.answers !== undefined || options.yes
-    ? new AnswersAsker({ source, yes: options.yes }, options.answers === undefined ? {} : await readAnswers(path.resolve(env.cwd, options.answers), source, options.kind))
-    : new PromptAsker(await env.prompter());
+  const ask =
+    options.answers !== undefined || options.yes
+      ? new AnswersAsker(
+          { source, yes: options.yes },
+          options.answers === undefined
+            ? {}
+            : await readAnswers(path.resolve(env.cwd, options.answers), source, options.kind),
+        )
+      : new PromptAsker(await env.prompter());
   const data = await FLOWS[options.kind](ask, ctx);
   assertValid(options.kind, data, source);
 
@@ -85,7 +110,10 @@ export async function createDocument(options: NewDocumentOptions, env: NewDocume
   const text = toYaml(data, { modeline: modeline(options.kind, folder, root) });
   if (options.dryRun) return { file, shown, text, data, written: false };
   if (!(await writeNewFile(file, text, { force: options.force, shown }))) {
-    throw new UsageError(`${shown} already exists; nothing was written`, 'choose another id, or replace the file with --force');
+    throw new UsageError(
+      `${shown} already exists; nothing was written`,
+      'choose another id, or replace the file with --force',
+    );
   }
   return { file, shown, text, data, written: true };
 }
@@ -96,30 +124,55 @@ async function readAnswers(file: string, shown: string, kind: Kind): Promise<Rec
   try {
     // A FIFO or device (/dev/zero) would block or never end; an answers file is a small regular file.
     const info = await stat(file);
-    if (!info.isFile()) throw new UsageError(`the answers file ${shown} is not a regular file`, 'give --answers a YAML file');
-    if (info.size > DEFAULT_LIMITS.maxFileBytes) throw new UsageError(`the answers file ${shown} is larger than ${DEFAULT_LIMITS.maxFileBytes} bytes`, 'give --answers a YAML file of answers');
+    if (!info.isFile())
+      throw new UsageError(`the answers file ${shown} is not a regular file`, 'give --answers a YAML file');
+    if (info.size > DEFAULT_LIMITS.maxFileBytes)
+      throw new UsageError(
+        `the answers file ${shown} is larger than ${DEFAULT_LIMITS.maxFileBytes} bytes`,
+        'give --answers a YAML file of answers',
+      );
     bytes = await readFile(file);
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    throw new UsageError(`cannot read the answers file ${shown}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (e as Error).message}`, 'check the path given to --answers');
+    throw new UsageError(
+      `cannot read the answers file ${shown}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (e as Error).message}`,
+      'check the path given to --answers',
+    );
   }
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) throw new UsageError(`${shown}:${decoded.line}:${decoded.column}: ${decoded.message}`);
   const parsed = parseYaml(decoded.text, DEFAULT_LIMITS);
   const error = parsed.errors[0];
-  if (error) throw new UsageError(`${shown}:${error.line ?? 1}:${error.column ?? 1}: ${error.message}`, 'fix the YAML of the answers file');
+  if (error)
+    throw new UsageError(
+      `${shown}:${error.line ?? 1}:${error.column ?? 1}: ${error.message}`,
+      'fix the YAML of the answers file',
+    );
   const [data, ...more] = parsed.documents;
-  if (more.length > 0) throw new UsageError(`${shown}: holds ${parsed.documents.length} YAML documents; give the answers for one ${kind} in one mapping`);
+  if (more.length > 0)
+    throw new UsageError(
+      `${shown}: holds ${parsed.documents.length} YAML documents; give the answers for one ${kind} in one mapping`,
+    );
   if (data === undefined || data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new UsageError(`${shown}: expected a mapping of answers (name: …, id: …), found ${data === undefined ? 'nothing' : Array.isArray(data) ? 'a list' : 'a single value'}`, 'see the README section "Scaffolding" for the answers format');
+    throw new UsageError(
+      `${shown}: expected a mapping of answers (name: …, id: …), found ${data === undefined ? 'nothing' : Array.isArray(data) ? 'a list' : 'a single value'}`,
+      'see the README section "Scaffolding" for the answers format',
+    );
   }
   const { kind: given, ...answers } = data as Record<string, unknown>;
-  if (given !== undefined && given !== kind) throw new UsageError(`${shown}: kind: the answers are for a ${String(given)}, but the command creates a ${kind}`, `run personakit new ${String(given)}, or correct "kind"`);
+  if (given !== undefined && given !== kind)
+    throw new UsageError(
+      `${shown}: kind: the answers are for a ${String(given)}, but the command creates a ${kind}`,
+      `run personakit new ${String(given)}, or correct "kind"`,
+    );
   return answers;
 }
 
 async function isDirectory(dir: string): Promise<boolean> {
-  return stat(dir).then((s) => s.isDirectory(), () => false);
+  return stat(dir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }
 
 /** Ids that `<id>.yaml` would collide with in the target folder. */

@@ -1,4 +1,15 @@
-import type { Asker, CheckboxQuestion, ConfirmQuestion, InputQuestion, ListQuestion, Prompter, SectionQuestion, SelectQuestion, TextListQuestion, Validate } from './questions.js';
+import type {
+  Asker,
+  CheckboxQuestion,
+  ConfirmQuestion,
+  InputQuestion,
+  ListQuestion,
+  Prompter,
+  SectionQuestion,
+  SelectQuestion,
+  TextListQuestion,
+  Validate,
+} from './questions.js';
 
 /** Asks each question at the terminal through a Prompter; invalid answers are re-asked by the prompt itself. */
 export class PromptAsker implements Asker {
@@ -40,8 +51,13 @@ export class PromptAsker implements Asker {
     const values: string[] = [];
     for (;;) {
       const enough = values.length >= (q.min ?? 0);
-      const message = values.length === 0 ? `${q.message}${enough ? ' (one at a time; Enter on an empty line to finish)' : ''}` : `Another ${q.noun}? (Enter on an empty line to finish)`;
-      const text = (await this.prompter.input({ message, validate: (raw) => checkText(raw, q.validate, enough) })).trim();
+      const message =
+        values.length === 0
+          ? `${q.message}${enough ? ' (one at a time; Enter on an empty line to finish)' : ''}`
+          : `Another ${q.noun}? (Enter on an empty line to finish)`;
+      const text = (
+        await this.prompter.input({ message, validate: (raw) => checkText(raw, q.validate, enough) })
+      ).trim();
       if (text === '') return values;
       values.push(text);
     }
@@ -51,7 +67,14 @@ export class PromptAsker implements Asker {
     const items: T[] = [];
     for (;;) {
       const must = items.length < (q.min ?? 0);
-      if (!must && !(await this.prompter.confirm({ message: items.length === 0 ? q.message : `Add another ${q.noun}?`, default: items.length === 0 }))) return items;
+      if (
+        !must &&
+        !(await this.prompter.confirm({
+          message: items.length === 0 ? q.message : `Add another ${q.noun}?`,
+          default: items.length === 0,
+        }))
+      )
+        return items;
       items.push(await item(this, items.length));
     }
   }

@@ -113,7 +113,8 @@ export function compact<T extends Record<string, unknown>>(record: T): Partial<T
   for (const [key, value] of Object.entries(record)) {
     if (value === undefined || value === '') continue;
     if (Array.isArray(value) && value.length === 0) continue;
-    if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0) continue;
+    if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0)
+      continue;
     out[key] = value;
   }
   return out as Partial<T>;

@@ -16,8 +16,16 @@ export function starterPersona(): Record<string, unknown> {
     tagline: 'Replace me with your first real customer type',
     audience: 'external',
     roles: ['decision-maker', 'budget-holder'],
-    about: { age: '40-55', job_title: 'Operations Director', experience: 'Ten years running operations at a mid-sized company', location: 'Head office' },
-    personality: { traits: ['Pragmatic', 'Short of time'], communication: ['Prefers email to calls', 'Reads on a phone between meetings'] },
+    about: {
+      age: '40-55',
+      job_title: 'Operations Director',
+      experience: 'Ten years running operations at a mid-sized company',
+      location: 'Head office',
+    },
+    personality: {
+      traits: ['Pragmatic', 'Short of time'],
+      communication: ['Prefers email to calls', 'Reads on a phone between meetings'],
+    },
     goals: [
       { id: 'cut-costs', type: 'commercial', text: 'Cut operating costs by a tenth this year' },
       { id: 'recognition', type: 'personal', text: 'Be seen by the board as the one who fixed it' },
@@ -28,8 +36,16 @@ export function starterPersona(): Record<string, unknown> {
       { text: 'A service that pays for itself within the year', addresses: ['cut-costs', 'no-budget'] },
       { text: 'Monthly results they can show the board', addresses: ['recognition'] },
     ],
-    objections: [{ text: 'We have no budget for this', type: 'budget', response: 'Start small on a monthly subscription that the savings cover' }],
-    messages: [{ theme: 'cost', text: 'Spend less on operations, starting this quarter', channels: ['email', 'events'] }],
+    objections: [
+      {
+        text: 'We have no budget for this',
+        type: 'budget',
+        response: 'Start small on a monthly subscription that the savings cover',
+      },
+    ],
+    messages: [
+      { theme: 'cost', text: 'Spend less on operations, starting this quarter', channels: ['email', 'events'] },
+    ],
   };
 }
 
@@ -48,7 +64,11 @@ export function starterJourney(clientName: string): Record<string, unknown> {
     id: 'example-journey',
     name: `Example Decision-Maker buys from ${clientName}`,
     personas: [STARTER_PERSONA_ID],
-    ...structuredClone({ stages: AWARENESS_TO_ADVOCACY.stages, sales_stages: AWARENESS_TO_ADVOCACY.sales_stages, milestones: AWARENESS_TO_ADVOCACY.milestones }),
+    ...structuredClone({
+      stages: AWARENESS_TO_ADVOCACY.stages,
+      sales_stages: AWARENESS_TO_ADVOCACY.sales_stages,
+      milestones: AWARENESS_TO_ADVOCACY.milestones,
+    }),
   };
 }
 
@@ -70,7 +90,15 @@ export function starterMarket(): Record<string, unknown> {
     },
     fit: { threshold: 1, required: ['sectors', 'regions'] },
     accounts: [
-      { name: 'Example Components Ltd', sector: 'manufacturing', employees: 120, region: 'UK', buys_category: true, problems: ['high operating costs'], annual_spend: 20000 },
+      {
+        name: 'Example Components Ltd',
+        sector: 'manufacturing',
+        employees: 120,
+        region: 'UK',
+        buys_category: true,
+        problems: ['high operating costs'],
+        annual_spend: 20000,
+      },
     ],
     sizing: { total_companies: 2000, average_annual_spend: 20000, revenue_target: 1000000, max_share: 0.1 },
   };

@@ -7,7 +7,8 @@ import type { Validate } from './questions.js';
  */
 
 export const isId: Validate = (text) =>
-  ID_PATTERN.test(text) || `"${text}" is not an id: use lower-case letters, digits and hyphens, starting with a letter or digit (e.g. close-faster)`;
+  ID_PATTERN.test(text) ||
+  `"${text}" is not an id: use lower-case letters, digits and hyphens, starting with a letter or digit (e.g. close-faster)`;
 
 /** An id that must also differ from those already taken (`what` names their owners). */
 export function freshId(taken: ReadonlySet<string>, what: string): Validate {
@@ -37,14 +38,19 @@ export const isIsoDate: Validate = (text) => {
 /** about.age: whole years, or a range written `from-to`. */
 export const isAge: Validate = (text) => {
   if (/^\d+$/.test(text)) return Number(text) <= 150 || `${text} is not an age; give 0 to 150`;
-  return /^\d{1,3}\s*-\s*\d{1,3}$/.test(text) || `"${text}" is not an age; give years (e.g. 45) or a range (e.g. 40-55)`;
+  return (
+    /^\d{1,3}\s*-\s*\d{1,3}$/.test(text) || `"${text}" is not an age; give years (e.g. 45) or a range (e.g. 40-55)`
+  );
 };
 
 export function isInteger(min: number, max = Number.MAX_SAFE_INTEGER): Validate {
   return (text) => {
     const n = Number(text);
     if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(n)) return `"${text}" is not a whole number`;
-    if (n < min || n > max) return max === Number.MAX_SAFE_INTEGER ? `${text} is too small; give ${min} or more` : `${text} is out of range; give ${min} to ${max}`;
+    if (n < min || n > max)
+      return max === Number.MAX_SAFE_INTEGER
+        ? `${text} is too small; give ${min} or more`
+        : `${text} is out of range; give ${min} to ${max}`;
     return true;
   };
 }
@@ -54,13 +60,15 @@ export function isNumber(min: number, max = Infinity, aboveMin = false): Validat
   return (text) => {
     const n = Number(text.replace(/_/g, ''));
     if (text.trim() === '' || !Number.isFinite(n)) return `"${text}" is not a number`;
-    if (aboveMin ? n <= min : n < min) return `${text} is too small; give ${aboveMin ? 'more than' : 'at least'} ${min}`;
+    if (aboveMin ? n <= min : n < min)
+      return `${text} is too small; give ${aboveMin ? 'more than' : 'at least'} ${min}`;
     if (n > max) return `${text} is too large; give at most ${max}`;
     return true;
   };
 }
 
-export const isCurrency: Validate = (text) => /^[A-Za-z]{3}$/.test(text) || `"${text}" is not a currency code; give three letters (ISO 4217), e.g. GBP, EUR, USD`;
+export const isCurrency: Validate = (text) =>
+  /^[A-Za-z]{3}$/.test(text) || `"${text}" is not a currency code; give three letters (ISO 4217), e.g. GBP, EUR, USD`;
 
 /** Both checks, in order. */
 export function both(first: Validate, second: Validate): Validate {

@@ -18,7 +18,12 @@ export const SCHEMAS_DIR = fileURLToPath(new URL('../../schemas/', import.meta.u
  * allowUnionTypes: about.age is `integer | string`, written as a type list rather than oneOf so
  * that one mistake gives one message.
  */
-export const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true, messages: true } as const satisfies Options;
+export const AJV_OPTIONS = {
+  allErrors: true,
+  strict: true,
+  allowUnionTypes: true,
+  messages: true,
+} as const satisfies Options;
 export const AJV_FORMATS = ['date', 'uri'] as const;
 /** Everything besides the schema that shapes the generated code (part of its fingerprint). */
 export const VALIDATOR_SETTINGS = { options: AJV_OPTIONS, formats: AJV_FORMATS };
@@ -48,7 +53,8 @@ export function validatorFor(name: SchemaName): ValidateFunction {
   const cached = compiled.get(name);
   if (cached) return cached;
   const text = readSchemaText(name);
-  const validate = loadStandalone(name, text, VALIDATOR_SETTINGS) ?? compileSchema(JSON.parse(text) as Record<string, unknown>);
+  const validate =
+    loadStandalone(name, text, VALIDATOR_SETTINGS) ?? compileSchema(JSON.parse(text) as Record<string, unknown>);
   compiled.set(name, validate);
   return validate;
 }

@@ -11,7 +11,8 @@ import { STANDALONE_DIR, standaloneFingerprint, standalonePath } from './standal
  */
 export function standaloneSource(name: SchemaName): string {
   const require = createRequire(import.meta.url);
-  const standaloneCode = (require('ajv/dist/standalone/index.js') as typeof import('ajv/dist/standalone/index.js')).default;
+  const standaloneCode = (require('ajv/dist/standalone/index.js') as typeof import('ajv/dist/standalone/index.js'))
+    .default;
   // code.source keeps the generated source; ajv-formats names its formats module in the code
   // (require("ajv-formats/dist/formats").fullFormats), so the output needs no Ajv compiler at all.
   const ajv = createAjv({ code: { source: true } });

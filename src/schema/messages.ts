@@ -20,25 +20,38 @@ export function humanPath(pointer: string): string {
 
 /** The schemas' patterns in words; a regular expression means nothing to most readers. */
 const PATTERN_WORDS: Record<string, string> = {
-  '^[a-z0-9][a-z0-9-]*$': 'an id of lowercase letters, digits and hyphens, starting with a letter or digit (like "finance-fiona")',
+  '^[a-z0-9][a-z0-9-]*$':
+    'an id of lowercase letters, digits and hyphens, starting with a letter or digit (like "finance-fiona")',
   '^https://': 'an https:// address',
   '^\\d{1,3}\\s*-\\s*\\d{1,3}$': 'a whole number or an age range like "40-55"',
   '^[A-Z]{3}$': 'a three-letter ISO 4217 currency code in capitals (like "GBP")',
 };
 
-const COMPARISON_WORDS: Record<string, string> = { '<=': 'at most', '>=': 'at least', '<': 'less than', '>': 'more than' };
+const COMPARISON_WORDS: Record<string, string> = {
+  '<=': 'at most',
+  '>=': 'at least',
+  '<': 'less than',
+  '>': 'more than',
+};
 
 /**
  * Turn ajv's errors into one message per real problem, in plain words. Combinator errors
  * (anyOf/oneOf/if) are noise when a more specific error at or below the same place exists.
  */
-export function describeSchemaErrors(errors: readonly ErrorObject[], data: unknown, schemaAt: (pointer: string) => Record<string, unknown> | undefined): SchemaProblem[] {
+export function describeSchemaErrors(
+  errors: readonly ErrorObject[],
+  data: unknown,
+  schemaAt: (pointer: string) => Record<string, unknown> | undefined,
+): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
   const typeFailed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   for (const error of errors) {
     if (['anyOf', 'oneOf', 'if', 'not', 'allOf'].includes(error.keyword)) {
-      const specific = errors.some((e) => e !== error && e.instancePath.startsWith(error.instancePath) && !['anyOf', 'oneOf', 'if'].includes(e.keyword));
+      const specific = errors.some(
+        (e) =>
+          e !== error && e.instancePath.startsWith(error.instancePath) && !['anyOf', 'oneOf', 'if'].includes(e.keyword),
+      );
       if (specific) continue;
     }
     // A value of the wrong type also fails its pattern/format/enum checks: say only the type.
@@ -52,7 +65,11 @@ export function describeSchemaErrors(errors: readonly ErrorObject[], data: unkno
   return problems;
 }
 
-function describe(error: ErrorObject, data: unknown, schemaAt: (pointer: string) => Record<string, unknown> | undefined): SchemaProblem {
+function describe(
+  error: ErrorObject,
+  data: unknown,
+  schemaAt: (pointer: string) => Record<string, unknown> | undefined,
+): SchemaProblem {
   const pointer = error.instancePath;
   const field = humanPath(pointer) || 'the document';
   const value = valueAt(data, pointer);
@@ -64,7 +81,11 @@ function describe(error: ErrorObject, data: unknown, schemaAt: (pointer: string)
       const name = String(p.additionalProperty);
       const known = Object.keys((schemaAt(error.schemaPath)?.properties as object | undefined) ?? {});
       const where = pointer ? ` in ${field}` : '';
-      return { pointer: `${pointer}/${escape(name)}`, at: 'key', message: `unknown property "${name}"${where}${suggestion(name, known)}; remove it, or prefix it with "x-" to keep your own data` };
+      return {
+        pointer: `${pointer}/${escape(name)}`,
+        at: 'key',
+        message: `unknown property "${name}"${where}${suggestion(name, known)}; remove it, or prefix it with "x-" to keep your own data`,
+      };
     }
     case 'required': {
       const name = String(p.missingProperty);
@@ -84,12 +105,25 @@ function describe(error: ErrorObject, data: unknown, schemaAt: (pointer: string)
     }
     case 'pattern': {
       const words = PATTERN_WORDS[String(p.pattern)];
-      return { pointer, at: 'value', message: words ? `${field} must be ${words}${got}` : `${field} does not have the expected form (${String(p.pattern)})${got}` };
+      return {
+        pointer,
+        at: 'value',
+        message: words
+          ? `${field} must be ${words}${got}`
+          : `${field} does not have the expected form (${String(p.pattern)})${got}`,
+      };
     }
     case 'format':
       return { pointer, at: 'value', message: formatMessage(field, String(p.format)) + got };
     case 'minItems':
-      return { pointer, at: 'value', message: Number(p.limit) === 1 ? `${field} must list at least one item` : `${field} must list at least ${String(p.limit)} items` };
+      return {
+        pointer,
+        at: 'value',
+        message:
+          Number(p.limit) === 1
+            ? `${field} must list at least one item`
+            : `${field} must list at least ${String(p.limit)} items`,
+      };
     case 'maxItems':
       return { pointer, at: 'value', message: `${field} must list at most ${String(p.limit)} items` };
     case 'minLength':
@@ -99,13 +133,21 @@ function describe(error: ErrorObject, data: unknown, schemaAt: (pointer: string)
     case 'uniqueItems': {
       // ajv names both indices of the pair; point at the later one, the repeat.
       const repeat = Math.max(Number(p.i), Number(p.j));
-      return { pointer: `${pointer}/${repeat}`, at: 'value', message: `${field} lists ${show(Array.isArray(value) ? value[repeat] : undefined)} twice; remove the repeat` };
+      return {
+        pointer: `${pointer}/${repeat}`,
+        at: 'value',
+        message: `${field} lists ${show(Array.isArray(value) ? value[repeat] : undefined)} twice; remove the repeat`,
+      };
     }
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return { pointer, at: 'value', message: `${field} must be ${COMPARISON_WORDS[String(p.comparison)] ?? String(p.comparison)} ${String(p.limit)}${got}` };
+      return {
+        pointer,
+        at: 'value',
+        message: `${field} must be ${COMPARISON_WORDS[String(p.comparison)] ?? String(p.comparison)} ${String(p.limit)}${got}`,
+      };
     default:
       return { pointer, at: 'value', message: `${field} ${error.message ?? 'is invalid'}` };
   }

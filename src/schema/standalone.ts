@@ -20,7 +20,9 @@ const require = createRequire(import.meta.url);
  */
 export function standaloneFingerprint(schemaText: string, options: unknown): string {
   const versions = ['ajv', 'ajv-formats'].map((pkg) => (require(`${pkg}/package.json`) as { version: string }).version);
-  return createHash('sha1').update(JSON.stringify([schemaText, versions, options])).digest('hex');
+  return createHash('sha1')
+    .update(JSON.stringify([schemaText, versions, options]))
+    .digest('hex');
 }
 
 export function standalonePath(name: SchemaName): string {

@@ -39,7 +39,11 @@ export interface AtomicWriteOptions {
  * Write a file so that readers see the old content or the whole new content, never a part:
  * a temporary file in the same folder, then renamed over the target. Makes the folder first.
  */
-export async function writeFileAtomic(file: string, content: string | Uint8Array | readonly Uint8Array[], options: AtomicWriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(
+  file: string,
+  content: string | Uint8Array | readonly Uint8Array[],
+  options: AtomicWriteOptions = {},
+): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   writeFileAtomicSync(file, content, options);
 }
@@ -63,12 +67,17 @@ let tempCount = 0;
  * cannot arrive between the open and the rename. The temporary name needs no random bytes per
  * file: one random tag per process and a counter keep it unique.
  */
-export function writeFileAtomicSync(file: string, content: string | Uint8Array | readonly Uint8Array[], options: AtomicWriteOptions = {}): void {
+export function writeFileAtomicSync(
+  file: string,
+  content: string | Uint8Array | readonly Uint8Array[],
+  options: AtomicWriteOptions = {},
+): void {
   tempTag ??= newTempTag();
   // String work, not path.join/dirname/basename: this runs for every report of a render.
   const cut = Math.max(file.lastIndexOf('/'), file.lastIndexOf(path.sep)) + 1;
   const temp = `${file.slice(0, cut)}.${file.slice(cut)}.${options.tempTag ?? tempTag}.${++tempCount}.tmp`;
-  const parts = typeof content === 'string' ? [Buffer.from(content)] : content instanceof Uint8Array ? [content] : content;
+  const parts =
+    typeof content === 'string' ? [Buffer.from(content)] : content instanceof Uint8Array ? [content] : content;
   inFlight.add(temp);
   try {
     const fd = openSync(temp, 'wx');
@@ -124,7 +133,7 @@ function writeAll(fd: number, parts: readonly Uint8Array[]): void {
   if (written === total) return;
   for (const part of parts) {
     // Skip what the writev already wrote of this part.
-    for (let at = Math.min(written, part.length); at < part.length; ) at += writeSync(fd, part, at, part.length - at);
+    for (let at = Math.min(written, part.length); at < part.length;) at += writeSync(fd, part, at, part.length - at);
     written = Math.max(written - part.length, 0);
   }
 }

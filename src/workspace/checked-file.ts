@@ -41,14 +41,25 @@ export function hashBytes(bytes: Buffer | 'too-large'): string {
  * `inspect` sees the bytes first. The bytes live in a buffer reused from file to file (10,000
  * buffers of garbage are felt on a large workspace), valid only during the call.
  */
-export function checkFile(target: FileToRead, limits: Limits, runner?: DocumentRunner, inspect?: (bytes: Buffer) => void): CheckedFile {
+export function checkFile(
+  target: FileToRead,
+  limits: Limits,
+  runner?: DocumentRunner,
+  inspect?: (bytes: Buffer) => void,
+): CheckedFile {
   const bytes = readFileBytesReused(target.absPath, target.file, limits.maxFileBytes);
   if (inspect && bytes !== 'too-large') inspect(bytes);
   return checkBytes(bytes, runner ? '' : hashBytes(bytes), target, limits, runner);
 }
 
 /** With a document pass, also the document-scope rules, and personas cut down to their summary. */
-function checkBytes(bytes: Buffer | 'too-large', hash: string, target: FileToRead, limits: Limits, runner?: DocumentRunner): CheckedFile {
+function checkBytes(
+  bytes: Buffer | 'too-large',
+  hash: string,
+  target: FileToRead,
+  limits: Limits,
+  runner?: DocumentRunner,
+): CheckedFile {
   const loaded = loadBytes(bytes, target.absPath, target.file, limits);
   const checked: CheckedFile = { ...loaded, schema: loaded.documents.map(validateDocument), hash };
   if (runner) runner(checked, target.reported ?? false);

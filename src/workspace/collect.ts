@@ -31,7 +31,9 @@ export async function collectFiles(specs: readonly string[], cwd: string, bounda
   const add = (absPath: string, explicit: boolean): Promise<void> | undefined => {
     const known = realOf.get(absPath);
     if (known !== undefined) return void addReal(absPath, known, explicit);
-    return realpath(absPath).catch(() => absPath).then((real) => addReal(absPath, real, explicit));
+    return realpath(absPath)
+      .catch(() => absPath)
+      .then((real) => addReal(absPath, real, explicit));
   };
 
   for (const spec of specs) {
@@ -44,15 +46,24 @@ export async function collectFiles(specs: readonly string[], cwd: string, bounda
       const files = await walk(base, boundary ?? base, realOf).catch(() => []);
       const matches = files.filter((file) => matcher.test(path.relative(base, file).split(path.sep).join('/')));
       // Like a path that does not exist: a pattern that matches nothing is almost always a typo.
-      if (matches.length === 0) throw new UsageError(`no YAML file matches "${spec}"`, 'check the pattern (personakit.yaml, node_modules and dot-folders never match)');
+      if (matches.length === 0)
+        throw new UsageError(
+          `no YAML file matches "${spec}"`,
+          'check the pattern (personakit.yaml, node_modules and dot-folders never match)',
+        );
       for (const file of matches) await add(file, true);
       continue;
     }
     const absPath = path.resolve(cwd, spec);
-    const shown = path.isAbsolute(spec) && isInside(absPath, cwd) ? path.relative(cwd, absPath).split(path.sep).join('/') || '.' : spec;
+    const shown =
+      path.isAbsolute(spec) && isInside(absPath, cwd)
+        ? path.relative(cwd, absPath).split(path.sep).join('/') || '.'
+        : spec;
     const info = await stat(absPath).catch((e: NodeJS.ErrnoException) => {
       throw new UsageError(
-        e.code === 'ENOENT' ? `path "${shown}" does not exist` : `cannot read "${shown}": ${e.code === 'EACCES' ? 'permission denied' : e.message}`,
+        e.code === 'ENOENT'
+          ? `path "${shown}" does not exist`
+          : `cannot read "${shown}": ${e.code === 'EACCES' ? 'permission denied' : e.message}`,
         'check the path, or run personakit from the folder that holds your files',
       );
     });
@@ -63,7 +74,8 @@ export async function collectFiles(specs: readonly string[], cwd: string, bounda
         if (pending) await pending;
       }
     } else if (info.isFile()) {
-      if (!YAML_FILE.test(absPath)) throw new UsageError(`"${shown}" is not a YAML file`, 'personakit reads only .yaml and .yml files');
+      if (!YAML_FILE.test(absPath))
+        throw new UsageError(`"${shown}" is not a YAML file`, 'personakit reads only .yaml and .yml files');
       // SPEC 2: the settings file is never a document, even when named explicitly.
       if (path.basename(absPath) !== SETTINGS_FILE) await add(absPath, true);
     } else {
@@ -79,9 +91,15 @@ export async function collectFiles(specs: readonly string[], cwd: string, bounda
  */
 async function refuseLinkOut(absPath: string, shown: string, boundary: string): Promise<void> {
   if (!isInside(absPath, boundary)) return;
-  const [real, realBoundary] = await Promise.all([realpath(absPath).catch(() => absPath), realpath(boundary).catch(() => boundary)]);
+  const [real, realBoundary] = await Promise.all([
+    realpath(absPath).catch(() => absPath),
+    realpath(boundary).catch(() => boundary),
+  ]);
   if (!isInside(real, realBoundary)) {
-    throw new UsageError(`"${shown}" is a symbolic link to ${real}, outside the workspace; personakit does not follow links out of it`, 'copy the files into the workspace, or name their real path');
+    throw new UsageError(
+      `"${shown}" is a symbolic link to ${real}, outside the workspace; personakit does not follow links out of it`,
+      'copy the files into the workspace, or name their real path',
+    );
   }
 }
 
@@ -100,7 +118,10 @@ async function walk(dir: string, boundary: string, realOf: Map<string, string>):
       entries = await readdir(folder, { withFileTypes: true });
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
-      throw new UsageError(`cannot read folder "${folder}": ${err.code === 'EACCES' ? 'permission denied' : err.message}`, 'fix its permissions or leave it out of the checked paths');
+      throw new UsageError(
+        `cannot read folder "${folder}": ${err.code === 'EACCES' ? 'permission denied' : err.message}`,
+        'fix its permissions or leave it out of the checked paths',
+      );
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
@@ -134,7 +155,10 @@ function childPath(folder: string, name: string): string {
 }
 
 async function exists(absPath: string): Promise<boolean> {
-  return stat(absPath).then(() => true, () => false);
+  return stat(absPath).then(
+    () => true,
+    () => false,
+  );
 }
 
 function skipFolder(name: string): boolean {

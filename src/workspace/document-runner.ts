@@ -62,4 +62,3 @@ function summaryOf(data: Record<string, unknown>): Record<string, unknown> {
   }
   return summary;
 }
-

@@ -9,7 +9,10 @@ export async function findSettingsFile(start: string): Promise<string | undefine
   if (info && !info.isDirectory()) dir = path.dirname(dir);
   for (;;) {
     const candidate = path.join(dir, SETTINGS_FILE);
-    const found = await stat(candidate).then((s) => s.isFile(), () => false);
+    const found = await stat(candidate).then(
+      (s) => s.isFile(),
+      () => false,
+    );
     if (found) return candidate;
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;

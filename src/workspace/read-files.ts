@@ -32,7 +32,11 @@ const workerAvailable = () => existsSync(fileURLToPath(WORKER_URL));
  * worker threads, which pull chunks from one atomic counter so a slow or late-starting worker
  * never leaves the others idle. Unreadable files are usage errors: the first in path order wins.
  */
-export async function readFiles(files: readonly FileToRead[], limits: Limits, options: ReadOptions = {}): Promise<CheckedFile[]> {
+export async function readFiles(
+  files: readonly FileToRead[],
+  limits: Limits,
+  options: ReadOptions = {},
+): Promise<CheckedFile[]> {
   const threads = Math.min(options.maxThreads ?? 4, availableParallelism());
   const pass = options.documentPass;
   if (files.length < (options.parallelFrom ?? DEFAULT_PARALLEL_FROM) || threads < 2 || !workerAvailable()) {
@@ -66,7 +70,12 @@ export async function readFiles(files: readonly FileToRead[], limits: Limits, op
 }
 
 /** A reader thread; resolves with everything it read once it says 'done'. */
-function startWorker(files: readonly FileToRead[], limits: Limits, counter: Int32Array, pass: DocumentPass | undefined): Promise<LaneOutput> {
+function startWorker(
+  files: readonly FileToRead[],
+  limits: Limits,
+  counter: Int32Array,
+  pass: DocumentPass | undefined,
+): Promise<LaneOutput> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_URL, { workerData: { files, limits, counter, pass } });
     const all: LaneOutput = { files: [], errors: [] };

@@ -23,8 +23,14 @@ export interface EncodedBatch {
  * Work through chunks of `files` claimed from the shared counter until none are left. `emit`
  * receives each finished chunk, so a worker can hand its results over (and drop them) as it goes.
  */
-export function runLane(files: readonly FileToRead[], limits: Limits, counter: Int32Array, emit: (chunk: LaneOutput, cloneIndexes: Set<number>) => void,
-  jsonSafety = false, runner?: DocumentRunner): void {
+export function runLane(
+  files: readonly FileToRead[],
+  limits: Limits,
+  counter: Int32Array,
+  emit: (chunk: LaneOutput, cloneIndexes: Set<number>) => void,
+  jsonSafety = false,
+  runner?: DocumentRunner,
+): void {
   for (;;) {
     const start = Atomics.add(counter, 0, CHUNK);
     if (start >= files.length) return;
@@ -51,7 +57,11 @@ export function mayHoldNonFinite(bytes: Buffer): boolean {
 
 export function encodeBatch(output: LaneOutput, cloneIndexes: Set<number>): EncodedBatch {
   const plain = output.files.filter(([i]) => !cloneIndexes.has(i));
-  return { json: JSON.stringify(plain), cloned: output.files.filter(([i]) => cloneIndexes.has(i)), errors: output.errors };
+  return {
+    json: JSON.stringify(plain),
+    cloned: output.files.filter(([i]) => cloneIndexes.has(i)),
+    errors: output.errors,
+  };
 }
 
 export function decodeBatch(batch: EncodedBatch): LaneOutput {

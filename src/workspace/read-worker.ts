@@ -5,7 +5,19 @@ import { loadDocumentRunner, type DocumentPass } from './document-pass.js';
 import { encodeBatch, runLane } from './read-lane.js';
 
 // A file-reading thread (see read-files.ts): same work as the main thread's lane, results as JSON.
-const { files, limits, counter, pass } = workerData as { files: FileToRead[]; limits: Limits; counter: Int32Array; pass?: DocumentPass };
+const { files, limits, counter, pass } = workerData as {
+  files: FileToRead[];
+  limits: Limits;
+  counter: Int32Array;
+  pass?: DocumentPass;
+};
 const runner = pass ? await loadDocumentRunner(pass) : undefined;
-runLane(files, limits, counter, (chunk, cloneIndexes) => parentPort!.postMessage(encodeBatch(chunk, cloneIndexes)), true, runner);
+runLane(
+  files,
+  limits,
+  counter,
+  (chunk, cloneIndexes) => parentPort!.postMessage(encodeBatch(chunk, cloneIndexes)),
+  true,
+  runner,
+);
 parentPort!.postMessage('done');

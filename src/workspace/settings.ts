@@ -60,8 +60,15 @@ export async function readSettings(file: string, displayFile = file): Promise<Se
   if (!decoded.ok) throw new SettingsError(`${displayFile}:${decoded.line}:${decoded.column}: ${decoded.message}`);
   const parsed = parseYaml(decoded.text, DEFAULT_LIMITS);
   const syntax = parsed.errors[0];
-  if (syntax) throw new SettingsError(`${displayFile}:${syntax.line}:${syntax.column}: ${syntax.message}`, 'fix the YAML of personakit.yaml');
-  if (parsed.documents.length > 1) throw new SettingsError(`${displayFile}: holds ${parsed.documents.length} YAML documents; keep the settings in one`);
+  if (syntax)
+    throw new SettingsError(
+      `${displayFile}:${syntax.line}:${syntax.column}: ${syntax.message}`,
+      'fix the YAML of personakit.yaml',
+    );
+  if (parsed.documents.length > 1)
+    throw new SettingsError(
+      `${displayFile}: holds ${parsed.documents.length} YAML documents; keep the settings in one`,
+    );
   const raw = (parsed.documents[0] ?? {}) as RawSettings;
   let positions: PositionIndex | undefined;
   const locate = (pointer: string) => {
@@ -73,8 +80,12 @@ export async function readSettings(file: string, displayFile = file): Promise<Se
   if (problems.length > 0) {
     const first = problems[0]!;
     const { line, column } = (positions ??= new PositionIndex(decoded.text)).locate(0, first.pointer, first.at);
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-    throw new SettingsError(`${displayFile}:${line}:${column}: ${first.message}${more}`, 'fix the setting; see the README section "Settings"');
+    const more =
+      problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+    throw new SettingsError(
+      `${displayFile}:${line}:${column}: ${first.message}${more}`,
+      'fix the setting; see the README section "Settings"',
+    );
   }
 
   const root = path.dirname(file);
@@ -93,7 +104,10 @@ export async function readSettings(file: string, displayFile = file): Promise<Se
   if (raw.templates !== undefined) {
     settings.templates = inside(raw.templates, '/templates');
     // A templates folder that is a link out of the workspace is refused like a ../ path.
-    const [real, realRoot] = await Promise.all([realpath(settings.templates).catch(() => settings.templates!), realpath(root).catch(() => root)]);
+    const [real, realRoot] = await Promise.all([
+      realpath(settings.templates).catch(() => settings.templates!),
+      realpath(root).catch(() => root),
+    ]);
     if (!isInside(real, realRoot)) insideWorkspace(realRoot, real, '/templates', displayFile, locate);
   }
   if (raw.limits) settings.limits = { ...settings.limits, ...raw.limits };
@@ -104,25 +118,39 @@ export async function readSettings(file: string, displayFile = file): Promise<Se
  * personakit.yaml arrives in pull requests from anyone: a `paths` or `templates` entry must not
  * make personakit read (or walk) folders outside the workspace, such as ../.. or /etc.
  */
-function insideWorkspace(root: string, value: string, pointer: string, displayFile: string, locate: (pointer: string) => { line: number; column: number }): string {
+function insideWorkspace(
+  root: string,
+  value: string,
+  pointer: string,
+  displayFile: string,
+  locate: (pointer: string) => { line: number; column: number },
+): string {
   const abs = path.resolve(root, value);
   if (isInside(abs, root)) return abs;
   const { line, column } = locate(pointer);
-  throw new SettingsError(`${displayFile}:${line}:${column}: "${value}" lies outside the workspace folder; personakit reads only inside it`,
-    'use a path relative to the folder of personakit.yaml that stays inside it (no ../ and no absolute path elsewhere)');
+  throw new SettingsError(
+    `${displayFile}:${line}:${column}: "${value}" lies outside the workspace folder; personakit reads only inside it`,
+    'use a path relative to the folder of personakit.yaml that stays inside it (no ../ and no absolute path elsewhere)',
+  );
 }
 
 /** yaml-syntax, schema and duplicate-id always run; say so, rather than only "must be error or warning". */
 const MANDATORY = CORE_RULES.filter((r) => r.mandatory).map((r) => r.id);
 
-function checkMandatoryRules(raw: RawSettings, displayFile: string, locate: (pointer: string) => { line: number; column: number }): void {
+function checkMandatoryRules(
+  raw: RawSettings,
+  displayFile: string,
+  locate: (pointer: string) => { line: number; column: number },
+): void {
   const rules: unknown = raw.rules;
   if (rules === null || typeof rules !== 'object') return;
   for (const id of MANDATORY) {
     if ((rules as Record<string, unknown>)[id] !== 'off') continue;
     const { line, column } = locate(`/rules/${id}`);
-    throw new SettingsError(`${displayFile}:${line}:${column}: rule "${id}" cannot be turned off (nor can ${MANDATORY.filter((m) => m !== id).join(' and ')})`,
-      'set it to error or warning, or remove the line');
+    throw new SettingsError(
+      `${displayFile}:${line}:${column}: rule "${id}" cannot be turned off (nor can ${MANDATORY.filter((m) => m !== id).join(' and ')})`,
+      'set it to error or warning, or remove the line',
+    );
   }
 }
 
@@ -137,9 +165,15 @@ export function checkRuleSettings(settings: Settings, rules: readonly RuleMeta[]
     const where = settings.locate ? settings.locate(`/rules/${id}`) : undefined;
     const at = `${settings.displayFile ?? 'personakit.yaml'}${where ? `:${where.line}:${where.column}` : ''}`;
     if (!meta) {
-      throw new SettingsError(`${at}: unknown rule "${id}" under rules${suggestion(id, ids)}`,
-        'use a rule id from `personakit check --list-rules`, or start the key with x- for a note of your own');
+      throw new SettingsError(
+        `${at}: unknown rule "${id}" under rules${suggestion(id, ids)}`,
+        'use a rule id from `personakit check --list-rules`, or start the key with x- for a note of your own',
+      );
     }
-    if (meta.mandatory && value === 'off') throw new SettingsError(`${at}: rule "${id}" cannot be turned off`, 'set it to error or warning, or remove the line');
+    if (meta.mandatory && value === 'off')
+      throw new SettingsError(
+        `${at}: rule "${id}" cannot be turned off`,
+        'set it to error or warning, or remove the line',
+      );
   }
 }

@@ -79,9 +79,13 @@ export interface WorkspacePlan {
 export async function loadWorkspace(options: LoadOptions): Promise<Workspace> {
   const plan = await planWorkspace(options);
   options.onPlanned?.(plan);
-  if (!options.documentRules) return assembleWorkspace(plan, await readFiles(plan.files, plan.settings.limits, options.read));
+  if (!options.documentRules)
+    return assembleWorkspace(plan, await readFiles(plan.files, plan.settings.limits, options.read));
   const pass = documentPassFor(options.documentRules, plan.settings);
-  const workspace = assembleWorkspace(plan, await readFiles(plan.files, plan.settings.limits, { ...options.read, documentPass: pass }));
+  const workspace = assembleWorkspace(
+    plan,
+    await readFiles(plan.files, plan.settings.limits, { ...options.read, documentPass: pass }),
+  );
   workspace.documentPass = pass.mode;
   return workspace;
 }
@@ -109,25 +113,49 @@ export async function planWorkspace(options: LoadOptions): Promise<WorkspacePlan
     const inScope = new Set(scope.map((f) => f.absPath));
     all = [...scope, ...named.filter((f) => !inScope.has(f.absPath))];
   }
-  return { cwd, settings, files: all.map((f) => ({ absPath: f.absPath, file: display(cwd, f.absPath), reported: reported.has(f.absPath) })), reported, strictKinds };
+  return {
+    cwd,
+    settings,
+    files: all.map((f) => ({ absPath: f.absPath, file: display(cwd, f.absPath), reported: reported.has(f.absPath) })),
+    reported,
+    strictKinds,
+  };
 }
 
 /** Classify the documents of files already read (in plan order) into a workspace. */
 export function assembleWorkspace(plan: WorkspacePlan, files: CheckedFile[]): Workspace {
   const { cwd, settings, reported, strictKinds } = plan;
-  const workspace: Workspace = { cwd, settings, files, reportedFiles: files.filter((f) => reported.has(f.absPath)).map((f) => f.file), documents: [], findings: [] };
+  const workspace: Workspace = {
+    cwd,
+    settings,
+    files,
+    reportedFiles: files.filter((f) => reported.has(f.absPath)).map((f) => f.file),
+    documents: [],
+    findings: [],
+  };
   for (const file of files) {
     const isReported = reported.has(file.absPath);
     if (isReported) workspace.findings.push(...file.findings, ...(file.ruleFindings ?? []));
-    file.documents.forEach((data, docIndex) => classify(workspace, file, data, docIndex, isReported, strictKinds, file.schema[docIndex] ?? []));
+    file.documents.forEach((data, docIndex) =>
+      classify(workspace, file, data, docIndex, isReported, strictKinds, file.schema[docIndex] ?? []),
+    );
   }
   return workspace;
 }
 
 /** `problems`: the document's schema problems, found while its file was read (see checked-file.ts). */
-function classify(ws: Workspace, file: LoadedFile, data: unknown, docIndex: number, reported: boolean, strictKinds: boolean, problems: readonly SchemaProblem[]): void {
+function classify(
+  ws: Workspace,
+  file: LoadedFile,
+  data: unknown,
+  docIndex: number,
+  reported: boolean,
+  strictKinds: boolean,
+  problems: readonly SchemaProblem[],
+): void {
   const report = (message: string, pointer = '', at: 'key' | 'value' = 'value') => {
-    if (reported && strictKinds) ws.findings.push({ rule: 'unknown-kind', file: file.file, docIndex, pointer, at, message });
+    if (reported && strictKinds)
+      ws.findings.push({ rule: 'unknown-kind', file: file.file, docIndex, pointer, at, message });
   };
   if (data === undefined) return; // unreadable: its yaml-syntax finding says why
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
@@ -141,22 +169,42 @@ function classify(ws: Workspace, file: LoadedFile, data: unknown, docIndex: numb
   }
   if (!isKind(record.kind)) {
     const value = record.kind;
-    report(typeof value === 'string' ? `unknown kind "${value}"${suggestion(value, KINDS)}; use one of ${KINDS.join(', ')}` : `kind must be one of ${KINDS.join(', ')} — got ${show(value)}`, '/kind');
+    report(
+      typeof value === 'string'
+        ? `unknown kind "${value}"${suggestion(value, KINDS)}; use one of ${KINDS.join(', ')}`
+        : `kind must be one of ${KINDS.join(', ')} — got ${show(value)}`,
+      '/kind',
+    );
     return;
   }
   ws.documents.push(toDocument(file, record, docIndex, reported, problems)!);
   if (reported) {
-    for (const p of problems) ws.findings.push({ rule: 'schema', file: file.file, docIndex, pointer: p.pointer, at: p.at, message: p.message });
+    for (const p of problems)
+      ws.findings.push({ rule: 'schema', file: file.file, docIndex, pointer: p.pointer, at: p.at, message: p.message });
   }
 }
 
 /** The workspace document of parsed data, when it is a mapping of a known kind (else undefined). */
-export function toDocument(file: Pick<LoadedFile, 'file' | 'absPath'>, data: unknown, docIndex: number, reported: boolean, problems: readonly SchemaProblem[]): WorkspaceDocument | undefined {
+export function toDocument(
+  file: Pick<LoadedFile, 'file' | 'absPath'>,
+  data: unknown,
+  docIndex: number,
+  reported: boolean,
+  problems: readonly SchemaProblem[],
+): WorkspaceDocument | undefined {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
   const record = data as Record<string, unknown>;
   if (!Object.hasOwn(record, 'kind') || !isKind(record.kind)) return undefined;
   const id = typeof record.id === 'string' && ID_PATTERN.test(record.id) ? record.id : undefined;
-  const doc: WorkspaceDocument = { kind: record.kind, data: record, file: file.file, absPath: file.absPath, docIndex, reported, schemaValid: problems.length === 0 };
+  const doc: WorkspaceDocument = {
+    kind: record.kind,
+    data: record,
+    file: file.file,
+    absPath: file.absPath,
+    docIndex,
+    reported,
+    schemaValid: problems.length === 0,
+  };
   if (id !== undefined) doc.id = id;
   return doc;
 }
@@ -166,7 +214,10 @@ async function collectScope(specs: readonly string[], cwd: string, settings: Set
     return await collectFiles(specs, cwd, settings.root);
   } catch (e) {
     if (e instanceof UsageError && settings.file) {
-      throw new UsageError(`${e.message} (listed under "paths" in ${display(cwd, settings.file)})`, 'fix "paths" in personakit.yaml');
+      throw new UsageError(
+        `${e.message} (listed under "paths" in ${display(cwd, settings.file)})`,
+        'fix "paths" in personakit.yaml',
+      );
     }
     throw e;
   }
@@ -175,7 +226,11 @@ async function collectScope(specs: readonly string[], cwd: string, settings: Set
 export function display(cwd: string, absPath: string): string {
   // The common case without path.relative (10,000 calls were a tenth of a cached run): a path
   // below cwd with no `.` or `..` segment to normalise away.
-  const plainBelow = absPath.startsWith(cwd) && absPath[cwd.length] === path.sep && !cwd.endsWith(path.sep) && !absPath.includes(`${path.sep}.`, cwd.length);
+  const plainBelow =
+    absPath.startsWith(cwd) &&
+    absPath[cwd.length] === path.sep &&
+    !cwd.endsWith(path.sep) &&
+    !absPath.includes(`${path.sep}.`, cwd.length);
   const rel = plainBelow ? absPath.slice(cwd.length + 1) : path.relative(cwd, absPath);
   const shown = rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? absPath : rel;
   return path.sep === '/' ? shown : shown.split(path.sep).join('/');

@@ -43,7 +43,11 @@ describe('bench workspace generator', () => {
     const dir = await tempDir();
     generateWorkspace(dir, SMALL);
     const result = await lint({ cwd: dir, paths: [], mode: 'check', today: new Date('2026-06-01T00:00:00Z') });
-    expect(result.workspace.documents.map((d) => d.kind).sort()).toEqual([...Array(3).fill('journey'), ...Array(2).fill('market'), ...Array(20).fill('persona')]);
+    expect(result.workspace.documents.map((d) => d.kind).sort()).toEqual([
+      ...Array(3).fill('journey'),
+      ...Array(2).fill('market'),
+      ...Array(20).fill('persona'),
+    ]);
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
@@ -66,8 +70,10 @@ describe('bench workspace generator', () => {
     generateWorkspace(fitting, { ...SMALL, accountsFit: 1 });
     const [a, b] = [await snapshot(plain), await snapshot(fitting)];
     expect(Object.keys(b).filter((f) => a[f] !== b[f])).toEqual([path.join('markets', 'market-0.yaml')]);
-    const misfitsIn = async (dir: string) => (await lint({ cwd: dir, paths: [], mode: 'check', today: new Date('2026-06-01T00:00:00Z') })).diagnostics
-      .filter((d) => d.rule === 'account-misfit' && d.file.endsWith('.csv')).length;
+    const misfitsIn = async (dir: string) =>
+      (await lint({ cwd: dir, paths: [], mode: 'check', today: new Date('2026-06-01T00:00:00Z') })).diagnostics.filter(
+        (d) => d.rule === 'account-misfit' && d.file.endsWith('.csv'),
+      ).length;
     expect(await misfitsIn(plain)).toBeGreaterThan(0);
     expect(await misfitsIn(fitting)).toBe(0);
   });

@@ -22,7 +22,10 @@ async function tempDir(): Promise<string> {
 async function contents(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) out[path.relative(dir, path.join(entry.parentPath, entry.name))] = (await readFile(path.join(entry.parentPath, entry.name))).toString('base64');
+    if (entry.isFile())
+      out[path.relative(dir, path.join(entry.parentPath, entry.name))] = (
+        await readFile(path.join(entry.parentPath, entry.name))
+      ).toString('base64');
   }
   return out;
 }
@@ -36,15 +39,36 @@ describe.skipIf(!existsSync(DIST_RENDER))('writing reports on the writer thread'
     generateWorkspace(ws, { personas: 60, journeys: 4, markets: 2, invalid: 2 });
     const [alone, thread] = [path.join(ws, 'alone'), path.join(ws, 'thread')];
     for (const format of ['html', 'md'] as const) {
-      await renderReports({ cwd: ws, paths: ['personas', 'journeys', 'markets'], format, out: alone, force: true, writeThreadFrom: Infinity });
-      const result = await renderReports({ cwd: ws, paths: ['personas', 'journeys', 'markets'], format, out: thread, force: true, writeThreadFrom: 0 });
+      await renderReports({
+        cwd: ws,
+        paths: ['personas', 'journeys', 'markets'],
+        format,
+        out: alone,
+        force: true,
+        writeThreadFrom: Infinity,
+      });
+      const result = await renderReports({
+        cwd: ws,
+        paths: ['personas', 'journeys', 'markets'],
+        format,
+        out: thread,
+        force: true,
+        writeThreadFrom: 0,
+      });
       expect(result.refused).toBe(false);
     }
     expect(Object.keys(await contents(thread)).length).toBeGreaterThan(120);
     expect(await contents(thread)).toEqual(await contents(alone));
 
     const before = await stat(path.join(thread, 'index.html'));
-    await renderReports({ cwd: ws, paths: ['personas', 'journeys', 'markets'], format: 'html', out: thread, force: true, writeThreadFrom: 0 });
+    await renderReports({
+      cwd: ws,
+      paths: ['personas', 'journeys', 'markets'],
+      format: 'html',
+      out: thread,
+      force: true,
+      writeThreadFrom: 0,
+    });
     expect((await stat(path.join(thread, 'index.html'))).mtimeMs).toBe(before.mtimeMs);
   });
 
@@ -77,7 +101,16 @@ describe.skipIf(!existsSync(DIST_RENDER))('writing reports on the writer thread'
     // A folder where a report must go: the rename onto it fails.
     await mkdir(path.join(out, 'index.html'), { recursive: true });
     await writeFile(path.join(out, 'index.html', 'keep.txt'), 'mine\n');
-    await expect(renderReports({ cwd: ws, paths: ['personas', 'journeys', 'markets'], format: 'html', out, force: true, writeThreadFrom: 0 })).rejects.toMatchObject({
+    await expect(
+      renderReports({
+        cwd: ws,
+        paths: ['personas', 'journeys', 'markets'],
+        format: 'html',
+        out,
+        force: true,
+        writeThreadFrom: 0,
+      }),
+    ).rejects.toMatchObject({
       name: 'UsageError',
       message: expect.stringMatching(/^cannot write .*index\.html: /),
     });
@@ -93,7 +126,9 @@ describe.skipIf(!existsSync(DIST_RENDER))('writing reports on the writer thread'
     await mkdir(out);
     await chmod(out, 0o555);
     try {
-      await expect(renderReports({ cwd: ws, paths: ['personas'], format: 'html', out, force: true, writeThreadFrom: 0 })).rejects.toMatchObject({ name: 'UsageError' });
+      await expect(
+        renderReports({ cwd: ws, paths: ['personas'], format: 'html', out, force: true, writeThreadFrom: 0 }),
+      ).rejects.toMatchObject({ name: 'UsageError' });
       expect(await readdir(out)).toEqual([]);
     } finally {
       await chmod(out, 0o755);
@@ -101,27 +136,48 @@ describe.skipIf(!existsSync(DIST_RENDER))('writing reports on the writer thread'
   });
 });
 
-describe.skipIf(!existsSync(DIST_RENDER) || process.platform !== 'linux')('an interrupt while the writer thread writes', () => {
-  it.each(['SIGINT', 'SIGTERM'] as const)('%s: every report is whole or absent, and no temporary file is left', async (signal) => {
-    const { signalAfter } = await import('../hardening/signals.js');
-    const ws = await tempDir();
-    generateWorkspace(ws, { personas: 400, journeys: 10, markets: 2 });
-    const reference = path.join(ws, 'reference');
-    const { renderReports } = (await import(DIST_RENDER)) as typeof import('../../src/render/render.js');
-    const started = Date.now();
-    await renderReports({ cwd: ws, paths: ['personas', 'journeys', 'markets'], format: 'html', out: reference, force: true, writeThreadFrom: Infinity });
-    const span = Date.now() - started;
-    const whole = await contents(reference);
-    for (let i = 1; i <= 6; i++) {
-      const out = path.join(ws, `out-${signal}-${i}`);
-      const r = await signalAfter(['render', 'personas', 'journeys', 'markets', '--force', '--out', out], ws, Math.round((span * i) / 4), signal);
-      expect(r.signal === signal || r.code === 0, JSON.stringify(r)).toBe(true);
-      const written = await contents(out).catch(() => ({}));
-      for (const [rel, bytes] of Object.entries(written)) {
-        expect(rel, 'a temporary file was left behind').not.toMatch(/\.tmp$/);
-        expect(bytes, `${rel} is not whole`).toBe(whole[rel]);
-      }
-      expect((await readdir(ws)).filter((f) => f.endsWith('.tmp')), 'a staging folder was left behind').toEqual([]);
-    }
-  });
-});
+describe.skipIf(!existsSync(DIST_RENDER) || process.platform !== 'linux')(
+  'an interrupt while the writer thread writes',
+  () => {
+    it.each(['SIGINT', 'SIGTERM'] as const)(
+      '%s: every report is whole or absent, and no temporary file is left',
+      async (signal) => {
+        const { signalAfter } = await import('../hardening/signals.js');
+        const ws = await tempDir();
+        generateWorkspace(ws, { personas: 400, journeys: 10, markets: 2 });
+        const reference = path.join(ws, 'reference');
+        const { renderReports } = (await import(DIST_RENDER)) as typeof import('../../src/render/render.js');
+        const started = Date.now();
+        await renderReports({
+          cwd: ws,
+          paths: ['personas', 'journeys', 'markets'],
+          format: 'html',
+          out: reference,
+          force: true,
+          writeThreadFrom: Infinity,
+        });
+        const span = Date.now() - started;
+        const whole = await contents(reference);
+        for (let i = 1; i <= 6; i++) {
+          const out = path.join(ws, `out-${signal}-${i}`);
+          const r = await signalAfter(
+            ['render', 'personas', 'journeys', 'markets', '--force', '--out', out],
+            ws,
+            Math.round((span * i) / 4),
+            signal,
+          );
+          expect(r.signal === signal || r.code === 0, JSON.stringify(r)).toBe(true);
+          const written = await contents(out).catch(() => ({}));
+          for (const [rel, bytes] of Object.entries(written)) {
+            expect(rel, 'a temporary file was left behind').not.toMatch(/\.tmp$/);
+            expect(bytes, `${rel} is not whole`).toBe(whole[rel]);
+          }
+          expect(
+            (await readdir(ws)).filter((f) => f.endsWith('.tmp')),
+            'a staging folder was left behind',
+          ).toEqual([]);
+        }
+      },
+    );
+  },
+);

@@ -37,7 +37,10 @@ describe('personakit check --cache (built binary)', () => {
     const plain = await runBin(['check', '--format', 'json'], { cwd: dir });
     const first = await runBin(['check', '--format', 'json', '--cache'], { cwd: dir });
     const second = await runBin(['check', '--format', 'json', '--cache'], { cwd: dir });
-    expect(await readdir(path.join(dir, 'node_modules', '.cache', 'personakit'))).toEqual(['files.json', 'result.json']);
+    expect(await readdir(path.join(dir, 'node_modules', '.cache', 'personakit'))).toEqual([
+      'files.json',
+      'result.json',
+    ]);
     for (const run of [first, second]) {
       expect(run.stdout).toBe(plain.stdout);
       expect(run.code).toBe(plain.code);

@@ -9,26 +9,67 @@ import { makeTempDir, REPO_ROOT } from '../support/run-bin.js';
 // what an uncached run says. Applied in sequence, so later steps also start from a warm cache.
 type Edit = [name: string, apply: (dir: string) => Promise<void>];
 const p = (dir: string, rel: string) => path.join(dir, rel);
-const edit = async (dir: string, rel: string, change: (text: string) => string) => writeFile(p(dir, rel), change(await readFile(p(dir, rel), 'utf8')));
+const edit = async (dir: string, rel: string, change: (text: string) => string) =>
+  writeFile(p(dir, rel), change(await readFile(p(dir, rel), 'utf8')));
 
 const EDITS: Edit[] = [
   ['nothing changes', async () => {}],
-  ['a persona gains a schema error', (d) => edit(d, 'personas/it-manager-gareth.yaml', (t) => t.replace(/\nname: /, '\nnickname: G\nname: '))],
-  ['a persona loses a heading (completeness)', (d) => edit(d, 'personas/ops-director-dana.yaml', (t) => t.replace(/\nobjections:\n(?: .*\n|\n)*?(?=\S)/, '\n'))],
-  ['a persona becomes invalid YAML', (d) => edit(d, 'personas/finance-director-farid.yaml', (t) => t.replace('\nname: ', '\nname: [unclosed\nx: '))],
-  ['the broken persona is fixed again', (d) => edit(d, 'personas/finance-director-farid.yaml', (t) => t.replace('\nname: [unclosed\nx: ', '\nname: '))],
+  [
+    'a persona gains a schema error',
+    (d) => edit(d, 'personas/it-manager-gareth.yaml', (t) => t.replace(/\nname: /, '\nnickname: G\nname: ')),
+  ],
+  [
+    'a persona loses a heading (completeness)',
+    (d) => edit(d, 'personas/ops-director-dana.yaml', (t) => t.replace(/\nobjections:\n(?: .*\n|\n)*?(?=\S)/, '\n')),
+  ],
+  [
+    'a persona becomes invalid YAML',
+    (d) => edit(d, 'personas/finance-director-farid.yaml', (t) => t.replace('\nname: ', '\nname: [unclosed\nx: ')),
+  ],
+  [
+    'the broken persona is fixed again',
+    (d) => edit(d, 'personas/finance-director-farid.yaml', (t) => t.replace('\nname: [unclosed\nx: ', '\nname: ')),
+  ],
   ['a persona is deleted (journeys and the market name it)', (d) => rm(p(d, 'personas/it-manager-gareth.yaml'))],
-  ['a persona is added', (d) => writeFile(p(d, 'personas/new-nadia.yaml'), 'kind: persona\nid: new-nadia\nname: New Nadia\n')],
-  ['a persona id referenced by journeys is renamed', (d) => edit(d, 'personas/shift-planner-priya.yaml', (t) => t.replace('id: shift-planner-priya', 'id: planner-priya'))],
-  ['a file is renamed with the same content', (d) => rename(p(d, 'personas/new-nadia.yaml'), p(d, 'personas/renamed-nadia.yaml'))],
+  [
+    'a persona is added',
+    (d) => writeFile(p(d, 'personas/new-nadia.yaml'), 'kind: persona\nid: new-nadia\nname: New Nadia\n'),
+  ],
+  [
+    'a persona id referenced by journeys is renamed',
+    (d) =>
+      edit(d, 'personas/shift-planner-priya.yaml', (t) => t.replace('id: shift-planner-priya', 'id: planner-priya')),
+  ],
+  [
+    'a file is renamed with the same content',
+    (d) => rename(p(d, 'personas/new-nadia.yaml'), p(d, 'personas/renamed-nadia.yaml')),
+  ],
   ['a duplicate of a file appears', (d) => cp(p(d, 'personas/renamed-nadia.yaml'), p(d, 'personas/copy-nadia.yaml'))],
-  ['a journey changes', (d) => edit(d, 'journeys/planner-adopts-at-her-site.yaml', (t) => t.replace(/\n {4}message: [^\n]*/, ''))],
-  ['personakit.yaml changes a severity', (d) => edit(d, 'personakit.yaml', (t) => t.replace('stage-message-missing: error', 'stage-message-missing: off'))],
+  [
+    'a journey changes',
+    (d) => edit(d, 'journeys/planner-adopts-at-her-site.yaml', (t) => t.replace(/\n {4}message: [^\n]*/, '')),
+  ],
+  [
+    'personakit.yaml changes a severity',
+    (d) => edit(d, 'personakit.yaml', (t) => t.replace('stage-message-missing: error', 'stage-message-missing: off')),
+  ],
   ['personakit.yaml changes completeness', (d) => edit(d, 'personakit.yaml', (t) => t.replace('min: 100', 'min: 50'))],
-  ['a row of the accounts CSV changes', (d) => edit(d, 'markets/accounts.csv', (t) => t.replace('Medway Chilled Logistics,food distribution', 'Medway Chilled Logistics,software'))],
+  [
+    'a row of the accounts CSV changes',
+    (d) =>
+      edit(d, 'markets/accounts.csv', (t) =>
+        t.replace('Medway Chilled Logistics,food distribution', 'Medway Chilled Logistics,software'),
+      ),
+  ],
   ['the accounts CSV disappears', (d) => rm(p(d, 'markets/accounts.csv'))],
-  ['a persona picture is replaced by a non-image', (d) => writeFile(p(d, 'personas/images/shift-planner-priya.png'), 'not a png')],
-  ['a multi-document file is split into a stream', (d) => edit(d, 'personas/renamed-nadia.yaml', (t) => `${t}---\nkind: persona\nid: second-nadia\nname: Second\n`)],
+  [
+    'a persona picture is replaced by a non-image',
+    (d) => writeFile(p(d, 'personas/images/shift-planner-priya.png'), 'not a png'),
+  ],
+  [
+    'a multi-document file is split into a stream',
+    (d) => edit(d, 'personas/renamed-nadia.yaml', (t) => `${t}---\nkind: persona\nid: second-nadia\nname: Second\n`),
+  ],
 ];
 
 let dir: string;
@@ -43,7 +84,12 @@ afterAll(async () => {
   await rm(cacheDir, { recursive: true, force: true });
 });
 
-const options = (mode: LintOptions['mode'] = 'check', paths: string[] = []): LintOptions => ({ cwd: dir, paths, mode, today: new Date('2027-01-15T00:00:00Z') });
+const options = (mode: LintOptions['mode'] = 'check', paths: string[] = []): LintOptions => ({
+  cwd: dir,
+  paths,
+  mode,
+  today: new Date('2027-01-15T00:00:00Z'),
+});
 
 async function expectSameAsUncached(opts: LintOptions) {
   const uncached = await lint(opts);

@@ -1,7 +1,14 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isTempFileOf, newTempTag, registerTempSweeper, removeTempFilesSync, writeFileAtomic, writeFileAtomicSync } from '../../src/util/atomic-write.js';
+import {
+  isTempFileOf,
+  newTempTag,
+  registerTempSweeper,
+  removeTempFilesSync,
+  writeFileAtomic,
+  writeFileAtomicSync,
+} from '../../src/util/atomic-write.js';
 import { makeTempDir } from '../support/run-bin.js';
 
 describe('writeFileAtomic (used by --output-file and schema --out)', () => {
@@ -63,7 +70,9 @@ describe('writeFileAtomic (used by --output-file and schema --out)', () => {
   it('fails cleanly when the target is a folder', async () => {
     const dir = await makeTempDir();
     await writeFileAtomic(path.join(dir, 'sub', 'keep.txt'), 'k');
-    await expect(writeFileAtomic(path.join(dir, 'sub'), 'x')).rejects.toMatchObject({ code: expect.stringMatching(/^E(ISDIR|NOTEMPTY|EXIST)$/) });
+    await expect(writeFileAtomic(path.join(dir, 'sub'), 'x')).rejects.toMatchObject({
+      code: expect.stringMatching(/^E(ISDIR|NOTEMPTY|EXIST)$/),
+    });
     expect(await readdir(dir)).toEqual(['sub']);
   });
 
@@ -73,7 +82,9 @@ describe('writeFileAtomic (used by --output-file and schema --out)', () => {
     writeFileAtomicSync(file, 'x'.repeat(100_000));
     writeFileAtomicSync(file, Buffer.from('<p>new</p>\n'), { sync: false });
     expect(await readFile(file, 'utf8')).toBe('<p>new</p>\n');
-    expect(() => writeFileAtomicSync(file, 'theirs', { exclusive: true })).toThrow(expect.objectContaining({ code: 'EEXIST' }) as Error);
+    expect(() => writeFileAtomicSync(file, 'theirs', { exclusive: true })).toThrow(
+      expect.objectContaining({ code: 'EEXIST' }) as Error,
+    );
     expect(await readFile(file, 'utf8')).toBe('<p>new</p>\n');
     expect(await readdir(dir)).toEqual(['report.html']);
   });

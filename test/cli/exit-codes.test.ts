@@ -27,13 +27,15 @@ describe('exitCodeFor: the one place errors become exit codes', () => {
     const io = memoryIo();
     let error: unknown;
     try {
-      (undefined as unknown as { x: number }).x;
+      void (undefined as unknown as { x: number }).x;
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(TypeError);
     expect(exitCodeFor(error, io)).toBe(2);
-    expect(io.err).toMatch(/^personakit: internal error: Cannot read properties of undefined \(reading 'x'\)\n {2}Rerun with DEBUG=personakit to see the stack trace/);
+    expect(io.err).toMatch(
+      /^personakit: internal error: Cannot read properties of undefined \(reading 'x'\)\n {2}Rerun with DEBUG=personakit to see the stack trace/,
+    );
     expect(io.err).not.toMatch(/\n\s+at /);
   });
 

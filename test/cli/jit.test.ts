@@ -51,7 +51,11 @@ async function probe(nodeFlags: string[], setup: string, setFlags: string): Prom
   const dir = await makeTempDir();
   const file = path.join(dir, 'probe.mjs');
   await writeFile(file, probeScript(setup, setFlags));
-  const r = spawnSync(process.execPath, ['--allow-natives-syntax', ...nodeFlags, file], { encoding: 'utf8', timeout: 60_000, cwd: dir });
+  const r = spawnSync(process.execPath, ['--allow-natives-syntax', ...nodeFlags, file], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    cwd: dir,
+  });
   expect(r.stderr).toBe('');
   return JSON.parse(r.stdout) as { before: number; after: number };
 }

@@ -19,13 +19,41 @@ describe('argv → options: validate and check', () => {
   const lintDefaults = { paths: [], format: 'stylish', quiet: false, listRules: false };
   it.each([
     [['validate'], 'validate', { mode: 'validate', ...lintDefaults }],
-    [['validate', 'personas', 'journeys/a.yaml'], 'validate', { mode: 'validate', ...lintDefaults, paths: ['personas', 'journeys/a.yaml'] }],
-    [['validate', '-f', 'json', '-o', 'out.json', '-q'], 'validate', { mode: 'validate', ...lintDefaults, format: 'json', outputFile: 'out.json', quiet: true }],
-    [['validate', '--format=sarif', '--output-file', 'r.sarif'], 'validate', { mode: 'validate', ...lintDefaults, format: 'sarif', outputFile: 'r.sarif' }],
-    [['check', '--format', 'github', '--max-warnings', '0'], 'check', { mode: 'check', ...lintDefaults, format: 'github', maxWarnings: 0 }],
-    [['check', '--min-completeness', '75', 'personas/*.yaml'], 'check', { mode: 'check', ...lintDefaults, minCompleteness: 75, paths: ['personas/*.yaml'] }],
-    [['check', '--list-rules', '--format', 'junit'], 'check', { mode: 'check', ...lintDefaults, format: 'junit', listRules: true }],
-    [['check', '--quiet', '--', '-odd-name.yaml'], 'check', { mode: 'check', ...lintDefaults, quiet: true, paths: ['-odd-name.yaml'] }],
+    [
+      ['validate', 'personas', 'journeys/a.yaml'],
+      'validate',
+      { mode: 'validate', ...lintDefaults, paths: ['personas', 'journeys/a.yaml'] },
+    ],
+    [
+      ['validate', '-f', 'json', '-o', 'out.json', '-q'],
+      'validate',
+      { mode: 'validate', ...lintDefaults, format: 'json', outputFile: 'out.json', quiet: true },
+    ],
+    [
+      ['validate', '--format=sarif', '--output-file', 'r.sarif'],
+      'validate',
+      { mode: 'validate', ...lintDefaults, format: 'sarif', outputFile: 'r.sarif' },
+    ],
+    [
+      ['check', '--format', 'github', '--max-warnings', '0'],
+      'check',
+      { mode: 'check', ...lintDefaults, format: 'github', maxWarnings: 0 },
+    ],
+    [
+      ['check', '--min-completeness', '75', 'personas/*.yaml'],
+      'check',
+      { mode: 'check', ...lintDefaults, minCompleteness: 75, paths: ['personas/*.yaml'] },
+    ],
+    [
+      ['check', '--list-rules', '--format', 'junit'],
+      'check',
+      { mode: 'check', ...lintDefaults, format: 'junit', listRules: true },
+    ],
+    [
+      ['check', '--quiet', '--', '-odd-name.yaml'],
+      'check',
+      { mode: 'check', ...lintDefaults, quiet: true, paths: ['-odd-name.yaml'] },
+    ],
   ])('%j', async (argv, command, expected) => {
     const result = await optionsOf(argv);
     expect(result).toMatchObject({ code: 0, command, err: '' });
@@ -105,7 +133,10 @@ describe('help and version', () => {
   it.each(commands)('`%s --help` has a one-line purpose and an example', async (name) => {
     const purpose = program.commands.find((c) => c.name() === name)!.description();
     expect(purpose, 'one sentence, one line').toMatch(/^[A-Z][^\n]*\.$/);
-    for (const argv of [[name, '--help'], ['help', name]]) {
+    for (const argv of [
+      [name, '--help'],
+      ['help', name],
+    ]) {
       const io = memoryIo();
       expect(await runCli(argv, io)).toBe(0);
       expect(io.out).toMatch(new RegExp(`^Usage: personakit ${name}\\b`));

@@ -13,8 +13,18 @@ async function validateTree(files: Record<string, string | Uint8Array>, args: st
   const result = await runBin(['validate', '--format', 'json', ...args], { cwd: dir });
   // validate never writes anything.
   expect(await listTree(dir)).toEqual(before);
-  const rows = result.stdout ? (JSON.parse(result.stdout) as { diagnostics: Array<{ file: string; line: number; column: number; rule: string; message: string }> }).diagnostics : [];
-  return { ...result, rows: rows.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`), messages: rows.map((d) => d.message) };
+  const rows = result.stdout
+    ? (
+        JSON.parse(result.stdout) as {
+          diagnostics: Array<{ file: string; line: number; column: number; rule: string; message: string }>;
+        }
+      ).diagnostics
+    : [];
+  return {
+    ...result,
+    rows: rows.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`),
+    messages: rows.map((d) => d.message),
+  };
 }
 
 describe('bad documents: one clear diagnostic each, exit 1, never a crash', () => {
@@ -38,14 +48,20 @@ describe('bad documents: one clear diagnostic each, exit 1, never a crash', () =
     const r = await validateTree({
       'dup.yaml': 'kind: persona\nid: d\nid: e\nname: D\n',
       'tabs.yaml': 'kind: persona\nid: t\nname: T\nabout:\n\tage: 4\n',
-      'tag.yaml': 'kind: persona\nid: f\nname: !!js/function "function () { require(\'fs\').writeFileSync(\'pwned\', \'\') }"\n',
+      'tag.yaml':
+        "kind: persona\nid: f\nname: !!js/function \"function () { require('fs').writeFileSync('pwned', '') }\"\n",
     });
     expect(r.rows).toEqual(['dup.yaml:3:1 yaml-syntax', 'tabs.yaml:5:1 yaml-syntax', 'tag.yaml:3:7 yaml-syntax']);
   });
 
   it('an alias bomb: a yaml-syntax error, promptly', async () => {
     const rows = ['kind: persona', 'id: bomb', 'a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-    for (let i = 1; i < 12; i++) rows.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    for (let i = 1; i < 12; i++)
+      rows.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
     const r = await validateTree({ 'bomb.yaml': rows.join('\n') + '\n' }, ['bomb.yaml']);
     expect(r.code).toBe(1);
     expect(r.rows).toEqual(['bomb.yaml:1:1 yaml-syntax']);
@@ -70,12 +86,20 @@ describe('bad documents: one clear diagnostic each, exit 1, never a crash', () =
   });
 
   it('a top-level list or scalar is unknown-kind; empty and comment-only files are skipped silently', async () => {
-    const r = await validateTree({ 'list.yaml': '- a\n', 'empty.yaml': '', 'comment.yaml': '# nothing yet\n', 'dashes.yaml': '---\n---\n', 'p.yaml': persona('p') });
+    const r = await validateTree({
+      'list.yaml': '- a\n',
+      'empty.yaml': '',
+      'comment.yaml': '# nothing yet\n',
+      'dashes.yaml': '---\n---\n',
+      'p.yaml': persona('p'),
+    });
     expect(r.rows).toEqual(['list.yaml:1:1 unknown-kind']);
   });
 
   it('an unquoted date and yes/no stay strings (YAML 1.2 core)', async () => {
-    const r = await validateTree({ 'p.yaml': persona('p', 'tagline: yes\nevidence:\n  - source: interview\n    date: 2026-05-01\n    note: no\n') });
+    const r = await validateTree({
+      'p.yaml': persona('p', 'tagline: yes\nevidence:\n  - source: interview\n    date: 2026-05-01\n    note: no\n'),
+    });
     expect(r).toMatchObject({ code: 0, rows: [] });
   });
 });
@@ -91,12 +115,22 @@ describe('bad invocations: exit 2 and a message naming the problem, nothing on s
 
   it('a path that does not exist', async () => {
     const dir = await writeTree(await makeTempDir(), { 'p.yaml': persona('p') });
-    expectUsage(await runBin(['validate', 'p.yaml', 'personas/missing.yaml'], { cwd: dir }), /path "personas\/missing\.yaml" does not exist/);
+    expectUsage(
+      await runBin(['validate', 'p.yaml', 'personas/missing.yaml'], { cwd: dir }),
+      /path "personas\/missing\.yaml" does not exist/,
+    );
   });
 
   it('a folder with no YAML: nothing to check', async () => {
-    const dir = await writeTree(await makeTempDir(), { 'docs/readme.md': '# hi\n', 'node_modules/x/p.yaml': persona('hidden'), '.git/p.yaml': persona('git') });
-    expectUsage(await runBin(['validate', 'docs'], { cwd: dir }), /nothing to check: no persona, journey or market documents found in docs/);
+    const dir = await writeTree(await makeTempDir(), {
+      'docs/readme.md': '# hi\n',
+      'node_modules/x/p.yaml': persona('hidden'),
+      '.git/p.yaml': persona('git'),
+    });
+    expectUsage(
+      await runBin(['validate', 'docs'], { cwd: dir }),
+      /nothing to check: no persona, journey or market documents found in docs/,
+    );
     expectUsage(await runBin(['validate'], { cwd: dir }), /nothing to check/);
   });
 
@@ -107,14 +141,20 @@ describe('bad invocations: exit 2 and a message naming the problem, nothing on s
 
   it('a glob that matches nothing', async () => {
     const dir = await writeTree(await makeTempDir(), { 'p.yaml': persona('p') });
-    expectUsage(await runBin(['validate', 'personas/*.yaml'], { cwd: dir }), /no YAML file matches "personas\/\*\.yaml"/);
+    expectUsage(
+      await runBin(['validate', 'personas/*.yaml'], { cwd: dir }),
+      /no YAML file matches "personas\/\*\.yaml"/,
+    );
   });
 
   it('an unknown flag, an unknown command, a bad --format', async () => {
     const cwd = await makeTempDir();
     expectUsage(await runBin(['validate', '--colour'], { cwd }), /unknown option '--colour'/);
     expectUsage(await runBin(['lint'], { cwd }), /unknown command 'lint'/);
-    expectUsage(await runBin(['check', '--format', 'xml'], { cwd }), /"xml" is not a format; use one of stylish, json, junit, sarif, github/);
+    expectUsage(
+      await runBin(['check', '--format', 'xml'], { cwd }),
+      /"xml" is not a format; use one of stylish, json, junit, sarif, github/,
+    );
   });
 
   it('a file that is not YAML, and a FIFO', async () => {
@@ -136,13 +176,25 @@ describe('bad invocations: exit 2 and a message naming the problem, nothing on s
   });
 
   it('an invalid personakit.yaml names itself with line and column', async () => {
-    const dir = await writeTree(await makeTempDir(), { 'personakit.yaml': 'name: T\npaths: [personas]\nevidence:\n  maxAgeDays: soon\n', 'personas/p.yaml': persona('p') });
-    expectUsage(await runBin(['validate'], { cwd: dir }), /^personakit: personakit\.yaml:4:15: evidence\.maxAgeDays must be/);
-    expectUsage(await runBin(['validate', 'p.yaml'], { cwd: path.join(dir, 'personas') }), /^personakit: \/.*\/personakit\.yaml:4:15: /);
+    const dir = await writeTree(await makeTempDir(), {
+      'personakit.yaml': 'name: T\npaths: [personas]\nevidence:\n  maxAgeDays: soon\n',
+      'personas/p.yaml': persona('p'),
+    });
+    expectUsage(
+      await runBin(['validate'], { cwd: dir }),
+      /^personakit: personakit\.yaml:4:15: evidence\.maxAgeDays must be/,
+    );
+    expectUsage(
+      await runBin(['validate', 'p.yaml'], { cwd: path.join(dir, 'personas') }),
+      /^personakit: \/.*\/personakit\.yaml:4:15: /,
+    );
   });
 
   it('personakit.yaml with broken YAML', async () => {
-    const dir = await writeTree(await makeTempDir(), { 'personakit.yaml': 'name: T\npaths: [personas\n', 'personas/p.yaml': persona('p') });
+    const dir = await writeTree(await makeTempDir(), {
+      'personakit.yaml': 'name: T\npaths: [personas\n',
+      'personas/p.yaml': persona('p'),
+    });
     expectUsage(await runBin(['validate'], { cwd: dir }), /^personakit: personakit\.yaml:2:\d+: /);
   });
 });
@@ -165,7 +217,11 @@ describe('file selection through the binary', () => {
   });
 
   it('does not hang on a symlink loop, and skips dot-folders and node_modules', async () => {
-    const dir = await writeTree(await makeTempDir(), { 'personas/a.yaml': persona('a'), '.cache/x.yaml': 'junk: [\n', 'node_modules/y.yaml': 'junk: [\n' });
+    const dir = await writeTree(await makeTempDir(), {
+      'personas/a.yaml': persona('a'),
+      '.cache/x.yaml': 'junk: [\n',
+      'node_modules/y.yaml': 'junk: [\n',
+    });
     await symlink('..', path.join(dir, 'personas', 'up'));
     await symlink('.', path.join(dir, 'personas', 'self'));
     const r = await runBin(['validate', '.'], { cwd: dir, timeoutMs: 15_000 });

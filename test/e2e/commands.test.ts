@@ -25,13 +25,21 @@ describe('personakit --version and --help', () => {
 });
 
 describe('personakit schema', () => {
-  it.each(['persona', 'journey', 'market', 'settings'])('prints the %s schema as valid JSON, identical to schemas/', async (kind) => {
-    const { code, stdout, stderr } = await runBin(['schema', kind]);
-    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
-    const schema = JSON.parse(stdout) as Record<string, unknown>;
-    expect(schema).toEqual(JSON.parse(await readFile(path.join(REPO_ROOT, 'schemas', `${kind}.schema.json`), 'utf8')));
-    expect(schema).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', $id: expect.stringContaining(kind) });
-  });
+  it.each(['persona', 'journey', 'market', 'settings'])(
+    'prints the %s schema as valid JSON, identical to schemas/',
+    async (kind) => {
+      const { code, stdout, stderr } = await runBin(['schema', kind]);
+      expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+      const schema = JSON.parse(stdout) as Record<string, unknown>;
+      expect(schema).toEqual(
+        JSON.parse(await readFile(path.join(REPO_ROOT, 'schemas', `${kind}.schema.json`), 'utf8')),
+      );
+      expect(schema).toMatchObject({
+        $schema: 'https://json-schema.org/draft/2020-12/schema',
+        $id: expect.stringContaining(kind),
+      });
+    },
+  );
 
   it('--out writes the four schemas and prints nothing on stdout', async () => {
     const cwd = await makeTempDir();
@@ -46,10 +54,12 @@ describe('personakit schema', () => {
   });
 
   it('--out through a file: exit 2 naming the file in the way', async () => {
-    const cwd = await writeTree(await makeTempDir(), { 'taken': 'a file' });
+    const cwd = await writeTree(await makeTempDir(), { taken: 'a file' });
     const { code, stderr } = await runBin(['schema', '--out', 'taken/sub'], { cwd });
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^personakit: cannot write taken\/sub\/persona\.schema\.json: \/.*\/taken is a file, not a folder\n {2}choose another --out folder\n$/);
+    expect(stderr).toMatch(
+      /^personakit: cannot write taken\/sub\/persona\.schema\.json: \/.*\/taken is a file, not a folder\n {2}choose another --out folder\n$/,
+    );
   });
 
   it.each([
@@ -67,29 +77,44 @@ describe('exit codes through the binary', () => {
   const persona = (id: string, extra = '') => `kind: persona\nid: ${id}\nname: ${id}\n${extra}`;
 
   it('0 clean, 1 problems, 2 could not do the job', async () => {
-    const dir = await writeTree(await makeTempDir(), { 'ok.yaml': persona('ok'), 'bad.yaml': persona('bad', 'roles: [boss]\n') });
+    const dir = await writeTree(await makeTempDir(), {
+      'ok.yaml': persona('ok'),
+      'bad.yaml': persona('bad', 'roles: [boss]\n'),
+    });
     expect((await runBin(['validate', 'ok.yaml'], { cwd: dir })).code).toBe(0);
     expect((await runBin(['validate', 'bad.yaml'], { cwd: dir })).code).toBe(1);
     expect((await runBin(['validate', 'missing.yaml'], { cwd: dir })).code).toBe(2);
   });
 
   it('DEBUG=personakit does not turn usage errors into stack traces', async () => {
-    const { code, stderr } = await runBin(['validate', 'missing.yaml'], { cwd: await makeTempDir(), env: { DEBUG: 'personakit' } });
+    const { code, stderr } = await runBin(['validate', 'missing.yaml'], {
+      cwd: await makeTempDir(),
+      env: { DEBUG: 'personakit' },
+    });
     expect(code).toBe(2);
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
   it('--output-file: an empty name or a file in the way is exit 2 with what to do', async () => {
-    const dir = await writeTree(await makeTempDir(), { 'ok.yaml': persona('ok'), 'taken': 'a file' });
+    const dir = await writeTree(await makeTempDir(), { 'ok.yaml': persona('ok'), taken: 'a file' });
     const empty = await runBin(['validate', '--output-file', ''], { cwd: dir });
-    expect(empty).toMatchObject({ code: 2, stdout: '', stderr: 'personakit: --output-file needs a file name\n  e.g. --output-file personakit-report.json\n' });
+    expect(empty).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'personakit: --output-file needs a file name\n  e.g. --output-file personakit-report.json\n',
+    });
     const blocked = await runBin(['validate', '-o', 'taken/report.txt'], { cwd: dir });
     expect(blocked.code).toBe(2);
-    expect(blocked.stderr).toMatch(/^personakit: cannot write taken\/report\.txt: \/.*\/taken is a file, not a folder\n/);
+    expect(blocked.stderr).toMatch(
+      /^personakit: cannot write taken\/report\.txt: \/.*\/taken is a file, not a folder\n/,
+    );
   });
 
   it('stdin is never waited on by validate', async () => {
     const dir = await writeTree(await makeTempDir(), { 'ok.yaml': persona('ok') });
-    expect(await runBin(['validate'], { cwd: dir, input: 'ignored\n', timeoutMs: 10_000 })).toMatchObject({ code: 0, stdout: '' });
+    expect(await runBin(['validate'], { cwd: dir, input: 'ignored\n', timeoutMs: 10_000 })).toMatchObject({
+      code: 0,
+      stdout: '',
+    });
   });
 });

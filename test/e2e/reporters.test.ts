@@ -5,18 +5,56 @@ import { copyFixture, FIXTURES, listTree, REPO_ROOT, runBin } from '../support/r
 import { findAll, parseXml } from './xml.js';
 
 const PROBLEMS = path.join(FIXTURES, 'foundation-problems');
-const VERSION = (JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const VERSION = (JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string })
+  .version;
 
 /** What `validate` must find in foundation-problems (workspace paths: personas/ only). */
 const EXPECTED = [
-  { file: 'personas/broken.yaml', line: 4, column: 1, rule: 'yaml-syntax', message: /^duplicate key "name" in one mapping/ },
+  {
+    file: 'personas/broken.yaml',
+    line: 4,
+    column: 1,
+    rule: 'yaml-syntax',
+    message: /^duplicate key "name" in one mapping/,
+  },
   { file: 'personas/multi.yaml', line: 10, column: 1, rule: 'schema', message: /^missing required property "name"$/ },
-  { file: 'personas/multi.yaml', line: 12, column: 9, rule: 'schema', message: /^roles\[0\] must be one of decision-maker, .* — got "buyer"$/ },
-  { file: 'personas/second-good.yaml', line: 2, column: 5, rule: 'duplicate-id', message: /^persona id "good" is already used at personas\/good\.yaml:2:5/ },
-  { file: 'personas/typo.yaml', line: 4, column: 1, rule: 'schema', message: /^unknown property "goal" \(did you mean "goals"\?\)/ },
-  { file: 'personas/typo.yaml', line: 8, column: 11, rule: 'schema', message: /^goals\[0\]\.type must be one of commercial, personal, emotional — got "comercial" \(did you mean "commercial"\?\)$/ },
+  {
+    file: 'personas/multi.yaml',
+    line: 12,
+    column: 9,
+    rule: 'schema',
+    message: /^roles\[0\] must be one of decision-maker, .* — got "buyer"$/,
+  },
+  {
+    file: 'personas/second-good.yaml',
+    line: 2,
+    column: 5,
+    rule: 'duplicate-id',
+    message: /^persona id "good" is already used at personas\/good\.yaml:2:5/,
+  },
+  {
+    file: 'personas/typo.yaml',
+    line: 4,
+    column: 1,
+    rule: 'schema',
+    message: /^unknown property "goal" \(did you mean "goals"\?\)/,
+  },
+  {
+    file: 'personas/typo.yaml',
+    line: 8,
+    column: 11,
+    rule: 'schema',
+    message:
+      /^goals\[0\]\.type must be one of commercial, personal, emotional — got "comercial" \(did you mean "commercial"\?\)$/,
+  },
 ];
-const CHECKED_FILES = ['personas/broken.yaml', 'personas/good.yaml', 'personas/multi.yaml', 'personas/second-good.yaml', 'personas/typo.yaml'];
+const CHECKED_FILES = [
+  'personas/broken.yaml',
+  'personas/good.yaml',
+  'personas/multi.yaml',
+  'personas/second-good.yaml',
+  'personas/typo.yaml',
+];
 
 const validate = (...args: string[]) => runBin(['validate', ...args], { cwd: PROBLEMS });
 
@@ -24,16 +62,34 @@ describe('every reporter, end to end on a workspace with known problems', () => 
   it('json: the diagnostics and the summary', async () => {
     const { code, stdout, stderr } = await validate('--format', 'json');
     expect({ code, stderr }).toEqual({ code: 1, stderr: '' });
-    const report = JSON.parse(stdout) as { diagnostics: Array<Record<string, unknown>>; summary: Record<string, number> };
+    const report = JSON.parse(stdout) as {
+      diagnostics: Array<Record<string, unknown>>;
+      summary: Record<string, number>;
+    };
     expect(report.summary).toEqual({ errors: 6, warnings: 0, files: 5 });
-    expect(report.diagnostics).toEqual(EXPECTED.map((e) => expect.objectContaining({ ...e, severity: 'error', message: expect.stringMatching(e.message) })));
-    expect(report.diagnostics.find((d) => d.rule === 'schema' && d.line === 8)).toMatchObject({ path: '/goals/0/type', endLine: 8, endColumn: 20 });
+    expect(report.diagnostics).toEqual(
+      EXPECTED.map((e) =>
+        expect.objectContaining({ ...e, severity: 'error', message: expect.stringMatching(e.message) }),
+      ),
+    );
+    expect(report.diagnostics.find((d) => d.rule === 'schema' && d.line === 8)).toMatchObject({
+      path: '/goals/0/type',
+      endLine: 8,
+      endColumn: 20,
+    });
   });
 
   it('sarif: a 2.1.0 log with the rules and one located result per diagnostic', async () => {
     const { code, stdout } = await validate('--format', 'sarif');
     expect(code).toBe(1);
-    const log = JSON.parse(stdout) as { version: string; runs: Array<{ tool: { driver: { name: string; version: string; rules: Array<{ id: string }> } }; results: Array<Record<string, any>> }> };
+    const log = JSON.parse(stdout) as {
+      version: string;
+      runs: Array<{
+        tool: { driver: { name: string; version: string; rules: Array<{ id: string }> } };
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- SARIF results are read loosely, field by field
+        results: Array<Record<string, any>>;
+      }>;
+    };
     expect(log.version).toBe('2.1.0');
     const [run] = log.runs;
     expect(run!.tool.driver).toMatchObject({ name: 'personakit', version: VERSION });
@@ -42,9 +98,16 @@ describe('every reporter, end to end on a workspace with known problems', () => 
     expect(run!.results).toHaveLength(EXPECTED.length);
     for (const [i, e] of EXPECTED.entries()) {
       const result = run!.results[i]!;
-      expect(result).toMatchObject({ ruleId: e.rule, level: 'error', message: { text: expect.stringMatching(e.message) } });
+      expect(result).toMatchObject({
+        ruleId: e.rule,
+        level: 'error',
+        message: { text: expect.stringMatching(e.message) },
+      });
       expect(ruleIds[result.ruleIndex as number]).toBe(e.rule);
-      expect(result.locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: e.file, uriBaseId: '%SRCROOT%' }, region: { startLine: e.line, startColumn: e.column } });
+      expect(result.locations[0].physicalLocation).toMatchObject({
+        artifactLocation: { uri: e.file, uriBaseId: '%SRCROOT%' },
+        region: { startLine: e.line, startColumn: e.column },
+      });
     }
   });
 
@@ -72,7 +135,11 @@ describe('every reporter, end to end on a workspace with known problems', () => 
     const lines = stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(EXPECTED.length);
     for (const [i, e] of EXPECTED.entries()) {
-      expect(lines[i]).toMatch(new RegExp(`^::error file=${e.file.replace(/\./g, '\\.')},line=${e.line},col=${e.column},(?:endLine=\\d+,endColumn=\\d+,)?title=personakit \\(${e.rule}\\)::`));
+      expect(lines[i]).toMatch(
+        new RegExp(
+          `^::error file=${e.file.replace(/\./g, '\\.')},line=${e.line},col=${e.column},(?:endLine=\\d+,endColumn=\\d+,)?title=personakit \\(${e.rule}\\)::`,
+        ),
+      );
     }
     // Workflow-command escaping: no raw newline inside a message, property commas escaped.
     expect(lines.every((l) => l.startsWith('::error '))).toBe(true);
@@ -82,7 +149,8 @@ describe('every reporter, end to end on a workspace with known problems', () => 
     const { code, stdout } = await validate();
     expect(code).toBe(1);
     expect(stdout).not.toMatch(/\x1b\[/); // piped: no colour
-    for (const file of new Set(EXPECTED.map((e) => e.file))) expect(stdout).toMatch(new RegExp(`^${file.replace(/\./g, '\\.')}$`, 'm'));
+    for (const file of new Set(EXPECTED.map((e) => e.file)))
+      expect(stdout).toMatch(new RegExp(`^${file.replace(/\./g, '\\.')}$`, 'm'));
     expect(stdout).toMatch(/^ {2}8:11 +error +goals\[0\]\.type must be one of .* +schema$/m);
     expect(stdout.trimEnd().split('\n').at(-1)).toBe('✖ 6 problems (6 errors, 0 warnings)');
   });
@@ -95,13 +163,19 @@ describe('every reporter, end to end on a workspace with known problems', () => 
   });
 
   it('--quiet drops warnings from output and counts', async () => {
-    const { code, stdout } = await runBin(['validate', '--quiet', '--format', 'json'], { cwd: path.join(FIXTURES, 'foundation-warnings') });
+    const { code, stdout } = await runBin(['validate', '--quiet', '--format', 'json'], {
+      cwd: path.join(FIXTURES, 'foundation-warnings'),
+    });
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({ diagnostics: [], summary: { errors: 0, warnings: 0, files: 1 } });
   });
 
   it('a clean workspace: exit 0 and nothing on stdout or stderr', async () => {
-    expect(await runBin(['validate'], { cwd: path.join(FIXTURES, 'foundation-clean') })).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(await runBin(['validate'], { cwd: path.join(FIXTURES, 'foundation-clean') })).toMatchObject({
+      code: 0,
+      stdout: '',
+      stderr: '',
+    });
   });
 });
 
@@ -134,10 +208,15 @@ describe('--output-file', () => {
   it('writes the report to the file, creating folders, and nothing else; stdout stays empty', async () => {
     const dir = await copyFixture('foundation-problems');
     const before = await listTree(dir);
-    const { code, stdout, stderr } = await runBin(['validate', '--format', 'json', '--output-file', 'out/report.json'], { cwd: dir });
+    const { code, stdout, stderr } = await runBin(
+      ['validate', '--format', 'json', '--output-file', 'out/report.json'],
+      { cwd: dir },
+    );
     expect({ code, stdout, stderr }).toEqual({ code: 1, stdout: '', stderr: '' });
     expect(await listTree(dir)).toEqual([...before, 'out', 'out/report.json'].sort());
-    expect(JSON.parse(await readFile(path.join(dir, 'out', 'report.json'), 'utf8'))).toMatchObject({ summary: { errors: 6 } });
+    expect(JSON.parse(await readFile(path.join(dir, 'out', 'report.json'), 'utf8'))).toMatchObject({
+      summary: { errors: 6 },
+    });
   });
 
   it('replaces an existing report whole', async () => {
@@ -145,7 +224,10 @@ describe('--output-file', () => {
     const target = path.join(dir, 'report.json');
     await writeFile(target, 'x'.repeat(10_000));
     expect((await runBin(['validate', '--format', 'json', '-o', 'report.json'], { cwd: dir })).code).toBe(0);
-    expect(JSON.parse(await readFile(target, 'utf8'))).toEqual({ diagnostics: [], summary: { errors: 0, warnings: 0, files: 1 } });
+    expect(JSON.parse(await readFile(target, 'utf8'))).toEqual({
+      diagnostics: [],
+      summary: { errors: 0, warnings: 0, files: 1 },
+    });
     expect((await listTree(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 

@@ -9,7 +9,8 @@ describe('fuzz: very large inputs through the built binary', () => {
   it('a 100 MB accounts CSV is streamed to a result (exit 0 or 1), within the default limit', async () => {
     const dir = await writeTree(await makeTempDir(), {
       'personakit.yaml': 'name: Big\n',
-      'markets/m.yaml': 'kind: market\nid: big\nname: Big\ncriteria: {sectors: [retail], employees: {min: 10}}\naccounts_file: accounts.csv\n',
+      'markets/m.yaml':
+        'kind: market\nid: big\nname: Big\ncriteria: {sectors: [retail], employees: {min: 10}}\naccounts_file: accounts.csv\n',
     });
     const out = createWriteStream(path.join(dir, 'markets', 'accounts.csv'));
     out.write('name,sector,employees,annual_spend\n');

@@ -25,7 +25,10 @@ function mkfifo(file: string): boolean {
 describe('links, devices and FIFOs', () => {
   it('a link to a folder outside the workspace is not followed when walking, and refused when named or listed in paths', async () => {
     const root = await makeTempDir();
-    const ws = await writeTree(path.join(root, 'ws'), { 'personakit.yaml': 'name: W\n', 'docs/ok.yaml': persona('ok') });
+    const ws = await writeTree(path.join(root, 'ws'), {
+      'personakit.yaml': 'name: W\n',
+      'docs/ok.yaml': persona('ok'),
+    });
     await writeTree(root, { 'outside/secret.yaml': 'kind: persona\nid: secret\nname: [broken\n' });
     await symlink(path.join(root, 'outside'), path.join(ws, 'docs', 'out-link'));
     await symlink(path.join(root, 'outside', 'secret.yaml'), path.join(ws, 'docs', 'secret.yaml'));
@@ -72,7 +75,9 @@ describe('links, devices and FIFOs', () => {
     // Without a workspace there is no boundary, and a device is still not a file.
     const loose = await makeTempDir();
     await symlink('/dev/zero', path.join(loose, 'zero.yaml'));
-    expect((await bin(['validate', 'zero.yaml'], loose)).stderr).toMatch(/"zero\.yaml" is not a regular file or folder/);
+    expect((await bin(['validate', 'zero.yaml'], loose)).stderr).toMatch(
+      /"zero\.yaml" is not a regular file or folder/,
+    );
   });
 
   it('--answers, --templates and --output-file that are devices or FIFOs end at once', async () => {
@@ -92,22 +97,34 @@ describe('links, devices and FIFOs', () => {
 describe('sizes and counts', () => {
   it('3,000 files in one run (read by worker threads): every file reported, nothing missed', async () => {
     const files: Record<string, string> = {};
-    for (let i = 0; i < 3000; i++) files[`docs/p${String(i).padStart(4, '0')}.yaml`] = i % 1000 === 7 ? `kind: persona\nid: p${i}\nname: [broken\n` : persona(`p${i}`);
+    for (let i = 0; i < 3000; i++)
+      files[`docs/p${String(i).padStart(4, '0')}.yaml`] =
+        i % 1000 === 7 ? `kind: persona\nid: p${i}\nname: [broken\n` : persona(`p${i}`);
     const ws = await writeTree(await makeTempDir(), files);
     const r = await bin(['validate', '--format', 'json', 'docs'], ws, 60_000);
     expect(r.code).toBe(1);
-    const result = JSON.parse(r.stdout) as { diagnostics: Array<{ file: string; rule: string }>; summary: { files: number } };
-    expect(result.diagnostics.map((d) => `${d.file} ${d.rule}`)).toEqual(['docs/p0007.yaml yaml-syntax', 'docs/p1007.yaml yaml-syntax', 'docs/p2007.yaml yaml-syntax']);
+    const result = JSON.parse(r.stdout) as {
+      diagnostics: Array<{ file: string; rule: string }>;
+      summary: { files: number };
+    };
+    expect(result.diagnostics.map((d) => `${d.file} ${d.rule}`)).toEqual([
+      'docs/p0007.yaml yaml-syntax',
+      'docs/p1007.yaml yaml-syntax',
+      'docs/p2007.yaml yaml-syntax',
+    ]);
   });
 
   it('a CSV with ragged rows and an unterminated quote: diagnostics at csv:line, the rows before it still read', async () => {
     const ws = await writeTree(await makeTempDir(), {
       'markets/m.yaml': 'kind: market\nid: m\nname: M\ncriteria: {sectors: [retail]}\naccounts_file: accounts.csv\n',
-      'markets/accounts.csv': 'name,sector,employees\nAcme,retail,5\nShort,retail\nLong,retail,3,4,5\n"Unterminated,retail,3\nAfter,retail,1\n',
+      'markets/accounts.csv':
+        'name,sector,employees\nAcme,retail,5\nShort,retail\nLong,retail,3,4,5\n"Unterminated,retail,3\nAfter,retail,1\n',
     });
     const r = await bin(['check', '--format', 'json', 'markets'], ws);
     expect(r.code).toBe(1);
-    const rows = (JSON.parse(r.stdout) as { diagnostics: Array<{ file: string; line: number; rule: string; message: string }> }).diagnostics;
+    const rows = (
+      JSON.parse(r.stdout) as { diagnostics: Array<{ file: string; line: number; rule: string; message: string }> }
+    ).diagnostics;
     expect(rows.filter((d) => d.file === 'markets/accounts.csv').map((d) => d.line)).toEqual([3, 4, 5]);
     expect(rows.find((d) => d.line === 5)!.message).toMatch(/quote/i);
   });
@@ -121,14 +138,16 @@ describe('sizes and counts', () => {
     });
     const r = await bin(['check', '--format', 'json', 'markets'], ws);
     expect(r.code).toBe(1);
-    const messages = (JSON.parse(r.stdout) as { diagnostics: Array<{ message: string }> }).diagnostics.map((d) => d.message);
+    const messages = (JSON.parse(r.stdout) as { diagnostics: Array<{ message: string }> }).diagnostics.map(
+      (d) => d.message,
+    );
     expect(messages.some((m) => /1 KiB|1024|maxCsvBytes/.test(m))).toBe(true);
   });
 });
 
 describe('unwritable and unreadable places (nothing half-written, nothing lost)', () => {
   it('an --output-file, --out or schema --out blocked by a file: exit 2, the file kept', async () => {
-    const ws = await writeTree(await makeTempDir(), { 'docs/ok.yaml': persona('ok'), 'blocker': 'keep me\n' });
+    const ws = await writeTree(await makeTempDir(), { 'docs/ok.yaml': persona('ok'), blocker: 'keep me\n' });
     for (const args of [
       ['validate', 'docs', '--output-file', 'blocker/result.json'],
       ['render', 'docs', '--force', '--out', 'blocker'],
@@ -145,23 +164,34 @@ describe('unwritable and unreadable places (nothing half-written, nothing lost)'
     }
   });
 
-  it.skipIf(isRoot)('a read-only folder: init, new, render and --output-file exit 2 naming it (skipped as root: root writes anywhere)', async () => {
-    const ws = await writeTree(await makeTempDir(), { 'docs/ok.yaml': persona('ok') });
-    await mkdir(path.join(ws, 'locked'));
-    await chmod(path.join(ws, 'locked'), 0o555);
-    try {
-      for (const args of [['init', 'locked', '--yes'], ['new', 'persona', '--yes', '--dir', 'locked'], ['render', 'docs', '--force', '--out', 'locked'], ['validate', 'docs', '-o', 'locked/r.json']]) {
-        const r = await bin(args, ws);
-        expect(r.code, args.join(' ')).toBe(2);
-        expect(await listTree(path.join(ws, 'locked'))).toEqual([]);
+  it.skipIf(isRoot)(
+    'a read-only folder: init, new, render and --output-file exit 2 naming it (skipped as root: root writes anywhere)',
+    async () => {
+      const ws = await writeTree(await makeTempDir(), { 'docs/ok.yaml': persona('ok') });
+      await mkdir(path.join(ws, 'locked'));
+      await chmod(path.join(ws, 'locked'), 0o555);
+      try {
+        for (const args of [
+          ['init', 'locked', '--yes'],
+          ['new', 'persona', '--yes', '--dir', 'locked'],
+          ['render', 'docs', '--force', '--out', 'locked'],
+          ['validate', 'docs', '-o', 'locked/r.json'],
+        ]) {
+          const r = await bin(args, ws);
+          expect(r.code, args.join(' ')).toBe(2);
+          expect(await listTree(path.join(ws, 'locked'))).toEqual([]);
+        }
+      } finally {
+        await chmod(path.join(ws, 'locked'), 0o755);
       }
-    } finally {
-      await chmod(path.join(ws, 'locked'), 0o755);
-    }
-  });
+    },
+  );
 
   it.skipIf(isRoot)('an unreadable folder inside the checked paths is exit 2 naming it (skipped as root)', async () => {
-    const ws = await writeTree(await makeTempDir(), { 'docs/ok.yaml': persona('ok'), 'docs/secret/p.yaml': persona('p') });
+    const ws = await writeTree(await makeTempDir(), {
+      'docs/ok.yaml': persona('ok'),
+      'docs/secret/p.yaml': persona('p'),
+    });
     await chmod(path.join(ws, 'docs', 'secret'), 0o000);
     try {
       const r = await bin(['validate', 'docs'], ws);

@@ -21,15 +21,27 @@ const CASES: Array<[string, string, RegExp]> = [
   ['a negative limit', 'limits: {maxFileBytes: -1}\n', /limits\.maxFileBytes must be at least 1024/],
   ['a limit beyond reason', 'limits: {maxAliasCount: 1e12}\n', /limits\.maxAliasCount must be at most/],
   ['a fractional limit', 'limits: {maxDepth: 2.5}\n', /limits\.maxDepth must be a whole number/],
-  ['templates outside the workspace', 'templates: ../../etc\n', /personakit\.yaml:1:1: "\.\.\/\.\.\/etc" lies outside the workspace folder/],
+  [
+    'templates outside the workspace',
+    'templates: ../../etc\n',
+    /personakit\.yaml:1:1: "\.\.\/\.\.\/etc" lies outside the workspace folder/,
+  ],
   ['templates at an absolute path', 'templates: /etc\n', /"\/etc" lies outside the workspace folder/],
-  ['paths walking the whole disk', 'paths: [docs, ../../..]\n', /personakit\.yaml:1:15: "\.\.\/\.\.\/\.\." lies outside the workspace folder/],
+  [
+    'paths walking the whole disk',
+    'paths: [docs, ../../..]\n',
+    /personakit\.yaml:1:15: "\.\.\/\.\.\/\.\." lies outside the workspace folder/,
+  ],
   ['a glob reaching out', 'paths: ["../*/docs"]\n', /lies outside the workspace folder/],
   ['a __proto__ key', '__proto__: {polluted: true}\n', /unknown property "__proto__"/],
   ['a rule named constructor', 'rules: {constructor: "off"}\n', /unknown rule "constructor"/],
   ['a mandatory rule turned off', 'rules: {schema: "off"}\n', /rule "schema" cannot be turned off/],
   ['a custom tag', 'name: !!js/function "function () {}"\n', /YAML tag !!js\/function is not allowed/],
-  ['an alias bomb', `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [${Array(10).fill('*a').join(', ')}]\nx-c: [${Array(10).fill('*b').join(', ')}]\n`, /too many aliases/],
+  [
+    'an alias bomb',
+    `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [${Array(10).fill('*a').join(', ')}]\nx-c: [${Array(10).fill('*b').join(', ')}]\n`,
+    /too many aliases/,
+  ],
   ['two documents', 'name: A\n---\nname: B\n', /holds 2 YAML documents/],
   ['a list', '- a\n', /must be a mapping/],
   ['invalid UTF-8', '\xff\xfe', /not valid UTF-8/],
@@ -37,7 +49,10 @@ const CASES: Array<[string, string, RegExp]> = [
 
 describe('a hostile personakit.yaml: exit 2, naming the setting, for every command that reads it', () => {
   it.each(CASES)('%s', async (_name, settings, message) => {
-    const ws = await writeTree(await makeTempDir(), { 'personakit.yaml': settings === '\xff\xfe' ? Buffer.from([0xff, 0xfe]) : settings, 'docs/p.yaml': persona });
+    const ws = await writeTree(await makeTempDir(), {
+      'personakit.yaml': settings === '\xff\xfe' ? Buffer.from([0xff, 0xfe]) : settings,
+      'docs/p.yaml': persona,
+    });
     for (const args of [['validate'], ['check'], ['render', '--out', 'out']]) {
       const r = await bin(args, ws);
       expect(r.code, `${args[0]}: ${r.stderr}`).toBe(2);
@@ -48,7 +63,10 @@ describe('a hostile personakit.yaml: exit 2, naming the setting, for every comma
 
   it('a templates folder that is a link out of the workspace is refused like ../', async () => {
     const root = await makeTempDir();
-    const ws = await writeTree(path.join(root, 'ws'), { 'personakit.yaml': 'templates: tpl\ncompleteness: {min: 0}\n', 'docs/p.yaml': persona });
+    const ws = await writeTree(path.join(root, 'ws'), {
+      'personakit.yaml': 'templates: tpl\ncompleteness: {min: 0}\n',
+      'docs/p.yaml': persona,
+    });
     await writeTree(root, { 'outside/persona.html.hbs': 'EVIL {{name}}' });
     await symlink(path.join(root, 'outside'), path.join(ws, 'tpl'));
     const r = await bin(['render', '--out', 'out'], ws);

@@ -24,9 +24,16 @@ interface JsonRow extends Row {
 }
 
 /** `check --format json` (or validate, for cases about reading alone): the diagnostics other than evidence-missing. */
-async function check(args: readonly string[], cwd: string, command = 'check'): Promise<{ code: number | null; rows: Row[]; stderr: string }> {
+async function check(
+  args: readonly string[],
+  cwd: string,
+  command = 'check',
+): Promise<{ code: number | null; rows: Row[]; stderr: string }> {
   const r = await bin([command, '--format', 'json', ...args], cwd);
-  const rows = r.code === 2 ? [] : (JSON.parse(r.stdout) as { diagnostics: Row[] }).diagnostics.filter((d) => d.rule !== 'evidence-missing');
+  const rows =
+    r.code === 2
+      ? []
+      : (JSON.parse(r.stdout) as { diagnostics: Row[] }).diagnostics.filter((d) => d.rule !== 'evidence-missing');
   return { code: r.code, rows, stderr: r.stderr };
 }
 
@@ -45,12 +52,14 @@ describe('hostile YAML files, one by one (check, built binary)', () => {
     expect((await check(['docs/merge-bomb.yaml'], CORPUS)).rows).toEqual([]);
   });
 
-  it('nesting past the parser\'s stack, and past limits.maxDepth', async () => {
+  it("nesting past the parser's stack, and past limits.maxDepth", async () => {
     const flow = await check(['docs/deep-flow.yaml'], CORPUS);
     expect(flow.rows.map((r) => r.rule)).toEqual(['yaml-syntax']);
     expect(flow.rows[0]!.message).toMatch(/nested too deeply/);
     const block = await check(['docs/deep-block.yaml'], CORPUS);
-    expect(block.rows.map((r) => r.message)).toEqual([expect.stringMatching(/nested more than 64 levels deep.*limits\.maxDepth/)]);
+    expect(block.rows.map((r) => r.message)).toEqual([
+      expect.stringMatching(/nested more than 64 levels deep.*limits\.maxDepth/),
+    ]);
   });
 
   it('duplicate keys are errors at the second key, not last-one-wins', async () => {
@@ -68,21 +77,34 @@ describe('hostile YAML files, one by one (check, built binary)', () => {
     await cp(CORPUS, dir, { recursive: true });
     const { rows } = await check(['docs/custom-tags.yaml'], dir);
     expect(rows.map((r) => r.rule)).toEqual(Array(7).fill('yaml-syntax'));
-    expect(rows.map((r) => /!\S+/.exec(r.message)?.[0])).toEqual(['!!js/function', '!!js/undefined', '!!js/regexp', '!!python/object/apply:os.system', '!!js/function', '!local', '!!binary']);
+    expect(rows.map((r) => /!\S+/.exec(r.message)?.[0])).toEqual([
+      '!!js/function',
+      '!!js/undefined',
+      '!!js/regexp',
+      '!!python/object/apply:os.system',
+      '!!js/function',
+      '!local',
+      '!!binary',
+    ]);
     expect(await listTree(dir)).not.toContain('pwned');
   });
 
   it('__proto__, constructor and prototype keys are plain data: unknown properties where the schema applies', async () => {
     const { rows } = await check(['docs/prototype-keys.yaml'], CORPUS);
-    const unknown = rows.filter((r) => r.rule === 'schema').map((r) => /unknown property "([^"]+)"/.exec(r.message)?.[1]);
+    const unknown = rows
+      .filter((r) => r.rule === 'schema')
+      .map((r) => /unknown property "([^"]+)"/.exec(r.message)?.[1]);
     expect(unknown).toEqual(['__proto__', 'constructor', 'prototype', '__proto__', 'constructor', '__proto__']);
   });
 
-  it.each(['empty.yaml', 'comments.yaml', 'empty-documents.yaml'])('%s alone: nothing to check (exit 2), not an error about the file', async (file) => {
-    const r = await bin(['check', `docs/${file}`], CORPUS);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^personakit: nothing to check/);
-  });
+  it.each(['empty.yaml', 'comments.yaml', 'empty-documents.yaml'])(
+    '%s alone: nothing to check (exit 2), not an error about the file',
+    async (file) => {
+      const r = await bin(['check', `docs/${file}`], CORPUS);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^personakit: nothing to check/);
+    },
+  );
 
   it('ids that try to be paths or look-alikes are schema errors', async () => {
     const { rows } = await check(['docs/hostile-ids.yaml'], CORPUS);
@@ -93,13 +115,19 @@ describe('hostile YAML files, one by one (check, built binary)', () => {
 
 describe('generated inputs too large or too strange to commit', () => {
   it('a 6 MB single-line scalar is read (under the 8 MiB default)', async () => {
-    const dir = await writeTree(await makeTempDir(), { 'p.yaml': `kind: persona\nid: long\nname: Long\ntagline: ${'x'.repeat(6 * 1024 * 1024)}\n` });
+    const dir = await writeTree(await makeTempDir(), {
+      'p.yaml': `kind: persona\nid: long\nname: Long\ntagline: ${'x'.repeat(6 * 1024 * 1024)}\n`,
+    });
     expect((await check(['p.yaml'], dir, 'validate')).rows).toEqual([]);
   });
 
   it('a file over the size limit is a diagnostic, and the limit is a setting', async () => {
     const big = `kind: persona\nid: big\nname: Big\n${'# padding\n'.repeat(1000)}`;
-    const dir = await writeTree(await makeTempDir(), { 'personakit.yaml': 'limits:\n  maxFileBytes: 4096\n', 'p.yaml': big, 'huge.yaml': Buffer.alloc(9 * 1024 * 1024, 0x20) });
+    const dir = await writeTree(await makeTempDir(), {
+      'personakit.yaml': 'limits:\n  maxFileBytes: 4096\n',
+      'p.yaml': big,
+      'huge.yaml': Buffer.alloc(9 * 1024 * 1024, 0x20),
+    });
     const { rows } = await check(['p.yaml', 'huge.yaml'], dir, 'validate');
     expect(rows.map((r) => `${r.file} ${r.message}`)).toEqual([
       'huge.yaml the file is larger than 4 KiB; split it, or raise limits.maxFileBytes in personakit.yaml',
@@ -111,7 +139,11 @@ describe('generated inputs too large or too strange to commit', () => {
 
   it('limits.maxAliasCount and limits.maxDepth apply as set', async () => {
     const doc = 'kind: persona\nid: a\nname: &n Alias\ntagline: *n\nabout: {family: *n}\n';
-    const dir = await writeTree(await makeTempDir(), { 'personakit.yaml': 'limits: {maxAliasCount: 1, maxDepth: 1}\n', 'a.yaml': doc, 'd.yaml': 'kind: persona\nid: d\nname: D\ngoals: [{id: g, type: commercial, text: t}]\n' });
+    const dir = await writeTree(await makeTempDir(), {
+      'personakit.yaml': 'limits: {maxAliasCount: 1, maxDepth: 1}\n',
+      'a.yaml': doc,
+      'd.yaml': 'kind: persona\nid: d\nname: D\ngoals: [{id: g, type: commercial, text: t}]\n',
+    });
     const { rows } = await check(['a.yaml', 'd.yaml'], dir, 'validate');
     expect(rows.map((r) => `${r.file} ${r.rule}`)).toEqual(['a.yaml yaml-syntax', 'd.yaml yaml-syntax']);
     expect(rows[0]!.message).toMatch(/more than 1\)/);
@@ -126,8 +158,14 @@ describe('generated inputs too large or too strange to commit', () => {
 
   it('random bytes and random unicode named .yaml: a diagnostic each, or nothing to check', async () => {
     const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
-    const unicode = Array.from({ length: 500 }, (_, i) => String.fromCodePoint((i * 104729) % 0x10ffff)).join('').replace(/[\ud800-\udfff]/g, '?');
-    const dir = await writeTree(await makeTempDir(), { 'bytes.yaml': bytes, 'unicode.yaml': unicode, 'ok.yaml': 'kind: persona\nid: ok\nname: Ok\n' });
+    const unicode = Array.from({ length: 500 }, (_, i) => String.fromCodePoint((i * 104729) % 0x10ffff))
+      .join('')
+      .replace(/[\ud800-\udfff]/g, '?');
+    const dir = await writeTree(await makeTempDir(), {
+      'bytes.yaml': bytes,
+      'unicode.yaml': unicode,
+      'ok.yaml': 'kind: persona\nid: ok\nname: Ok\n',
+    });
     const { code, rows } = await check(['.'], dir, 'validate');
     expect(code).toBe(1);
     expect(rows.map((r) => r.file)).toContain('bytes.yaml');
@@ -139,29 +177,47 @@ describe('the whole corpus through every reading command', () => {
     for (const command of ['validate', 'check']) {
       const r = await bin([command, '--format', 'json'], CORPUS);
       expect(r.code).toBe(1);
-      const files = new Set((JSON.parse(r.stdout) as { diagnostics: JsonRow[] }).diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
-      expect([...files].sort()).toEqual(['billion-laughs', 'custom-tags', 'deep-block', 'deep-flow', 'duplicate-keys', 'hostile-ids', 'prototype-keys', 'tabs'].map((f) => `docs/${f}.yaml`));
+      const files = new Set(
+        (JSON.parse(r.stdout) as { diagnostics: JsonRow[] }).diagnostics
+          .filter((d) => d.severity === 'error')
+          .map((d) => d.file),
+      );
+      expect([...files].sort()).toEqual(
+        [
+          'billion-laughs',
+          'custom-tags',
+          'deep-block',
+          'deep-flow',
+          'duplicate-keys',
+          'hostile-ids',
+          'prototype-keys',
+          'tabs',
+        ].map((f) => `docs/${f}.yaml`),
+      );
     }
   });
 
-  it.each(['html', 'md', 'json'])('render --force --format %s writes only safe names into --out, no picture from outside', async (format) => {
-    const dir = await makeTempDir();
-    await cp(CORPUS, path.join(dir, 'ws'), { recursive: true });
-    await writeTree(dir, { 'outside/secret.png': SECRET_PNG, 'ws/docs/images/ok.png': PNG });
-    await symlink(path.join(dir, 'outside', 'secret.png'), path.join(dir, 'ws', 'docs', 'images', 'outside.png'));
-    const before = await listTree(dir);
-    const r = await bin(['render', '--force', '--format', format, '--out', 'out'], path.join(dir, 'ws'));
-    expect(r.code).toBe(0);
-    const after = await listTree(dir);
-    expect(after.filter((f) => !f.startsWith('ws/out'))).toEqual(before);
-    const written = after.filter((f) => f.startsWith('ws/out/')).map((f) => f.slice('ws/out/'.length));
-    for (const name of written) expect(name).toMatch(/^(images|(images\/)?[a-z0-9][a-z0-9-]*(\.[a-z0-9]+)+)$/);
-    // The twelve hostile ids are rendered under numbered names, never under their own.
-    expect(written.filter((n) => /^persona--\d+\./.test(n)).length).toBeGreaterThanOrEqual(12);
-    for (const name of written.filter((n) => !n.endsWith('/') && n.includes('.'))) {
-      const content = await readFile(path.join(dir, 'ws', 'out', name));
-      expect(content.includes('SECRET-OUTSIDE-THE-WORKSPACE')).toBe(false);
-      if (format === 'html') expect(content.toString()).not.toMatch(/<script/i);
-    }
-  });
+  it.each(['html', 'md', 'json'])(
+    'render --force --format %s writes only safe names into --out, no picture from outside',
+    async (format) => {
+      const dir = await makeTempDir();
+      await cp(CORPUS, path.join(dir, 'ws'), { recursive: true });
+      await writeTree(dir, { 'outside/secret.png': SECRET_PNG, 'ws/docs/images/ok.png': PNG });
+      await symlink(path.join(dir, 'outside', 'secret.png'), path.join(dir, 'ws', 'docs', 'images', 'outside.png'));
+      const before = await listTree(dir);
+      const r = await bin(['render', '--force', '--format', format, '--out', 'out'], path.join(dir, 'ws'));
+      expect(r.code).toBe(0);
+      const after = await listTree(dir);
+      expect(after.filter((f) => !f.startsWith('ws/out'))).toEqual(before);
+      const written = after.filter((f) => f.startsWith('ws/out/')).map((f) => f.slice('ws/out/'.length));
+      for (const name of written) expect(name).toMatch(/^(images|(images\/)?[a-z0-9][a-z0-9-]*(\.[a-z0-9]+)+)$/);
+      // The twelve hostile ids are rendered under numbered names, never under their own.
+      expect(written.filter((n) => /^persona--\d+\./.test(n)).length).toBeGreaterThanOrEqual(12);
+      for (const name of written.filter((n) => !n.endsWith('/') && n.includes('.'))) {
+        const content = await readFile(path.join(dir, 'ws', 'out', name));
+        expect(content.includes('SECRET-OUTSIDE-THE-WORKSPACE')).toBe(false);
+        if (format === 'html') expect(content.toString()).not.toMatch(/<script/i);
+      }
+    },
+  );
 });

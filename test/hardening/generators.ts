@@ -14,14 +14,25 @@ import { REPO_ROOT } from '../support/run-bin.js';
 const EXAMPLES = path.join(REPO_ROOT, 'examples');
 
 /** The example documents, parsed once: valid structures to mutate. */
-export const SEED_DOCUMENTS: readonly Record<string, unknown>[] = ['personas', 'journeys', 'markets'].flatMap((folder) =>
-  readdirSync(path.join(EXAMPLES, folder))
-    .filter((f) => f.endsWith('.yaml'))
-    .map((f) => parse(readFileSync(path.join(EXAMPLES, folder, f), 'utf8')) as Record<string, unknown>),
+export const SEED_DOCUMENTS: readonly Record<string, unknown>[] = ['personas', 'journeys', 'markets'].flatMap(
+  (folder) =>
+    readdirSync(path.join(EXAMPLES, folder))
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => parse(readFileSync(path.join(EXAMPLES, folder, f), 'utf8')) as Record<string, unknown>),
 );
 
 /** Keys that pollute prototypes when code assigns them naively. */
-export const DANGEROUS_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'x-__proto__', 'polluted'];
+export const DANGEROUS_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  '__defineGetter__',
+  'x-__proto__',
+  'polluted',
+];
 
 /**
  * Payloads for text fields: markup, template code (which would set globalThis.pwned if it ever ran),
@@ -34,7 +45,7 @@ export const PAYLOADS = [
   '{{#with (lookup this "constructor")}}{{this}}{{/with}}',
   '{{> index}}',
   '{{{name}}}',
-  '=cmd|\' /C calc\'!A0',
+  "=cmd|' /C calc'!A0",
   '+SUM(1,1)',
   '-2+3',
   '@SUM(A1:A2)',
@@ -57,7 +68,19 @@ export const PAYLOADS = [
   '',
 ];
 
-export const PATH_PAYLOADS = ['../../etc/passwd', '/etc/passwd', 'file:///etc/passwd', '..', '.', '/', '../outside', 'images/../../../x.png', 'C:\\Windows\\x.png', '~/x', 'images/ok.png'];
+export const PATH_PAYLOADS = [
+  '../../etc/passwd',
+  '/etc/passwd',
+  'file:///etc/passwd',
+  '..',
+  '.',
+  '/',
+  '../outside',
+  'images/../../../x.png',
+  'C:\\Windows\\x.png',
+  '~/x',
+  'images/ok.png',
+];
 
 const hostileString = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...PAYLOADS) },
@@ -72,12 +95,16 @@ const hostileNumber = fc.oneof(
   fc.constantFrom(-1, 0, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, 1e-300, 0.5),
 );
 
-const hostileKey = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...DANGEROUS_KEYS) }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) });
+const hostileKey = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...DANGEROUS_KEYS) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+);
 
 /** An object whose keys (even "__proto__") are own, enumerable data properties, as a YAML parser makes them. */
 export function plainObject(entries: ReadonlyArray<readonly [string, unknown]>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of entries) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of entries)
+    Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
   return out;
 }
 
@@ -103,7 +130,10 @@ const documentEdit = fc.record({
 });
 type DocumentEdit = typeof documentEdit extends fc.Arbitrary<infer T> ? T : never;
 
-function containers(value: unknown, out: Array<Record<string, unknown> | unknown[]> = []): Array<Record<string, unknown> | unknown[]> {
+function containers(
+  value: unknown,
+  out: Array<Record<string, unknown> | unknown[]> = [],
+): Array<Record<string, unknown> | unknown[]> {
   if (value !== null && typeof value === 'object') {
     out.push(value as Record<string, unknown>);
     for (const child of Object.values(value)) containers(child, out);
@@ -126,24 +156,82 @@ function applyEdit(doc: Record<string, unknown>, edit: DocumentEdit): void {
   const existing = keys.length > 0 ? keys[edit.at % keys.length]! : undefined;
   if (edit.action === 'add' || existing === undefined) {
     if (Array.isArray(target)) target.push(edit.value);
-    else Object.defineProperty(target, edit.key, { value: edit.value, enumerable: true, writable: true, configurable: true });
+    else
+      Object.defineProperty(target, edit.key, {
+        value: edit.value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   } else if (edit.action === 'delete') {
     if (Array.isArray(target)) target.splice(Number(existing), 1);
     else delete target[existing];
   } else {
     const old = (target as Record<string, unknown>)[existing];
-    (target as Record<string, unknown>)[existing] = edit.action === 'stringify' ? (typeof old === 'object' ? (JSON.stringify(old) ?? 'null') : String(old)) : edit.value;
+    (target as Record<string, unknown>)[existing] =
+      edit.action === 'stringify'
+        ? typeof old === 'object'
+          ? (JSON.stringify(old) ?? 'null')
+          : String(old)
+        : edit.value;
   }
 }
 
 /** Text-level damage: YAML constructs that are hostile or easy to get wrong. */
 const SNIPPETS = [
-  '&a ', '*a', '*nope', '<<: *a\n', '!!js/function ', '!!js/regexp /x/', '!!python/object:os.system ', '!!binary ', '!custom ', '? ', '%YAML 1.1\n',
-  '\t', '\n\t', ': ', '- ', '\n---\n', '\n...\n', '{', '}', '[', ']', '"', "'", '#', '|', '>', '\n__proto__: {polluted: 1}\n',
-  '\nid: duplicate\n', '\nkind: persona\n', '!!set ', '!!omap ', '!!timestamp ', '!!pairs ', '\uFEFF', '\r\n', '\r', '\u2028', '\u0085', 'x'.repeat(2000), '~', '.nan', '-.inf', '0x1F', '0o17', '2026-13-45',
+  '&a ',
+  '*a',
+  '*nope',
+  '<<: *a\n',
+  '!!js/function ',
+  '!!js/regexp /x/',
+  '!!python/object:os.system ',
+  '!!binary ',
+  '!custom ',
+  '? ',
+  '%YAML 1.1\n',
+  '\t',
+  '\n\t',
+  ': ',
+  '- ',
+  '\n---\n',
+  '\n...\n',
+  '{',
+  '}',
+  '[',
+  ']',
+  '"',
+  "'",
+  '#',
+  '|',
+  '>',
+  '\n__proto__: {polluted: 1}\n',
+  '\nid: duplicate\n',
+  '\nkind: persona\n',
+  '!!set ',
+  '!!omap ',
+  '!!timestamp ',
+  '!!pairs ',
+  '\uFEFF',
+  '\r\n',
+  '\r',
+  '\u2028',
+  '\u0085',
+  'x'.repeat(2000),
+  '~',
+  '.nan',
+  '-.inf',
+  '0x1F',
+  '0o17',
+  '2026-13-45',
 ];
 
-const textEdit = fc.record({ at: fc.nat(), action: fc.constantFrom('insert', 'delete', 'dup-line'), snippet: fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ unit: 'binary', maxLength: 8 })), length: fc.nat(40) });
+const textEdit = fc.record({
+  at: fc.nat(),
+  action: fc.constantFrom('insert', 'delete', 'dup-line'),
+  snippet: fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ unit: 'binary', maxLength: 8 })),
+  length: fc.nat(40),
+});
 type TextEdit = typeof textEdit extends fc.Arbitrary<infer T> ? T : never;
 
 function applyTextEdit(text: string, edit: TextEdit): string {
@@ -156,7 +244,10 @@ function applyTextEdit(text: string, edit: TextEdit): string {
   return lines.join('\n');
 }
 
-const byteEdit = fc.record({ at: fc.nat(), byte: fc.constantFrom(0x00, 0xff, 0xfe, 0xc3, 0xe2, 0xed, 0xf4, 0x80, 0x1b, 0x7f) });
+const byteEdit = fc.record({
+  at: fc.nat(),
+  byte: fc.constantFrom(0x00, 0xff, 0xfe, 0xc3, 0xe2, 0xed, 0xf4, 0x80, 0x1b, 0x7f),
+});
 
 /** A YAML file: an example document mutated at the data, text and byte levels (each level optional). */
 export const mutatedDocument = fc
@@ -175,7 +266,12 @@ export const mutatedDocument = fc
     for (const edit of textEdits) text = applyTextEdit(text, edit);
     if (crlf) text = text.replace(/\n/g, '\r\n');
     let bytes = Buffer.from((bom ? '\uFEFF' : '') + text, 'utf8');
-    for (const { at, byte } of byteEdits) bytes = Buffer.concat([bytes.subarray(0, at % (bytes.length + 1)), Buffer.from([byte]), bytes.subarray(at % (bytes.length + 1))]);
+    for (const { at, byte } of byteEdits)
+      bytes = Buffer.concat([
+        bytes.subarray(0, at % (bytes.length + 1)),
+        Buffer.from([byte]),
+        bytes.subarray(at % (bytes.length + 1)),
+      ]);
     return bytes;
   });
 
@@ -184,7 +280,12 @@ export const yamlFileBytes = fc.oneof(
   { weight: 8, arbitrary: mutatedDocument },
   { weight: 1, arbitrary: fc.uint8Array({ maxLength: 600 }).map((b) => Buffer.from(b)) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 300 }).map((s) => Buffer.from(s, 'utf8')) },
-  { weight: 1, arbitrary: fc.constantFrom('', '# only a comment\n', '---\n---\n', '~\n', '- a\n', 'plain scalar\n').map((s) => Buffer.from(s)) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom('', '# only a comment\n', '---\n---\n', '~\n', '- a\n', 'plain scalar\n')
+      .map((s) => Buffer.from(s)),
+  },
 );
 
 /** personakit.yaml: settings of wrong types, huge or negative numbers, paths and templates that escape. */
@@ -192,21 +293,59 @@ export const settingsBytes = fc
   .record(
     {
       name: hostileString,
-      paths: fc.oneof(fc.array(fc.oneof(fc.constant('docs'), fc.constantFrom(...PATH_PAYLOADS)), { maxLength: 3 }), hostileValue),
+      paths: fc.oneof(
+        fc.array(fc.oneof(fc.constant('docs'), fc.constantFrom(...PATH_PAYLOADS)), { maxLength: 3 }),
+        hostileValue,
+      ),
       completeness: fc.oneof(fc.record({ min: fc.oneof(hostileNumber, hostileValue) }), hostileValue),
       evidence: fc.record({ maxAgeDays: fc.oneof(hostileNumber, hostileValue) }),
-      rules: fc.oneof(fc.dictionary(fc.oneof(fc.constantFrom('schema', 'evidence-stale', 'persona-completeness', 'yaml-syntax'), hostileKey), fc.constantFrom('off', 'warning', 'error', 'loud')), hostileValue),
+      rules: fc.oneof(
+        fc.dictionary(
+          fc.oneof(fc.constantFrom('schema', 'evidence-stale', 'persona-completeness', 'yaml-syntax'), hostileKey),
+          fc.constantFrom('off', 'warning', 'error', 'loud'),
+        ),
+        hostileValue,
+      ),
       templates: fc.oneof(fc.constantFrom(...PATH_PAYLOADS), hostileValue),
-      limits: fc.record({ maxFileBytes: hostileNumber, maxAliasCount: hostileNumber, maxDepth: hostileNumber, maxCsvBytes: hostileNumber }, { requiredKeys: [] }),
+      limits: fc.record(
+        {
+          maxFileBytes: hostileNumber,
+          maxAliasCount: hostileNumber,
+          maxDepth: hostileNumber,
+          maxCsvBytes: hostileNumber,
+        },
+        { requiredKeys: [] },
+      ),
     },
     { requiredKeys: [] },
   )
-  .chain((settings) => fc.array(textEdit, { maxLength: 1 }).map((edits) => edits.reduce(applyTextEdit, stringify(settings))))
+  .chain((settings) =>
+    fc.array(textEdit, { maxLength: 1 }).map((edits) => edits.reduce(applyTextEdit, stringify(settings))),
+  )
   .map((text) => Buffer.from(text, 'utf8'));
 
 const csvCell = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom('Northwind Ltd', 'retail', 'logistics', '250', '1e9', 'yes', 'no', 'TRUE', 'UK', 'scale-up', 'late invoices;audit', '') },
-  { weight: 2, arbitrary: fc.constantFrom(...PAYLOADS).map((p) => (/[",\n\r]/.test(p) ? `"${p.replace(/"/g, '""')}"` : p)) },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      'Northwind Ltd',
+      'retail',
+      'logistics',
+      '250',
+      '1e9',
+      'yes',
+      'no',
+      'TRUE',
+      'UK',
+      'scale-up',
+      'late invoices;audit',
+      '',
+    ),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(...PAYLOADS).map((p) => (/[",\n\r]/.test(p) ? `"${p.replace(/"/g, '""')}"` : p)),
+  },
   { weight: 1, arbitrary: fc.constantFrom('"unterminated', '"a""b"', '"multi\nline"', 'a"b', '"x"y') },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },
 );
@@ -214,9 +353,31 @@ const csvCell = fc.oneof(
 /** A CRM export: a header of account fields (and junk), ragged rows, formula cells, broken quotes. */
 export const accountsCsv = fc
   .record({
-    header: fc.shuffledSubarray(['name', 'sector', 'employees', 'revenue', 'region', 'growth_stage', 'buys_category', 'problems', 'incumbent', 'annual_spend', '__proto__', 'constructor', '=HYPERLINK("x")'], { minLength: 1 }),
+    header: fc.shuffledSubarray(
+      [
+        'name',
+        'sector',
+        'employees',
+        'revenue',
+        'region',
+        'growth_stage',
+        'buys_category',
+        'problems',
+        'incumbent',
+        'annual_spend',
+        '__proto__',
+        'constructor',
+        '=HYPERLINK("x")',
+      ],
+      { minLength: 1 },
+    ),
     rows: fc.array(fc.array(csvCell, { maxLength: 8 }), { maxLength: 12 }),
     newline: fc.constantFrom('\n', '\r\n'),
     bom: fc.boolean(),
   })
-  .map(({ header, rows, newline, bom }) => Buffer.from((bom ? '\uFEFF' : '') + [header.join(','), ...rows.map((r) => r.join(','))].join(newline) + newline, 'utf8'));
+  .map(({ header, rows, newline, bom }) =>
+    Buffer.from(
+      (bom ? '\uFEFF' : '') + [header.join(','), ...rows.map((r) => r.join(','))].join(newline) + newline,
+      'utf8',
+    ),
+  );

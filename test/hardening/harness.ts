@@ -1,4 +1,13 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
@@ -12,7 +21,10 @@ import { memoryIo } from '../support/memory-io.js';
  */
 
 /** A one-pixel PNG: the bytes of a valid picture. */
-export const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+export const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  'hex',
+);
 /** A picture outside the workspace, reachable only through a link: it must never be copied into a report. */
 export const SECRET_PNG = Buffer.concat([PNG, Buffer.from('SECRET-OUTSIDE-THE-WORKSPACE')]);
 
@@ -51,18 +63,32 @@ export function snapshotTree(dir: string): Map<string, string> {
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     const full = path.join(entry.parentPath, entry.name);
     const rel = path.relative(dir, full).split(path.sep).join('/');
-    out.set(rel, entry.isFile() ? readFileSync(full).toString('base64') : entry.isSymbolicLink() ? 'link' : entry.isDirectory() ? 'dir' : 'other');
+    out.set(
+      rel,
+      entry.isFile()
+        ? readFileSync(full).toString('base64')
+        : entry.isSymbolicLink()
+          ? 'link'
+          : entry.isDirectory()
+            ? 'dir'
+            : 'other',
+    );
   }
   return out;
 }
 
 /** The tree is unchanged, except for entries under the allowed folders (relative to root). */
-export function expectUnchangedExcept(before: Map<string, string>, after: Map<string, string>, allowed: readonly string[] = []): void {
+export function expectUnchangedExcept(
+  before: Map<string, string>,
+  after: Map<string, string>,
+  allowed: readonly string[] = [],
+): void {
   const free = (rel: string) => allowed.some((a) => rel === a || rel.startsWith(`${a}/`));
   // Creating the output folder creates its missing parents too.
   const parent = (rel: string, value: string) => value === 'dir' && allowed.some((a) => a.startsWith(`${rel}/`));
   const changed: string[] = [];
-  for (const [rel, value] of after) if (!free(rel) && !parent(rel, value) && before.get(rel) !== value) changed.push(`+ ${rel}`);
+  for (const [rel, value] of after)
+    if (!free(rel) && !parent(rel, value) && before.get(rel) !== value) changed.push(`+ ${rel}`);
   for (const rel of before.keys()) if (!free(rel) && !after.has(rel)) changed.push(`- ${rel}`);
   expect(changed, 'files written, changed or lost outside the output').toEqual([]);
 }
@@ -115,9 +141,15 @@ interface JsonDiagnostic {
 /** `--format json` output, with every diagnostic well-formed (1-based positions, a rule, a message). */
 export function expectDiagnostics(outcome: CliOutcome): JsonDiagnostic[] {
   if (outcome.code === 2) return [];
-  const { diagnostics, summary } = JSON.parse(outcome.out) as { diagnostics: JsonDiagnostic[]; summary: { errors: number } };
+  const { diagnostics, summary } = JSON.parse(outcome.out) as {
+    diagnostics: JsonDiagnostic[];
+    summary: { errors: number };
+  };
   for (const d of diagnostics) {
-    expect(Number.isInteger(d.line) && d.line >= 1 && Number.isInteger(d.column) && d.column >= 1, JSON.stringify(d)).toBe(true);
+    expect(
+      Number.isInteger(d.line) && d.line >= 1 && Number.isInteger(d.column) && d.column >= 1,
+      JSON.stringify(d),
+    ).toBe(true);
     expect(d.rule).toMatch(/^[a-z-]+$/);
     expect(['error', 'warning']).toContain(d.severity);
     expect(d.message.length).toBeGreaterThan(0);
@@ -135,7 +167,9 @@ export function expectSafeReports(outDir: string, format: string): void {
     expect(rel).toMatch(REPORT_NAME);
     if (content === 'dir') continue;
     const bytes = Buffer.from(content, 'base64');
-    expect(bytes.includes('SECRET-OUTSIDE-THE-WORKSPACE'), `${rel} holds the picture from outside the workspace`).toBe(false);
+    expect(bytes.includes('SECRET-OUTSIDE-THE-WORKSPACE'), `${rel} holds the picture from outside the workspace`).toBe(
+      false,
+    );
     if (format === 'html' && rel.endsWith('.html')) {
       const html = bytes.toString('utf8');
       expect(html).not.toMatch(/<script|<img[^>]+onerror|(?:href|src)\s*=\s*["']?\s*(?:javascript:|data:text|file:)/i);

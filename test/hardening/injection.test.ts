@@ -15,7 +15,8 @@ import { expectNoPollution, snapshotPrototypes } from './harness.js';
  * paths, formula cells never reach a report as a live formula, template syntax in data stays text.
  */
 
-const PROTO_DOC = 'kind: persona\nid: p\nname: P\n__proto__: {polluted: yes}\nabout:\n  constructor: {prototype: {polluted: yes}}\n  prototype: x\n';
+const PROTO_DOC =
+  'kind: persona\nid: p\nname: P\n__proto__: {polluted: yes}\nabout:\n  constructor: {prototype: {polluted: yes}}\n  prototype: x\n';
 // An anchor sends the same text down the careful (`yaml`) path; without one, js-yaml reads it.
 const PATHS: Array<[string, string]> = [
   ['js-yaml fast path', PROTO_DOC],
@@ -33,7 +34,11 @@ describe('__proto__, constructor and prototype keys are plain data on both parse
     expect(Object.hasOwn(doc.about as object, 'constructor')).toBe(true);
     expect((doc as { polluted?: unknown }).polluted).toBeUndefined();
     const problems = validateAgainst('persona', doc).map((p) => `${p.pointer} ${p.message.split(';')[0]}`);
-    expect(problems).toEqual(['/__proto__ unknown property "__proto__"', '/about/constructor unknown property "constructor" in about', '/about/prototype unknown property "prototype" in about']);
+    expect(problems).toEqual([
+      '/__proto__ unknown property "__proto__"',
+      '/about/constructor unknown property "constructor" in about',
+      '/about/prototype unknown property "prototype" in about',
+    ]);
     expectNoPollution(prototypes);
   });
 
@@ -48,11 +53,17 @@ describe('__proto__, constructor and prototype keys are plain data on both parse
     const dir = await writeTree(await makeTempDir(), {
       'personakit.yaml': 'name: W\nx-notes: {__proto__: {polluted: yes}}\ncompleteness: {min: 0}\n',
       'docs/p.yaml': PROTO_DOC,
-      'docs/x.yaml': 'kind: persona\nid: x\nname: X\nx-ext: {__proto__: {polluted: yes}, constructor: {prototype: {polluted: yes}}}\n',
+      'docs/x.yaml':
+        'kind: persona\nid: x\nname: X\nx-ext: {__proto__: {polluted: yes}, constructor: {prototype: {polluted: yes}}}\n',
       'docs/m.yaml': 'kind: market\nid: m\nname: M\ncriteria: {sectors: [retail]}\naccounts_file: a.csv\n',
       'docs/a.csv': '__proto__,constructor,name,sector\n{"polluted":1},x,Acme,retail\n',
     });
-    for (const argv of [['validate'], ['check'], ['render', '--force', '--format', 'json'], ['render', '--force', '--format', 'html']]) {
+    for (const argv of [
+      ['validate'],
+      ['check'],
+      ['render', '--force', '--format', 'json'],
+      ['render', '--force', '--format', 'html'],
+    ]) {
       expect([0, 1]).toContain(await runCli(argv, memoryIo({ cwd: dir })));
       expectNoPollution(prototypes);
     }
@@ -75,12 +86,17 @@ describe('formula cells from a CRM export', () => {
       expect(files.filter((f) => /\.(csv|tsv|xlsx?)$/i.test(f))).toEqual([]);
       const report = await readFile(path.join(dir, format, `market-m.${format}`), 'utf8');
       if (format === 'json') {
-        const names = (JSON.parse(report) as { market: { accounts: Array<{ name: string }> } }).market.accounts.map((a) => a.name);
+        const names = (JSON.parse(report) as { market: { accounts: Array<{ name: string }> } }).market.accounts.map(
+          (a) => a.name,
+        );
         expect(names).toEqual(FORMULAS);
         continue;
       }
       // In the fit table each name follows the cell start (<td><strong> or "| **") after an apostrophe.
-      const cells = format === 'html' ? [...report.matchAll(/<td><strong>([^<]*)<\/strong>/g)].map((m) => m[1]!) : [...report.matchAll(/^\| \*\*(.*?)\*\*<br>/gm)].map((m) => m[1]!);
+      const cells =
+        format === 'html'
+          ? [...report.matchAll(/<td><strong>([^<]*)<\/strong>/g)].map((m) => m[1]!)
+          : [...report.matchAll(/^\| \*\*(.*?)\*\*<br>/gm)].map((m) => m[1]!);
       expect(cells).toHaveLength(FORMULAS.length);
       for (const cell of cells) expect(cell).toMatch(/^(&#x27;|')/);
     }
@@ -94,14 +110,19 @@ describe('formula cells from a CRM export', () => {
     const io = memoryIo({ cwd: dir });
     expect(await runCli(['check', '--format', 'sarif', 'markets'], io)).toBe(0);
     const sarif = JSON.parse(io.out) as { runs: Array<{ results: Array<{ message: { text: string } }> }> };
-    expect(sarif.runs[0]!.results.map((r) => r.message.text)).toEqual(expect.arrayContaining([expect.stringMatching(/^account "=cmd\|' \/C calc'!A0" does not fit/)]));
+    expect(sarif.runs[0]!.results.map((r) => r.message.text)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^account "=cmd\|' \/C calc'!A0" does not fit/)]),
+    );
   });
 });
 
 describe('template syntax and markup in data stay text', () => {
   it('a name full of Handlebars and script is shown escaped, never evaluated', async () => {
-    const payload = '{{#each (lookup this "constructor")}}x{{/each}} {{constructor.constructor "globalThis.pwned=1"}} <script>globalThis.pwned=1</script>';
-    const dir = await writeTree(await makeTempDir(), { 'docs/p.yaml': `kind: persona\nid: p\nname: ${JSON.stringify(payload)}\n` });
+    const payload =
+      '{{#each (lookup this "constructor")}}x{{/each}} {{constructor.constructor "globalThis.pwned=1"}} <script>globalThis.pwned=1</script>';
+    const dir = await writeTree(await makeTempDir(), {
+      'docs/p.yaml': `kind: persona\nid: p\nname: ${JSON.stringify(payload)}\n`,
+    });
     const prototypes = snapshotPrototypes();
     for (const format of ['html', 'md']) {
       expect(await runCli(['render', '--force', '--format', format, '--out', format], memoryIo({ cwd: dir }))).toBe(0);

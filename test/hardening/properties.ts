@@ -7,7 +7,16 @@ import { parseYaml } from '../../src/load/parse-yaml.js';
 import { isKind } from '../../src/schema/compile.js';
 import { validateAgainst } from '../../src/schema/validate.js';
 import { accountsCsv, hostileValue, settingsBytes, yamlFileBytes } from './generators.js';
-import { expectDiagnostics, expectNoPollution, expectSafeReports, expectUnchangedExcept, makeSandbox, runChecked, snapshotPrototypes, snapshotTree } from './harness.js';
+import {
+  expectDiagnostics,
+  expectNoPollution,
+  expectSafeReports,
+  expectUnchangedExcept,
+  makeSandbox,
+  runChecked,
+  snapshotPrototypes,
+  snapshotTree,
+} from './harness.js';
 
 /**
  * The property-based layer (issue 8), shared by the normal test run (test/hardening) and the longer
@@ -59,19 +68,24 @@ export function lintProperty(budget: FuzzBudget): Promise<void> {
 /** render, in-process: writes only into --out, report names only from ids, no script, no picture from outside. */
 export function renderProperty(budget: FuzzBudget): Promise<void> {
   return fc.assert(
-    fc.asyncProperty(workspaceCase, fc.constantFrom('html', 'md', 'json'), fc.constantFrom('out', 'out/deeper', 'docs/out'), async (c, format, out) => {
-      const box = makeSandbox(filesOf(c));
-      try {
-        const prototypes = snapshotPrototypes();
-        const before = snapshotTree(box.root);
-        const outcome = await runChecked(['render', '--force', '--format', format, '--out', out], box.ws);
-        expectUnchangedExcept(before, snapshotTree(box.root), [`ws/${out}`]);
-        if (outcome.code === 0) expectSafeReports(path.join(box.ws, out), format);
-        expectNoPollution(prototypes);
-      } finally {
-        box.cleanup();
-      }
-    }),
+    fc.asyncProperty(
+      workspaceCase,
+      fc.constantFrom('html', 'md', 'json'),
+      fc.constantFrom('out', 'out/deeper', 'docs/out'),
+      async (c, format, out) => {
+        const box = makeSandbox(filesOf(c));
+        try {
+          const prototypes = snapshotPrototypes();
+          const before = snapshotTree(box.root);
+          const outcome = await runChecked(['render', '--force', '--format', format, '--out', out], box.ws);
+          expectUnchangedExcept(before, snapshotTree(box.root), [`ws/${out}`]);
+          if (outcome.code === 0) expectSafeReports(path.join(box.ws, out), format);
+          expectNoPollution(prototypes);
+        } finally {
+          box.cleanup();
+        }
+      },
+    ),
     { numRuns: budget.numRuns, seed: budget.seed, endOnFailure: true },
   );
 }
@@ -79,7 +93,12 @@ export function renderProperty(budget: FuzzBudget): Promise<void> {
 /** new --answers with a hostile answers file: exit 0/1/2, writes at most one file in --dir, never replaces one. */
 export function newProperty(budget: FuzzBudget): Promise<void> {
   const answers = fc.oneof(
-    fc.record({ name: hostileValue, id: hostileValue, tagline: hostileValue, roles: hostileValue }, { requiredKeys: [] }).map((a) => Buffer.from(stringify(a))),
+    fc
+      .record(
+        { name: hostileValue, id: hostileValue, tagline: hostileValue, roles: hostileValue },
+        { requiredKeys: [] },
+      )
+      .map((a) => Buffer.from(stringify(a))),
     yamlFileBytes,
   );
   return fc.assert(
@@ -93,8 +112,14 @@ export function newProperty(budget: FuzzBudget): Promise<void> {
         expectUnchangedExcept(before, after, ['ws/new']);
         const added = [...after.keys()].filter((k) => !before.has(k));
         expect_(added.length <= (outcome.code === 0 ? 1 : 0), `unexpected files: ${added.join(', ')}`);
-        expect_(added.every((f) => /^ws\/new\/[a-z0-9][a-z0-9-]*\.yaml$/.test(f)), `bad file name: ${added.join(', ')}`);
-        expect_(after.get('ws/new/existing.yaml') === before.get('ws/new/existing.yaml'), 'an existing file was replaced');
+        expect_(
+          added.every((f) => /^ws\/new\/[a-z0-9][a-z0-9-]*\.yaml$/.test(f)),
+          `bad file name: ${added.join(', ')}`,
+        );
+        expect_(
+          after.get('ws/new/existing.yaml') === before.get('ws/new/existing.yaml'),
+          'an existing file was replaced',
+        );
         expectNoPollution(prototypes);
       } finally {
         box.cleanup();
@@ -129,12 +154,18 @@ export function parseProperty(budget: FuzzBudget): void {
         return;
       }
       const parsed = parseYaml(decoded.text, DEFAULT_LIMITS);
-      for (const e of parsed.errors) expect_(e.rule === 'yaml-syntax' && (e.line ?? 0) >= 1 && (e.column ?? 0) >= 1 && e.message.length > 0, `bad finding ${JSON.stringify(e)}`);
+      for (const e of parsed.errors)
+        expect_(
+          e.rule === 'yaml-syntax' && (e.line ?? 0) >= 1 && (e.column ?? 0) >= 1 && e.message.length > 0,
+          `bad finding ${JSON.stringify(e)}`,
+        );
       for (const doc of parsed.documents) {
         if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) continue;
         expect_(Object.getPrototypeOf(doc) === Object.prototype, 'a document lost its ordinary prototype');
         const kind = (doc as Record<string, unknown>).kind;
-        if (isKind(kind)) for (const p of validateAgainst(kind, doc)) expect_(typeof p.pointer === 'string' && p.message.length > 0, `bad schema problem ${JSON.stringify(p)}`);
+        if (isKind(kind))
+          for (const p of validateAgainst(kind, doc))
+            expect_(typeof p.pointer === 'string' && p.message.length > 0, `bad schema problem ${JSON.stringify(p)}`);
       }
       expectNoPollution(prototypes);
     }),

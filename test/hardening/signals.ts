@@ -20,9 +20,13 @@ const quote = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`;
 
 /** Child processes of `pid`, recursively (Linux /proc). */
 function descendants(pid: number): number[] {
-  let children: number[] = [];
+  let children: number[];
   try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
   } catch {
     return [];
   }
@@ -39,12 +43,22 @@ function isPersonakit(pid: number): boolean {
 }
 
 /** Start `personakit args` at a terminal, wait for `prompt` to show, send `signal` to the node process. */
-export function signalAtPrompt(args: readonly string[], cwd: string, prompt: string, signal: NodeJS.Signals, timeoutMs = 20_000): Promise<SignalRun & { node: { code: number | null; signal: string | null } }> {
+export function signalAtPrompt(
+  args: readonly string[],
+  cwd: string,
+  prompt: string,
+  signal: NodeJS.Signals,
+  timeoutMs = 20_000,
+): Promise<SignalRun & { node: { code: number | null; signal: string | null } }> {
   const command = [process.execPath, BIN, ...args].map(quote).join(' ');
   const env = { ...process.env, TERM: 'xterm' } as Record<string, string>;
   for (const name of ['FORCE_COLOR', 'NO_COLOR', 'DEBUG', 'CI', 'NODE_OPTIONS']) delete env[name];
   // The shell reports how node ended: "exit=<code>" or, killed by a signal, 128 + its number.
-  const child = spawn('script', ['-qfec', `${command}; echo "exit=$?"`, '/dev/null'], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn('script', ['-qfec', `${command}; echo "exit=$?"`, '/dev/null'], {
+    cwd,
+    env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let output = '';
   let sent = false;
   return new Promise((resolve, reject) => {
@@ -66,15 +80,28 @@ export function signalAtPrompt(args: readonly string[], cwd: string, prompt: str
     child.on('close', (code, sig) => {
       clearTimeout(timer);
       const status = Number(/exit=(\d+)/.exec(output)?.[1] ?? NaN);
-      const node = status > 128 ? { code: null, signal: String(status - 128) } : { code: Number.isNaN(status) ? null : status, signal: null };
+      const node =
+        status > 128
+          ? { code: null, signal: String(status - 128) }
+          : { code: Number.isNaN(status) ? null : status, signal: null };
       resolve({ code, signal: sig, output, node });
     });
   });
 }
 
 /** Run the binary (no terminal) and send `signal` after `delayMs`; resolves however it ended. */
-export function signalAfter(args: readonly string[], cwd: string, delayMs: number, signal: NodeJS.Signals, timeoutMs = 20_000): Promise<SignalRun> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } });
+export function signalAfter(
+  args: readonly string[],
+  cwd: string,
+  delayMs: number,
+  signal: NodeJS.Signals,
+  timeoutMs = 20_000,
+): Promise<SignalRun> {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
   let output = '';
   child.stdout.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));

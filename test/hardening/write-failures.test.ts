@@ -20,7 +20,11 @@ vi.mock('node:fs', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs')>();
   const failing = new Set<number>();
   const writing = (_file: unknown, flags: unknown) => /[wa]/.test(String(flags));
-  const openSync = ((file: Parameters<typeof real.openSync>[0], flags: Parameters<typeof real.openSync>[1] = 'r', mode?: Parameters<typeof real.openSync>[2]) => {
+  const openSync = ((
+    file: Parameters<typeof real.openSync>[0],
+    flags: Parameters<typeof real.openSync>[1] = 'r',
+    mode?: Parameters<typeof real.openSync>[2],
+  ) => {
     const code = failure.code;
     if (code !== undefined && writing(file, flags) && code !== 'ENOSPC') {
       throw Object.assign(new Error(`${code}: refused, open '${String(file)}'`), { code, syscall: 'open' });
@@ -44,12 +48,22 @@ vi.mock('node:fs', async (importOriginal) => {
     failing.delete(fd);
     real.closeSync(fd);
   };
-  return { ...real, openSync, writeSync, writevSync, closeSync, default: { ...real, openSync, writeSync, writevSync, closeSync } };
+  return {
+    ...real,
+    openSync,
+    writeSync,
+    writevSync,
+    closeSync,
+    default: { ...real, openSync, writeSync, writevSync, closeSync },
+  };
 });
 
 async function filesIn(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
 }
 
 afterEach(() => {
@@ -60,7 +74,9 @@ describe('a full disk or a read-only folder: a clear error, no partial file, the
   it('writeFileAtomic: the target keeps its old content and no temporary file remains', async () => {
     const dir = await writeTree(await makeTempDir(), { 'report.json': '{"old": true}\n' });
     failure.code = 'ENOSPC';
-    await expect(writeFileAtomic(path.join(dir, 'report.json'), '{"new": true}\n'.repeat(100))).rejects.toMatchObject({ code: 'ENOSPC' });
+    await expect(writeFileAtomic(path.join(dir, 'report.json'), '{"new": true}\n'.repeat(100))).rejects.toMatchObject({
+      code: 'ENOSPC',
+    });
     expect(await readdir(dir)).toEqual(['report.json']);
     expect(await readFile(path.join(dir, 'report.json'), 'utf8')).toBe('{"old": true}\n');
   });
@@ -72,7 +88,9 @@ describe('a full disk or a read-only folder: a clear error, no partial file, the
   ])('scaffolding under %s says so and writes nothing', async (code, message) => {
     const dir = await makeTempDir();
     failure.code = code;
-    await expect(writeNewFile(path.join(dir, 'fiona.yaml'), 'kind: persona\n', { force: false, shown: 'fiona.yaml' })).rejects.toThrow(message);
+    await expect(
+      writeNewFile(path.join(dir, 'fiona.yaml'), 'kind: persona\n', { force: false, shown: 'fiona.yaml' }),
+    ).rejects.toThrow(message);
     expect(await readdir(dir)).toEqual([]);
   });
 
@@ -83,7 +101,10 @@ describe('a full disk or a read-only folder: a clear error, no partial file, the
     [['render', 'docs', '--force', '--out', 'out'], 'out'],
     [['schema', '--out', 'schemas'], 'schemas'],
   ])('%j on a full disk: exit 2 with one message, and no file half-written', async (argv, where) => {
-    const dir = await writeTree(await makeTempDir(), { 'docs/p.yaml': 'kind: persona\nid: p\nname: P\n', 'result.json': 'old\n' });
+    const dir = await writeTree(await makeTempDir(), {
+      'docs/p.yaml': 'kind: persona\nid: p\nname: P\n',
+      'result.json': 'old\n',
+    });
     const before = await filesIn(path.join(dir, where));
     failure.code = 'ENOSPC';
     const io = memoryIo({ cwd: dir });

@@ -69,8 +69,18 @@ describe('CsvParser', () => {
   it.each([
     ['a quote after other text in a cell', 'name\nab"c\n', { line: 2, column: 3 }, /^CSV syntax: a quote \(".*/],
     ['a space before an opening quote', 'a,b\n "x",d\n', { line: 2, column: 2 }, /quote/],
-    ['text after a closing quote', 'name,sector\nA,b\nB,"c"d\n', { line: 3, column: 6 }, /^CSV syntax: "d" follows the closing quote/],
-    ['a quote still open at the end', 'name\nA\n"B\nC\n', { line: 3, column: 1 }, /^CSV syntax: a quoted cell is still open at the end of the file; a quoted cell must end with a quote/],
+    [
+      'text after a closing quote',
+      'name,sector\nA,b\nB,"c"d\n',
+      { line: 3, column: 6 },
+      /^CSV syntax: "d" follows the closing quote/,
+    ],
+    [
+      'a quote still open at the end',
+      'name\nA\n"B\nC\n',
+      { line: 3, column: 1 },
+      /^CSV syntax: a quoted cell is still open at the end of the file; a quoted cell must end with a quote/,
+    ],
   ])('stops at %s, pointing at it; the records before it are read', (_, text, position, message) => {
     const p = parseText(text);
     expect(p.error).toMatchObject(position);
@@ -102,7 +112,14 @@ describe('CsvParser', () => {
         }
         rows.push(row);
       }
-      const text = rows.map((row) => row.map((cell) => (/[",\r\n]/.test(cell) || next() < 0.2 ? `"${cell.replace(/"/g, '""')}"` : cell)).join(',')).join(eol) + (next() < 0.5 ? eol : '');
+      const text =
+        rows
+          .map((row) =>
+            row
+              .map((cell) => (/[",\r\n]/.test(cell) || next() < 0.2 ? `"${cell.replace(/"/g, '""')}"` : cell))
+              .join(','),
+          )
+          .join(eol) + (next() < 0.5 ? eol : '');
       const expected = parse(text, { relax_column_count: true, skip_empty_lines: true }) as string[][];
       const chunked = parseChunks(text.match(/[\s\S]{1,5}/g) ?? []);
       expect(chunked.error, text).toBeUndefined();
@@ -126,7 +143,11 @@ describe('Utf8Text', () => {
   it('decodes characters cut by a chunk boundary at any byte, and drops one leading BOM', () => {
     const bytes = Buffer.from('\uFEFFŠkoda 😀 — \uFEFFend', 'utf8');
     for (let cut = 0; cut <= bytes.length; cut++) {
-      expect(decodeAll([bytes.subarray(0, cut), bytes.subarray(cut)])).toEqual({ text: 'Škoda 😀 — \uFEFFend', invalid: false, cut: false });
+      expect(decodeAll([bytes.subarray(0, cut), bytes.subarray(cut)])).toEqual({
+        text: 'Škoda 😀 — \uFEFFend',
+        invalid: false,
+        cut: false,
+      });
     }
   });
 

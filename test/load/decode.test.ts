@@ -6,7 +6,8 @@ import { decodeUtf8 } from '../../src/load/decode.js';
 import { DEFAULT_LIMITS } from '../../src/load/limits.js';
 import { loadFile } from '../../src/load/load-file.js';
 
-const bytes = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
+const bytes = (...parts: Array<string | number[]>) =>
+  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
 
 describe('decodeUtf8', () => {
   it('strips a UTF-8 byte order mark', () => {
@@ -19,7 +20,12 @@ describe('decodeUtf8', () => {
 
   it('locates the first byte that is not UTF-8 (a Latin-1 é)', () => {
     const result = decodeUtf8(bytes('kind: persona\nname: Caf', [0xe9], '\n'));
-    expect(result).toEqual({ ok: false, line: 2, column: 10, message: expect.stringMatching(/not valid UTF-8.*re-save it/) });
+    expect(result).toEqual({
+      ok: false,
+      line: 2,
+      column: 10,
+      message: expect.stringMatching(/not valid UTF-8.*re-save it/),
+    });
   });
 
   it('counts columns in characters (UTF-16 units, like editors) after multi-byte characters, on CRLF lines', () => {
@@ -28,7 +34,12 @@ describe('decodeUtf8', () => {
   });
 
   it('calls a file with NUL bytes binary', () => {
-    expect(decodeUtf8(bytes('ab', [0], 'c'))).toEqual({ ok: false, line: 1, column: 3, message: expect.stringMatching(/looks binary/) });
+    expect(decodeUtf8(bytes('ab', [0], 'c'))).toEqual({
+      ok: false,
+      line: 1,
+      column: 3,
+      message: expect.stringMatching(/looks binary/),
+    });
   });
 
   it('rejects a truncated multi-byte sequence at the end', () => {
@@ -61,13 +72,23 @@ describe('loadFile', () => {
     const file = await tmp('latin1.yaml', bytes('kind: persona\nname: Ren', [0xe9], '\n'));
     const loaded = await loadFile(file, 'latin1.yaml', DEFAULT_LIMITS);
     expect(loaded.documents).toEqual([]);
-    expect(loaded.findings).toEqual([{ rule: 'yaml-syntax', file: 'latin1.yaml', line: 2, column: 10, message: expect.stringMatching(/UTF-8/) }]);
+    expect(loaded.findings).toEqual([
+      { rule: 'yaml-syntax', file: 'latin1.yaml', line: 2, column: 10, message: expect.stringMatching(/UTF-8/) },
+    ]);
   });
 
   it('refuses files above limits.maxFileBytes without reading them', async () => {
     const file = await tmp('big.yaml', 'a: ' + 'x'.repeat(2000) + '\n');
     const loaded = await loadFile(file, 'big.yaml', { ...DEFAULT_LIMITS, maxFileBytes: 1024 });
-    expect(loaded.findings).toEqual([{ rule: 'yaml-syntax', file: 'big.yaml', line: 1, column: 1, message: expect.stringMatching(/larger than 1 KiB.*limits\.maxFileBytes/) }]);
+    expect(loaded.findings).toEqual([
+      {
+        rule: 'yaml-syntax',
+        file: 'big.yaml',
+        line: 1,
+        column: 1,
+        message: expect.stringMatching(/larger than 1 KiB.*limits\.maxFileBytes/),
+      },
+    ]);
   });
 
   it('notices personakit-disable comments', async () => {
@@ -77,6 +98,9 @@ describe('loadFile', () => {
 
   it('makes a file that vanished a usage error naming it', async () => {
     const file = path.join(tmpdir(), 'personakit-does-not-exist', 'gone.yaml');
-    await expect(loadFile(file, 'gone.yaml', DEFAULT_LIMITS)).rejects.toMatchObject({ name: 'UsageError', message: 'cannot read gone.yaml: it no longer exists' });
+    await expect(loadFile(file, 'gone.yaml', DEFAULT_LIMITS)).rejects.toMatchObject({
+      name: 'UsageError',
+      message: 'cannot read gone.yaml: it no longer exists',
+    });
   });
 });

@@ -18,13 +18,16 @@ describe('reading a file into the reused buffer', () => {
       expect(withFileBytes(file, `f${size}`, 1 << 20, (b) => (b === 'too-large' ? b : b.length))).toBe(size);
       expect(readFileBytes(file, `f${size}`, 1 << 20)).toEqual(bytes);
       for (const max of [size - 1, Math.floor(size / 2)]) {
-        if (max >= 0 && max < size) expect(readFileBytesReused(file, `f${size}`, max), `${size} > ${max}`).toBe('too-large');
+        if (max >= 0 && max < size)
+          expect(readFileBytesReused(file, `f${size}`, max), `${size} > ${max}`).toBe('too-large');
       }
       expect(readFileBytesReused(file, `f${size}`, size), `${size} = max`).not.toBe('too-large');
     }
   });
 
   it('names the file when it cannot be read', () => {
-    expect(() => readFileBytesReused('/nonexistent/personakit/x.yaml', 'x.yaml', 100)).toThrow(/cannot read x\.yaml: it no longer exists/);
+    expect(() => readFileBytesReused('/nonexistent/personakit/x.yaml', 'x.yaml', 100)).toThrow(
+      /cannot read x\.yaml: it no longer exists/,
+    );
   });
 });

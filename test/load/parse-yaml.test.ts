@@ -11,14 +11,18 @@ const parse = (text: string) => parseYaml(text, DEFAULT_LIMITS);
 function careful(text: string): { data: unknown[]; errors: number } {
   const { docs } = parseYamlDocuments(text);
   const errors = docs.reduce((n, d) => n + d.errors.length + d.warnings.length, 0);
-  return { data: docs.filter((d) => !isEmptyDocument(d)).map((d) => d.toJS({ maxAliasCount: 1000 }) as unknown), errors };
+  return {
+    data: docs.filter((d) => !isEmptyDocument(d)).map((d) => d.toJS({ maxAliasCount: 1000 }) as unknown),
+    errors,
+  };
 }
 
 /** -0 and 0, NaN and NaN compare equal; everything else structurally. */
 function normalize(value: unknown): unknown {
   if (typeof value === 'number') return Object.is(value, -0) ? 0 : Number.isNaN(value) ? 'NaN' : value;
   if (Array.isArray(value)) return value.map(normalize);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalize(v)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalize(v)]));
   return value;
 }
 
@@ -55,26 +59,46 @@ describe('parseYaml: YAML 1.2 core schema (SPEC 7)', () => {
   it('reports a duplicate key as yaml-syntax at the repeated key', () => {
     const { documents, errors } = parse('kind: persona\nid: a\nname: A\nid: b\n');
     expect(documents).toEqual([undefined]);
-    expect(errors).toEqual([{ rule: 'yaml-syntax', line: 4, column: 1, message: expect.stringMatching(/duplicate key/) }]);
+    expect(errors).toEqual([
+      { rule: 'yaml-syntax', line: 4, column: 1, message: expect.stringMatching(/duplicate key/) },
+    ]);
   });
 
   it('names the repeated key, in block and flow mappings, plain or quoted', () => {
-    expect(parse('id: a\nname: A\nid: b\n').errors.map((e) => e.message)).toEqual(['duplicate key "id" in one mapping; keep only one of them (YAML does not allow repeating a key)']);
-    expect(parse('goals: [{id: a, text: t, id: b}]\n').errors[0]).toMatchObject({ line: 1, column: 26, message: expect.stringMatching(/^duplicate key "id" /) });
+    expect(parse('id: a\nname: A\nid: b\n').errors.map((e) => e.message)).toEqual([
+      'duplicate key "id" in one mapping; keep only one of them (YAML does not allow repeating a key)',
+    ]);
+    expect(parse('goals: [{id: a, text: t, id: b}]\n').errors[0]).toMatchObject({
+      line: 1,
+      column: 26,
+      message: expect.stringMatching(/^duplicate key "id" /),
+    });
     expect(parse("a: 1\n'a': 2\n").errors[0]?.message).toMatch(/^duplicate key "a" /);
   });
 
-  it('gives one diagnostic for one mistake, not the parser\'s cascade', () => {
+  it("gives one diagnostic for one mistake, not the parser's cascade", () => {
     expect(parse('- a\nb: 1\n').errors).toHaveLength(1);
     expect(parse('kind: persona\n  id: a\nname: A\n').errors).toEqual([
-      { rule: 'yaml-syntax', line: 1, column: 7, message: expect.stringMatching(/check the indentation of the next line/) },
+      {
+        rule: 'yaml-syntax',
+        line: 1,
+        column: 7,
+        message: expect.stringMatching(/check the indentation of the next line/),
+      },
     ]);
     // Independent mistakes are all reported.
     expect(parse('a: 1\na: 2\nb: 1\nb: 2\n').errors.map((e) => e.line)).toEqual([2, 4]);
   });
 
   it('explains a missing colon in words', () => {
-    expect(parse('kind: persona\nname Fiona\nid: f\n').errors).toEqual([{ rule: 'yaml-syntax', line: 2, column: 1, message: expect.stringMatching(/not a `key: value` pair \(a missing colon/) }]);
+    expect(parse('kind: persona\nname Fiona\nid: f\n').errors).toEqual([
+      {
+        rule: 'yaml-syntax',
+        line: 2,
+        column: 1,
+        message: expect.stringMatching(/not a `key: value` pair \(a missing colon/),
+      },
+    ]);
   });
 
   it('reports tabs used as indentation', () => {
@@ -88,7 +112,12 @@ describe('parseYaml: YAML 1.2 core schema (SPEC 7)', () => {
     const { documents, errors } = parse(text);
     expect(documents).toEqual([undefined]);
     expect(errors.length).toBeGreaterThanOrEqual(1);
-    expect(errors[0]).toMatchObject({ rule: 'yaml-syntax', line: 2, column: 7, message: 'the YAML tag !!js/function is not allowed; personakit does not honour custom YAML tags: remove it' });
+    expect(errors[0]).toMatchObject({
+      rule: 'yaml-syntax',
+      line: 2,
+      column: 7,
+      message: 'the YAML tag !!js/function is not allowed; personakit does not honour custom YAML tags: remove it',
+    });
     expect((globalThis as Record<string, unknown>)[marker]).toBeUndefined();
   });
 
@@ -101,7 +130,14 @@ describe('parseYaml: YAML 1.2 core schema (SPEC 7)', () => {
     }
     const { documents, errors } = parse(rows.join('\n') + '\n');
     expect(documents).toEqual([undefined]);
-    expect(errors).toEqual([{ rule: 'yaml-syntax', line: 1, column: 1, message: expect.stringMatching(/too many aliases \(more than 100\).*limits\.maxAliasCount/) }]);
+    expect(errors).toEqual([
+      {
+        rule: 'yaml-syntax',
+        line: 1,
+        column: 1,
+        message: expect.stringMatching(/too many aliases \(more than 100\).*limits\.maxAliasCount/),
+      },
+    ]);
   });
 
   it('allows a few aliases within the limit', () => {
@@ -111,14 +147,16 @@ describe('parseYaml: YAML 1.2 core schema (SPEC 7)', () => {
   });
 
   it('refuses documents nested deeper than limits.maxDepth', () => {
-    const deep = '[' .repeat(80) + ']'.repeat(80);
+    const deep = '['.repeat(80) + ']'.repeat(80);
     const { documents, errors } = parse(`a: ${deep}\n`);
     expect(documents).toEqual([undefined]);
     expect(errors[0]?.message).toMatch(/nested more than 64 levels/);
   });
 
   it('positions syntax errors inside later documents of a stream', () => {
-    expect(parse('a: 1\n---\nb: 2\n---\nc: d: e\n').errors).toEqual([expect.objectContaining({ rule: 'yaml-syntax', line: 5, column: 4 })]);
+    expect(parse('a: 1\n---\nb: 2\n---\nc: d: e\n').errors).toEqual([
+      expect.objectContaining({ rule: 'yaml-syntax', line: 5, column: 4 }),
+    ]);
   });
 
   it('never points past the last line for errors found at the end of the input', () => {
@@ -163,12 +201,42 @@ describe('parseYaml: the fast path and the careful path agree', () => {
 
   const key = fc.stringMatching(/^[a-z][a-z0-9_-]{0,8}$/);
   const plainScalar = fc.oneof(
-    fc.constantFrom('2026-05-01', 'yes', 'No', '~', 'null', 'True', '.inf', '-.Inf', '.NaN', '0o17', '017', '0x1F', '-0x1F', '+0x1F', '0b101', '-.5', '+.5', '1e3', '1_000', '12:30', '-0', '+12', 'a: b', '#x'),
+    fc.constantFrom(
+      '2026-05-01',
+      'yes',
+      'No',
+      '~',
+      'null',
+      'True',
+      '.inf',
+      '-.Inf',
+      '.NaN',
+      '0o17',
+      '017',
+      '0x1F',
+      '-0x1F',
+      '+0x1F',
+      '0b101',
+      '-.5',
+      '+.5',
+      '1e3',
+      '1_000',
+      '12:30',
+      '-0',
+      '+12',
+      'a: b',
+      '#x',
+    ),
     fc.stringMatching(/^[-+]?(?:0[xob])?[0-9a-fA-F._eE]{1,6}$/),
   );
   const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     leaf: fc.oneof(fc.string(), fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.constant(null), plainScalar),
-    node: fc.oneof({ depthSize: 'small' }, tie('leaf'), fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(key, tie('node'), { maxKeys: 4 })),
+    node: fc.oneof(
+      { depthSize: 'small' },
+      tie('leaf'),
+      fc.array(tie('node'), { maxLength: 4 }),
+      fc.dictionary(key, tie('node'), { maxKeys: 4 }),
+    ),
   })).node;
   const document = fc.dictionary(key, value, { minKeys: 1, maxKeys: 6 });
 

@@ -63,7 +63,22 @@ describe('PositionIndex.locate', () => {
   });
 
   it('counts documents of a stream, skipping empty ones, so the third document points at its own lines', () => {
-    const stream = ['kind: persona', 'id: a', '---', '# nothing here', '---', 'kind: persona', 'id: b', '---', '~', '---', 'kind: persona', 'id: c', 'nme: C', ''].join('\n');
+    const stream = [
+      'kind: persona',
+      'id: a',
+      '---',
+      '# nothing here',
+      '---',
+      'kind: persona',
+      'id: b',
+      '---',
+      '~',
+      '---',
+      'kind: persona',
+      'id: c',
+      'nme: C',
+      '',
+    ].join('\n');
     expect(at(stream, '/id', 0)).toBe('2:5');
     expect(at(stream, '/id', 1)).toBe('7:5');
     expect(at(stream, '/id', 2)).toBe('12:5');

@@ -48,9 +48,24 @@ describe('PositionResolver.resolveWhenRead', () => {
 
   it('gives a known position at once, without parsing', () => {
     const { resolver: r, parsed } = resolver();
-    const known: Finding = { rule: 'yaml-syntax', message: 'bad', file: 'p.yaml', line: 2, column: 3, endLine: 2, endColumn: 5 };
+    const known: Finding = {
+      rule: 'yaml-syntax',
+      message: 'bad',
+      file: 'p.yaml',
+      line: 2,
+      column: 3,
+      endLine: 2,
+      endColumn: 5,
+    };
     expect(r.resolveWhenRead(known, 'error')).toEqual(r.resolve(known, 'error'));
-    expect(r.resolveWhenRead({ rule: 'x', message: 'm', file: 'p.yaml' }, 'error')).toEqual({ file: 'p.yaml', line: 1, column: 1, severity: 'error', rule: 'x', message: 'm' });
+    expect(r.resolveWhenRead({ rule: 'x', message: 'm', file: 'p.yaml' }, 'error')).toEqual({
+      file: 'p.yaml',
+      line: 1,
+      column: 1,
+      severity: 'error',
+      rule: 'x',
+      message: 'm',
+    });
     expect(parsed).toHaveLength(0);
   });
 

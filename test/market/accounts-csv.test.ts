@@ -15,7 +15,11 @@ async function readCsv(content: string | Uint8Array, maxBytes = 1 << 30): Promis
   await writeFile(file, content);
   const accounts: Read['accounts'] = [];
   const problems: CsvProblem[] = [];
-  const result = await readAccountsCsv(file, { maxBytes, onAccount: (account, line) => accounts.push({ line, account }), onProblem: (p) => problems.push(p) });
+  const result = await readAccountsCsv(file, {
+    maxBytes,
+    onAccount: (account, line) => accounts.push({ line, account }),
+    onProblem: (p) => problems.push(p),
+  });
   return { ...result, accounts, problems };
 }
 
@@ -23,10 +27,26 @@ const HEADER = 'name,sector,employees,revenue,region,growth_stage,buys_category,
 
 describe('accounts CSV', () => {
   it('reads typed values: numbers, booleans in any case, ;-separated problems, empty cells as no data', async () => {
-    const r = await readCsv(`${HEADER}\nAcme,retail,120,4500000.5,UK,mature,YES,dock congestion; manual booking ;,Dockora,1200\nBeta,,,,,,no,,,\n`);
+    const r = await readCsv(
+      `${HEADER}\nAcme,retail,120,4500000.5,UK,mature,YES,dock congestion; manual booking ;,Dockora,1200\nBeta,,,,,,no,,,\n`,
+    );
     expect(r.problems).toEqual([]);
     expect(r.accounts).toEqual([
-      { line: 2, account: { name: 'Acme', sector: 'retail', employees: 120, revenue: 4500000.5, region: 'UK', growth_stage: 'mature', buys_category: true, problems: ['dock congestion', 'manual booking'], incumbent: 'Dockora', annual_spend: 1200 } },
+      {
+        line: 2,
+        account: {
+          name: 'Acme',
+          sector: 'retail',
+          employees: 120,
+          revenue: 4500000.5,
+          region: 'UK',
+          growth_stage: 'mature',
+          buys_category: true,
+          problems: ['dock congestion', 'manual booking'],
+          incumbent: 'Dockora',
+          annual_spend: 1200,
+        },
+      },
       { line: 3, account: { name: 'Beta', buys_category: false } },
     ]);
     expect(r).toMatchObject({ status: 'read', rows: 2, badRows: 0 });
@@ -38,7 +58,9 @@ describe('accounts CSV', () => {
   });
 
   it('handles quoted commas, doubled quotes and line breaks inside quotes, with the right line numbers', async () => {
-    const r = await readCsv(`name,sector\n"Fletcher, Dunn & Sons","a ""quoted"" sector"\n"Two\nLine Ltd",retail\nLast,x\n`);
+    const r = await readCsv(
+      `name,sector\n"Fletcher, Dunn & Sons","a ""quoted"" sector"\n"Two\nLine Ltd",retail\nLast,x\n`,
+    );
     expect(r.accounts).toEqual([
       { line: 2, account: { name: 'Fletcher, Dunn & Sons', sector: 'a "quoted" sector' } },
       { line: 3, account: { name: 'Two Line Ltd', sector: 'retail' } },
@@ -49,8 +71,18 @@ describe('accounts CSV', () => {
   it('reads UTF-8 with a BOM and CRLF line ends (Excel), counting lines right across quoted CRLF', async () => {
     const text = '\uFEFFname,employees\r\n"Škoda, s.r.o.",10\r\n"A\r\nB",20\r\n\r\nC,"3,000"\r\n';
     const r = await readCsv(Buffer.from(text, 'utf8'));
-    expect(r.accounts).toEqual([{ line: 2, account: { name: 'Škoda, s.r.o.', employees: 10 } }, { line: 3, account: { name: 'A B', employees: 20 } }]);
-    expect(r.problems).toEqual([{ line: 6, column: 3, message: 'employees "3,000" is not a whole number; remove the thousands separators, and write digits only (e.g. 3000)' }]);
+    expect(r.accounts).toEqual([
+      { line: 2, account: { name: 'Škoda, s.r.o.', employees: 10 } },
+      { line: 3, account: { name: 'A B', employees: 20 } },
+    ]);
+    expect(r.problems).toEqual([
+      {
+        line: 6,
+        column: 3,
+        message:
+          'employees "3,000" is not a whole number; remove the thousands separators, and write digits only (e.g. 3000)',
+      },
+    ]);
   });
 
   it('rejects numbers with currency symbols or separators at the cell, and keeps the good rows', async () => {
@@ -82,7 +114,9 @@ describe('accounts CSV', () => {
     ]);
     const noName = await readCsv('company,sector\nA,b\n');
     expect(noName.accounts).toEqual([]);
-    expect(noName.problems.map((p) => p.message)).toContain('the header has no "name" column; every account needs a name, so no row can be read');
+    expect(noName.problems.map((p) => p.message)).toContain(
+      'the header has no "name" column; every account needs a name, so no row can be read',
+    );
     expect(noName).toMatchObject({ rows: 1, badRows: 1 });
   });
 
@@ -98,16 +132,33 @@ describe('accounts CSV', () => {
   });
 
   it('stops at bytes that are not UTF-8 (a Windows-1252 export), pointing at them', async () => {
-    const r = await readCsv(Buffer.concat([Buffer.from('name,revenue\nA,1\nB'), Buffer.from([0xa3]), Buffer.from('x,2\nC,3\n')]));
+    const r = await readCsv(
+      Buffer.concat([Buffer.from('name,revenue\nA,1\nB'), Buffer.from([0xa3]), Buffer.from('x,2\nC,3\n')]),
+    );
     expect(r.accounts.map((a) => a.account.name)).toEqual(['A']);
-    expect(r.problems).toEqual([{ line: 3, column: 2, message: 'the file is not valid UTF-8 text; re-save it as "CSV UTF-8" (Excel) or with UTF-8 encoding; rows after this point were not read' }]);
+    expect(r.problems).toEqual([
+      {
+        line: 3,
+        column: 2,
+        message:
+          'the file is not valid UTF-8 text; re-save it as "CSV UTF-8" (Excel) or with UTF-8 encoding; rows after this point were not read',
+      },
+    ]);
   });
 
   it('says when the file is missing, a folder, or over the size limit', async () => {
     const dir = await makeTempDir('personakit-csv-');
-    const none = await readAccountsCsv(path.join(dir, 'nope.csv'), { maxBytes: 100, onAccount: () => undefined, onProblem: () => undefined });
+    const none = await readAccountsCsv(path.join(dir, 'nope.csv'), {
+      maxBytes: 100,
+      onAccount: () => undefined,
+      onProblem: () => undefined,
+    });
     expect(none).toMatchObject({ status: 'missing', message: 'does not exist' });
-    const folder = await readAccountsCsv(dir, { maxBytes: 100, onAccount: () => undefined, onProblem: () => undefined });
+    const folder = await readAccountsCsv(dir, {
+      maxBytes: 100,
+      onAccount: () => undefined,
+      onProblem: () => undefined,
+    });
     expect(folder).toMatchObject({ status: 'unreadable', message: 'is not a file' });
     const big = await readCsv('name\nA\n', 3);
     expect(big.status).toBe('unreadable');

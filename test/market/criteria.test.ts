@@ -14,14 +14,19 @@ const CRITERIA = {
 };
 
 /** Score one account against a market that states only `criterion` (with the value above, or `value`). */
-function scoreOne(criterion: CriterionName, account: Omit<Account, 'name'>, value?: unknown): AccountFit['results'][number] {
+function scoreOne(
+  criterion: CriterionName,
+  account: Omit<Account, 'name'>,
+  value?: unknown,
+): AccountFit['results'][number] {
   const definition = readFitDefinition({ currency: 'GBP', criteria: { [criterion]: value ?? CRITERIA[criterion] } });
   const fit = fitAccount({ name: 'Acme', ...account }, { in: 'inline', index: 0, pointer: '/accounts/0' }, definition);
   expect(fit.results).toHaveLength(1);
   return fit.results[0]!;
 }
 
-const outcome = (criterion: CriterionName, account: Omit<Account, 'name'>, value?: unknown) => scoreOne(criterion, account, value).outcome;
+const outcome = (criterion: CriterionName, account: Omit<Account, 'name'>, value?: unknown) =>
+  scoreOne(criterion, account, value).outcome;
 
 describe('each criterion: match, mismatch, unknown', () => {
   it('sectors, regions and growth stages compare strings ignoring case and stray spaces', () => {
@@ -39,13 +44,24 @@ describe('each criterion: match, mismatch, unknown', () => {
   });
 
   it('employees and revenue: inclusive ranges, open ends, unknown without a figure', () => {
-    for (const [employees, expected] of [[149, 'mismatch'], [150, 'match'], [2500, 'match'], [2501, 'mismatch'], [0, 'mismatch']] as const) {
+    for (const [employees, expected] of [
+      [149, 'mismatch'],
+      [150, 'match'],
+      [2500, 'match'],
+      [2501, 'mismatch'],
+      [0, 'mismatch'],
+    ] as const) {
       expect(outcome('employees', { employees }), `employees ${employees}`).toBe(expected);
     }
     expect(outcome('employees', {})).toBe('unknown');
     expect(outcome('employees', { employees: 10 }, { max: 10 })).toBe('match');
     expect(outcome('employees', { employees: 1_000_000 }, { min: 10 })).toBe('match');
-    for (const [revenue, expected] of [[19_999_999.99, 'mismatch'], [20_000_000, 'match'], [500_000_000, 'match'], [500_000_000.01, 'mismatch']] as const) {
+    for (const [revenue, expected] of [
+      [19_999_999.99, 'mismatch'],
+      [20_000_000, 'match'],
+      [500_000_000, 'match'],
+      [500_000_000.01, 'mismatch'],
+    ] as const) {
       expect(outcome('revenue', { revenue }), `revenue ${revenue}`).toBe(expected);
     }
     expect(outcome('revenue', {})).toBe('unknown');
@@ -76,18 +92,31 @@ describe('each criterion: match, mismatch, unknown', () => {
   });
 
   it('says why in words, with thousands separators and the currency', () => {
-    expect(scoreOne('employees', { employees: 4200 }, { max: 2000 }).reason).toBe('employees 4,200 is above the maximum 2,000');
+    expect(scoreOne('employees', { employees: 4200 }, { max: 2000 }).reason).toBe(
+      'employees 4,200 is above the maximum 2,000',
+    );
     expect(scoreOne('employees', { employees: 40 }).reason).toBe('employees 40 is below the minimum 150');
     expect(scoreOne('employees', { employees: 150 }).reason).toBe('employees 150 is within 150 to 2,500');
-    expect(scoreOne('revenue', { revenue: 1_150_000_000 }).reason).toBe('revenue GBP 1,150,000,000 is above the maximum GBP 500,000,000');
+    expect(scoreOne('revenue', { revenue: 1_150_000_000 }).reason).toBe(
+      'revenue GBP 1,150,000,000 is above the maximum GBP 500,000,000',
+    );
     expect(scoreOne('regions', { region: 'Denmark' }).reason).toBe('region "Denmark" is not one of England or Ireland');
-    expect(scoreOne('problems', { problems: ['customs paperwork'] }).reason).toBe('none of its problems ("customs paperwork") is one we solve');
+    expect(scoreOne('problems', { problems: ['customs paperwork'] }).reason).toBe(
+      'none of its problems ("customs paperwork") is one we solve',
+    );
     expect(scoreOne('incumbent', { incumbent: 'Dockora' }).reason).toBe('already served by Dockora');
     expect(scoreOne('revenue', {}).reason).toBe('no revenue figure');
   });
 
   it('ignores criteria of the wrong type rather than crash (the schema reports them)', () => {
-    const definition = readFitDefinition({ criteria: { sectors: 'retail', employees: { min: 'ten' }, regions: ['UK'], incumbent: 'sometimes' } as unknown as MarketCriteria });
+    const definition = readFitDefinition({
+      criteria: {
+        sectors: 'retail',
+        employees: { min: 'ten' },
+        regions: ['UK'],
+        incumbent: 'sometimes',
+      } as unknown as MarketCriteria,
+    });
     expect(definition.scored).toEqual(['regions']);
   });
 });

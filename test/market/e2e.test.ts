@@ -28,22 +28,32 @@ describe('personakit check on markets (built binary)', () => {
       'examples/markets/uk-ie-midmarket-warehousing.yaml:98 account-misfit',
     ]);
     const nordhavn = out.diagnostics.find((d) => d.message.includes('Nordhavn'))!;
-    expect(nordhavn.message).toBe('account "Nordhavn Freight A/S" does not fit: regions (region "Denmark" is not one of England, Scotland, Wales, Northern Ireland or Ireland) [required]; matches 7 of 8 scored criteria (0.88)');
+    expect(nordhavn.message).toBe(
+      'account "Nordhavn Freight A/S" does not fit: regions (region "Denmark" is not one of England, Scotland, Wales, Northern Ireland or Ireland) [required]; matches 7 of 8 scored criteria (0.88)',
+    );
   });
 
-  it('reports a CRM export\'s bad cell at csv:line:column (BOM, CRLF, quoted line break before it) and exits 1', async () => {
+  it("reports a CRM export's bad cell at csv:line:column (BOM, CRLF, quoted line break before it) and exits 1", async () => {
     const cwd = path.join(FIXTURES, 'market-csv-errors');
     const check = await runBin(['check'], { cwd });
     expect(check.code).toBe(1);
     expect(check.stdout).toContain('markets/crm-export.csv\n');
-    expect(check.stdout).toMatch(/3:26 +error +employees "1,200" is not a whole number; remove the thousands separators, and write digits only \(e\.g\. 1200\) +schema/);
-    expect(check.stdout).toMatch(/7:1 +warning +account "Oslo Engros" does not fit: regions \(region "Norway" is not one of Germany or France\) \[required\]/);
-    expect(check.stdout).toMatch(/14:19 +warning +required share 307\.7 % \(revenue target EUR 200,000 ÷ summed annual spend of fitting accounts EUR 65,000\) exceeds the achievable 50 %/);
+    expect(check.stdout).toMatch(
+      /3:26 +error +employees "1,200" is not a whole number; remove the thousands separators, and write digits only \(e\.g\. 1200\) +schema/,
+    );
+    expect(check.stdout).toMatch(
+      /7:1 +warning +account "Oslo Engros" does not fit: regions \(region "Norway" is not one of Germany or France\) \[required\]/,
+    );
+    expect(check.stdout).toMatch(
+      /14:19 +warning +required share 307\.7 % \(revenue target EUR 200,000 ÷ summed annual spend of fitting accounts EUR 65,000\) exceeds the achievable 50 %/,
+    );
     expect(check.stdout).toContain('✖ 3 problems (1 error, 2 warnings)');
 
     const validate = await runBin(['validate', '--format', 'json'], { cwd });
     expect(validate.code).toBe(1);
     const out = JSON.parse(validate.stdout) as JsonOut;
-    expect(out.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toEqual(['markets/crm-export.csv:3:26 schema']);
+    expect(out.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toEqual([
+      'markets/crm-export.csv:3:26 schema',
+    ]);
   });
 });

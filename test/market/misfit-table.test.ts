@@ -3,7 +3,19 @@ import type { Account } from '../../src/model/market-criteria.js';
 import { readFitDefinition, summariseFit, scoreAccount } from '../../src/model/market-fit.js';
 import { MisfitTable } from '../../src/model/misfit-table.js';
 
-const definition = readFitDefinition({ criteria: { sectors: ['retail'], regions: ['UK'], employees: { min: 10, max: 100 }, revenue: { max: 5e6 }, buys_category: true, problems: ['dock congestion'], incumbent: 'none', growth_stages: ['scale-up'] }, fit: { threshold: 0.9 } });
+const definition = readFitDefinition({
+  criteria: {
+    sectors: ['retail'],
+    regions: ['UK'],
+    employees: { min: 10, max: 100 },
+    revenue: { max: 5e6 },
+    buys_category: true,
+    problems: ['dock congestion'],
+    incumbent: 'none',
+    growth_stages: ['scale-up'],
+  },
+  fit: { threshold: 0.9 },
+});
 
 /** Accounts of every shape a CSV row can give: absent fields, fractions, empty and odd lists, long and non-Latin names. */
 function accounts(count: number): Account[] {
@@ -36,10 +48,23 @@ describe('MisfitTable', () => {
   });
 
   it('gives back names of every kind: empty, non-Latin, astral, a lone surrogate, longer than a block of bytes', () => {
-    const names = ['', 'Ünïcödé GmbH', '東京物流', 'Emoji 🚚 Ltd', 'lone \uD800 half', 'y'.repeat(70 * 1024), 'after the long one', 'z'.repeat(65536), 'end'];
+    const names = [
+      '',
+      'Ünïcödé GmbH',
+      '東京物流',
+      'Emoji 🚚 Ltd',
+      'lone \uD800 half',
+      'y'.repeat(70 * 1024),
+      'after the long one',
+      'z'.repeat(65536),
+      'end',
+    ];
     const table = new MisfitTable('accounts.csv', 'market.yaml', definition);
     // Enough ordinary names in between to fill several blocks, so names start near block ends too.
-    const all = names.flatMap((name, i) => [name, ...Array.from({ length: 3000 }, (_, j) => `Filler ${i}-${j} ${'é'.repeat(j % 5)}`)]);
+    const all = names.flatMap((name, i) => [
+      name,
+      ...Array.from({ length: 3000 }, (_, j) => `Filler ${i}-${j} ${'é'.repeat(j % 5)}`),
+    ]);
     all.forEach((name, i) => table.add(i + 2, { name }));
     all.forEach((name, i) => expect(table.account(i).name).toBe(name));
   });

@@ -19,13 +19,31 @@ describe('the sample market (examples/README.md "The market on purpose")', () =>
   it('has 19 fitting and 11 misfit accounts of 30, and the documented sizing', async () => {
     const { workspace, doc } = await marketOf(REPO_ROOT, ['examples/markets']);
     const model = await evaluateMarket(doc, workspace);
-    expect(model.totals).toEqual({ accounts: 30, inline: 8, fromFile: 22, excluded: 0, fitting: 19, misfits: 11, fitRate: 19 / 30 });
-    expect(model.sizing.estimatedMarket).toEqual({ value: 47_880_000, basis: 'estimated', currency: 'GBP', label: 'estimated addressable market' });
+    expect(model.totals).toEqual({
+      accounts: 30,
+      inline: 8,
+      fromFile: 22,
+      excluded: 0,
+      fitting: 19,
+      misfits: 11,
+      fitRate: 19 / 30,
+    });
+    expect(model.sizing.estimatedMarket).toEqual({
+      value: 47_880_000,
+      basis: 'estimated',
+      currency: 'GBP',
+      label: 'estimated addressable market',
+    });
     expect(model.sizing.summedSpend.value).toBe(782_000);
     expect(model.sizing.addressableSpend.basis).toBe('estimated');
     expect(formatPercent(model.sizing.requiredShare!)).toBe('7.9 %');
     expect(model.sizing.verdict).toBe('within');
-    expect(model.accountsFile).toMatchObject({ path: 'examples/markets/accounts.csv', status: 'read', rows: 22, badRows: 0 });
+    expect(model.accountsFile).toMatchObject({
+      path: 'examples/markets/accounts.csv',
+      status: 'read',
+      rows: 22,
+      badRows: 0,
+    });
     expect(JSON.parse(JSON.stringify(model))).toEqual(model); // JSON-ready: no undefined, Infinity, Map…
   });
 
@@ -34,16 +52,32 @@ describe('the sample market (examples/README.md "The market on purpose")', () =>
     const model = await evaluateMarket(doc, workspace);
     const byName = new Map(model.accounts.map((a) => [a.name, a]));
     const get = (name: string) => byName.get(name)!;
-    expect(model.accounts.filter((a) => !a.fits).map((a) => a.source.in === 'csv' ? `${a.name}@${a.source.line}` : a.name)).toEqual([
-      'Nordhavn Freight A/S', 'Crumb & Co Bakeries', 'Ashgrove Parcel Hub Ltd', 'Tinworth Trade Counters',
-      'Tamar Beverages Ltd@11', 'Rotterdam Cross-Dock BV@15', 'Meridian Software Group@16', 'Thamesgate Fulfilment Park@17',
-      'Ouse Valley Builders Merchants@18', 'Wexford Agri Supplies@22', 'Humber Port Logistics@23',
+    expect(
+      model.accounts.filter((a) => !a.fits).map((a) => (a.source.in === 'csv' ? `${a.name}@${a.source.line}` : a.name)),
+    ).toEqual([
+      'Nordhavn Freight A/S',
+      'Crumb & Co Bakeries',
+      'Ashgrove Parcel Hub Ltd',
+      'Tinworth Trade Counters',
+      'Tamar Beverages Ltd@11',
+      'Rotterdam Cross-Dock BV@15',
+      'Meridian Software Group@16',
+      'Thamesgate Fulfilment Park@17',
+      'Ouse Valley Builders Merchants@18',
+      'Wexford Agri Supplies@22',
+      'Humber Port Logistics@23',
     ]);
     expect(get('Nordhavn Freight A/S')).toMatchObject({ matched: 7, scored: 8, failedRequired: ['regions'] });
     expect(get('Tamar Beverages Ltd')).toMatchObject({ score: 0.75, failed: ['growth_stages', 'incumbent'] });
     expect(get('Loch Carron Logistics')).toMatchObject({ fits: true, matched: 7, scored: 8, failed: ['incumbent'] });
     expect(get('Shannon Beverage Distributors')).toMatchObject({ fits: true, unknown: ['revenue'] });
-    expect(get('Fenland Fresh Produce')).toMatchObject({ fits: true, matched: 5, scored: 6, failed: ['employees'], unknown: ['revenue', 'buys_category'] });
+    expect(get('Fenland Fresh Produce')).toMatchObject({
+      fits: true,
+      matched: 5,
+      scored: 6,
+      failed: ['employees'],
+      unknown: ['revenue', 'buys_category'],
+    });
     expect(get('Cork Harbour Foods')).toMatchObject({ fits: true, matched: 4, scored: 4 });
     expect(get('Ards Retail Distribution')).toMatchObject({ fits: true, matched: 4, scored: 5, score: 0.8 });
     expect(get('Severn Chilled Foods')).toMatchObject({ fits: true, failed: [] });
@@ -70,7 +104,8 @@ async function generateAccounts(file: string, rows: number): Promise<void> {
 describe('a 100,000-row accounts_file', () => {
   it('is streamed into correct totals, keeping only a capped list of accounts', async () => {
     const dir = await writeTree(await makeTempDir('personakit-big-'), {
-      'market.yaml': 'kind: market\nid: big\nname: Big\ncriteria:\n  sectors: [wholesale]\n  employees: { min: 50, max: 600 }\n  regions: [uk]\nfit:\n  required: [sectors]\naccounts_file: accounts.csv\nsizing:\n  total_companies: 1000\n  average_annual_spend: 100\n  revenue_target: 5000\n',
+      'market.yaml':
+        'kind: market\nid: big\nname: Big\ncriteria:\n  sectors: [wholesale]\n  employees: { min: 50, max: 600 }\n  regions: [uk]\nfit:\n  required: [sectors]\naccounts_file: accounts.csv\nsizing:\n  total_companies: 1000\n  average_annual_spend: 100\n  revenue_target: 5000\n',
     });
     const rows = 100_000;
     await generateAccounts(path.join(dir, 'accounts.csv'), rows);
@@ -93,7 +128,15 @@ describe('a 100,000-row accounts_file', () => {
     // Spend i % 10 over fitting rows: i not divisible by 4 (or 1000); sum it the slow way to check the fold.
     let spend = 0;
     for (let i = 1; i <= rows; i++) if (i % 4 !== 0) spend += i % 10;
-    expect(model.totals).toEqual({ accounts: rows - bad, inline: 0, fromFile: rows - bad, excluded: bad, fitting, misfits: wrongSector, fitRate: fitting / (rows - bad) });
+    expect(model.totals).toEqual({
+      accounts: rows - bad,
+      inline: 0,
+      fromFile: rows - bad,
+      excluded: bad,
+      fitting,
+      misfits: wrongSector,
+      fitRate: fitting / (rows - bad),
+    });
     expect(misfits).toBe(wrongSector);
     expect(problems).toBe(bad);
     // Row i is on line i + 1; row 100,000 has a bad cell, so the last misfit is row 99,996 on line 99,997.

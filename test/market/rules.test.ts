@@ -30,7 +30,8 @@ sizing:
   revenue_target: 1000
 `;
 
-const CSV = 'name,sector,region,employees,annual_spend\nRow Fits,retail,uk,100,2000\nToo Big,software,UK,5000,100\nBad Cell,retail,UK,"1,000",50\n';
+const CSV =
+  'name,sector,region,employees,annual_spend\nRow Fits,retail,uk,100,2000\nToo Big,software,UK,5000,100\nBad Cell,retail,UK,"1,000",50\n';
 
 async function run(files: Record<string, string>, mode: 'check' | 'validate' = 'check', paths: string[] = []) {
   const dir = await writeTree(await makeTempDir('personakit-market-'), { 'personakit.yaml': 'name: t\n', ...files });
@@ -54,9 +55,16 @@ describe('market rules', () => {
   });
 
   it('CSV findings are reported when the market file is asked about, not otherwise', async () => {
-    const files = { 'markets/market.yaml': MARKET, 'markets/accounts.csv': CSV, 'other.yaml': 'kind: market\nid: other\nname: Other\ncriteria: {}\n', 'personakit.yaml': 'name: t\npaths: [markets, other.yaml]\n' };
+    const files = {
+      'markets/market.yaml': MARKET,
+      'markets/accounts.csv': CSV,
+      'other.yaml': 'kind: market\nid: other\nname: Other\ncriteria: {}\n',
+      'personakit.yaml': 'name: t\npaths: [markets, other.yaml]\n',
+    };
     expect((await run(files, 'check', ['other.yaml'])).filter((d) => d.includes('accounts.csv'))).toEqual([]);
-    expect((await run(files, 'check', ['markets/market.yaml'])).filter((d) => d.includes('accounts.csv'))).toHaveLength(2);
+    expect((await run(files, 'check', ['markets/market.yaml'])).filter((d) => d.includes('accounts.csv'))).toHaveLength(
+      2,
+    );
   });
 
   it('a missing accounts_file is unknown-reference at the accounts_file key', async () => {
@@ -72,17 +80,27 @@ describe('market rules', () => {
     const escape = MARKET.replace('accounts_file: accounts.csv', `accounts_file: ${path.join(outside, 'secret.csv')}`);
     const out = await run({ 'market.yaml': escape });
     expect(out.filter((d) => d.includes('accounts_file'))).toEqual([
-      expect.stringMatching(/^market\.yaml:22:1 error unknown-reference accounts_file ".*secret\.csv" \(.*\) is outside the workspace; keep account files inside the workspace folder$/),
+      expect.stringMatching(
+        /^market\.yaml:22:1 error unknown-reference accounts_file ".*secret\.csv" \(.*\) is outside the workspace; keep account files inside the workspace folder$/,
+      ),
     ]);
     expect(out.join('\n')).not.toContain('root:x');
-    const dir = await writeTree(await makeTempDir('personakit-market-'), { 'personakit.yaml': 'name: t\n', 'market.yaml': MARKET });
+    const dir = await writeTree(await makeTempDir('personakit-market-'), {
+      'personakit.yaml': 'name: t\n',
+      'market.yaml': MARKET,
+    });
     await symlink(path.join(outside, 'secret.csv'), path.join(dir, 'accounts.csv'));
-    const linked = (await lint({ mode: 'check', cwd: dir, paths: [] })).diagnostics.filter((d) => d.rule === 'unknown-reference');
-    expect(linked.map((d) => d.message)).toEqual(['accounts_file "accounts.csv" (accounts.csv) is outside the workspace; keep account files inside the workspace folder']);
+    const linked = (await lint({ mode: 'check', cwd: dir, paths: [] })).diagnostics.filter(
+      (d) => d.rule === 'unknown-reference',
+    );
+    expect(linked.map((d) => d.message)).toEqual([
+      'accounts_file "accounts.csv" (accounts.csv) is outside the workspace; keep account files inside the workspace folder',
+    ]);
   });
 
   it('fit.required naming a criterion the market does not score is a schema error at that entry', async () => {
-    const market = 'kind: market\nid: m\nname: M\ncriteria:\n  regions: [UK]\n  incumbent: any\nfit:\n  required: [regions, sectors, incumbent]\n';
+    const market =
+      'kind: market\nid: m\nname: M\ncriteria:\n  regions: [UK]\n  incumbent: any\nfit:\n  required: [regions, sectors, incumbent]\n';
     expect(await run({ 'm.yaml': market }, 'validate')).toEqual([
       'm.yaml:8:23 error schema fit.required names "sectors", but criteria does not state sectors, so it can never be scored; add criteria.sectors or remove it from fit.required',
       'm.yaml:8:32 error schema fit.required names "incumbent", but criteria.incumbent is "any", which is never scored; remove it from fit.required, or set incumbent to none or prefer',
@@ -99,9 +117,13 @@ describe('market rules', () => {
   });
 
   it('market-share: quiet within max_share and without a revenue target', async () => {
-    expect((await run({ 'market.yaml': MARKET, 'accounts.csv': CSV })).filter((d) => d.includes('market-share'))).toEqual([]);
+    expect(
+      (await run({ 'market.yaml': MARKET, 'accounts.csv': CSV })).filter((d) => d.includes('market-share')),
+    ).toEqual([]);
     const noTarget = MARKET.replace('sizing:\n  revenue_target: 1000\n', '');
-    expect((await run({ 'market.yaml': noTarget, 'accounts.csv': CSV })).filter((d) => d.includes('market-share'))).toEqual([]);
+    expect(
+      (await run({ 'market.yaml': noTarget, 'accounts.csv': CSV })).filter((d) => d.includes('market-share')),
+    ).toEqual([]);
   });
 
   it('market-share: fires when accounts are listed and none fits, at the accounts', async () => {
@@ -113,7 +135,7 @@ describe('market rules', () => {
   });
 
   it('market-share: a revenue target with no addressable spend fires instead of dividing by zero', async () => {
-    const market = MARKET.replace(/    annual_spend: \d+\n/g, '').replace('accounts_file: accounts.csv\n', '');
+    const market = MARKET.replace(/ {4}annual_spend: \d+\n/g, '').replace('accounts_file: accounts.csv\n', '');
     const out = (await run({ 'market.yaml': market })).filter((d) => d.includes('market-share'));
     expect(out).toEqual([
       'market.yaml:21:19 warning market-share the revenue target GBP 1,000 has no addressable spend to come from: the summed annual spend of fitting accounts is GBP 0 (1 fitting account has no annual_spend); give annual_spend for fitting accounts, or sizing.total_companies and average_annual_spend for an estimate',
@@ -122,13 +144,18 @@ describe('market rules', () => {
   });
 
   it('rules can be turned off in personakit.yaml', async () => {
-    const out = await run({ 'market.yaml': MARKET, 'accounts.csv': CSV, 'personakit.yaml': 'name: t\nrules:\n  account-misfit: off\n' });
+    const out = await run({
+      'market.yaml': MARKET,
+      'accounts.csv': CSV,
+      'personakit.yaml': 'name: t\nrules:\n  account-misfit: off\n',
+    });
     expect(out.filter((d) => d.includes('account-misfit'))).toEqual([]);
     expect(out.filter((d) => d.includes(' schema '))).toHaveLength(1);
   });
 
   it('never crashes on a schema-invalid market: invalid accounts are left out, bad criteria ignored', async () => {
-    const market = 'kind: market\nid: m\nname: M\ncriteria:\n  regions: UK\n  sectors: [retail]\naccounts:\n  - just a string\n  - name: Ok\n    sector: retail\n  - name: Bad\n    employees: many\nsizing:\n  revenue_target: -5\n';
+    const market =
+      'kind: market\nid: m\nname: M\ncriteria:\n  regions: UK\n  sectors: [retail]\naccounts:\n  - just a string\n  - name: Ok\n    sector: retail\n  - name: Bad\n    employees: many\nsizing:\n  revenue_target: -5\n';
     const out = await run({ 'm.yaml': market });
     expect(out.every((d) => d.includes(' schema '))).toBe(true);
     expect(out.length).toBeGreaterThan(0);
@@ -153,17 +180,29 @@ fit:
   required: [sectors]
 accounts_file: accounts.csv
 `;
-  const rows = Array.from({ length: 40 }, (_, i) => [
-    `Company ${i} ${'x'.repeat(i % 20)}`, ['retail', 'software', ' Food  Distribution', ''][i % 4], ['UK', 'Denmark', 'ireland'][i % 3],
-    String(i * 37), ['scale-up', 'start-up', ''][i % 3], ['true', 'no', ''][i % 3], ['dock congestion', 'manual booking;stock accuracy', ''][i % 3],
-    ['', 'Slotterly'][i % 2], String(i * 1000),
-  ].join(','));
+  const rows = Array.from({ length: 40 }, (_, i) =>
+    [
+      `Company ${i} ${'x'.repeat(i % 20)}`,
+      ['retail', 'software', ' Food  Distribution', ''][i % 4],
+      ['UK', 'Denmark', 'ireland'][i % 3],
+      String(i * 37),
+      ['scale-up', 'start-up', ''][i % 3],
+      ['true', 'no', ''][i % 3],
+      ['dock congestion', 'manual booking;stock accuracy', ''][i % 3],
+      ['', 'Slotterly'][i % 2],
+      String(i * 1000),
+    ].join(','),
+  );
 
   it('words each CSV misfit as a fully scored account would be worded', async () => {
     const { fitAccount, readFitDefinition } = await import('../../src/model/market-fit.js');
     const { readAccountsCsv } = await import('../../src/load/accounts-csv.js');
     const { parse } = await import('yaml');
-    const dir = await writeTree(await makeTempDir('personakit-market-'), { 'personakit.yaml': 'name: t\n', 'markets/m.yaml': MARKET_ALL, 'markets/accounts.csv': `${HEADER}\n${rows.join('\n')}\n` });
+    const dir = await writeTree(await makeTempDir('personakit-market-'), {
+      'personakit.yaml': 'name: t\n',
+      'markets/m.yaml': MARKET_ALL,
+      'markets/accounts.csv': `${HEADER}\n${rows.join('\n')}\n`,
+    });
     // Every row scored in full (per-criterion reasons), independently of the rule's compact path.
     const definition = readFitDefinition(parse(MARKET_ALL));
     const expected: string[] = [];
@@ -172,19 +211,37 @@ accounts_file: accounts.csv
       onProblem: () => undefined,
       onAccount: (account, line) => {
         const fit = fitAccount(account, { in: 'csv', file: 'markets/accounts.csv', line }, definition);
-        if (!fit.fits) expected.push(`markets/accounts.csv:${line}:1 warning account-misfit account "${fit.name}" does not fit: ${fit.summary}`);
+        if (!fit.fits)
+          expected.push(
+            `markets/accounts.csv:${line}:1 warning account-misfit account "${fit.name}" does not fit: ${fit.summary}`,
+          );
       },
     });
     expect(expected.length).toBeGreaterThan(20);
     const result = await lint({ mode: 'check', cwd: dir, paths: [] });
-    const lines = result.diagnostics.filter((d) => d.rule === 'account-misfit').map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}`);
+    const lines = result.diagnostics
+      .filter((d) => d.rule === 'account-misfit')
+      .map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}`);
     expect(lines).toEqual(expected);
   });
 
   it('a CSV misfit diagnostic reads as a plain one: keys, spread, JSON, clone and deep equality', async () => {
-    const dir = await writeTree(await makeTempDir('personakit-market-'), { 'personakit.yaml': 'name: t\n', 'markets/m.yaml': MARKET_ALL, 'markets/accounts.csv': `${HEADER}\n${rows[1]}\n` });
-    const [d] = (await lint({ mode: 'check', cwd: dir, paths: [] })).diagnostics.filter((x) => x.rule === 'account-misfit');
-    const plain = { file: 'markets/accounts.csv', line: 2, column: 1, severity: 'warning', rule: 'account-misfit', message: d!.message };
+    const dir = await writeTree(await makeTempDir('personakit-market-'), {
+      'personakit.yaml': 'name: t\n',
+      'markets/m.yaml': MARKET_ALL,
+      'markets/accounts.csv': `${HEADER}\n${rows[1]}\n`,
+    });
+    const [d] = (await lint({ mode: 'check', cwd: dir, paths: [] })).diagnostics.filter(
+      (x) => x.rule === 'account-misfit',
+    );
+    const plain = {
+      file: 'markets/accounts.csv',
+      line: 2,
+      column: 1,
+      severity: 'warning',
+      rule: 'account-misfit',
+      message: d!.message,
+    };
     expect(d!.message).toMatch(/^account "Company 1 x" does not fit: sectors \(sector "software" is not one of/);
     expect(Object.keys(d!)).toEqual(Object.keys(plain));
     expect({ ...d }).toStrictEqual(plain);
@@ -194,8 +251,14 @@ accounts_file: accounts.csv
   });
 
   it('a CSV misfit diagnostic takes a new severity as a plain one does: only that row changes', async () => {
-    const dir = await writeTree(await makeTempDir('personakit-market-'), { 'personakit.yaml': 'name: t\n', 'markets/m.yaml': MARKET_ALL, 'markets/accounts.csv': `${HEADER}\n${rows[1]}\n${rows[1]}\n` });
-    const [first, second] = (await lint({ mode: 'check', cwd: dir, paths: [] })).diagnostics.filter((x) => x.rule === 'account-misfit');
+    const dir = await writeTree(await makeTempDir('personakit-market-'), {
+      'personakit.yaml': 'name: t\n',
+      'markets/m.yaml': MARKET_ALL,
+      'markets/accounts.csv': `${HEADER}\n${rows[1]}\n${rows[1]}\n`,
+    });
+    const [first, second] = (await lint({ mode: 'check', cwd: dir, paths: [] })).diagnostics.filter(
+      (x) => x.rule === 'account-misfit',
+    );
     expect([first!.line, second!.line]).toEqual([2, 3]);
     first!.severity = 'error';
     expect([first!.severity, second!.severity]).toEqual(['error', 'warning']);

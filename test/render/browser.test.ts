@@ -11,12 +11,22 @@ import { FIXTURES, makeTempDir, REPO_ROOT } from '../support/run-bin.js';
 const CHROMIUM = '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
 if (!HAS_CHROMIUM) {
-  console.warn(`\n${'!'.repeat(78)}\n!! SKIPPING the real-browser tests of the HTML reports: no Chromium at ${CHROMIUM}.\n!! Install it (apt-get install -y chromium); .ci/run does.\n${'!'.repeat(78)}\n`);
+  console.warn(
+    `\n${'!'.repeat(78)}\n!! SKIPPING the real-browser tests of the HTML reports: no Chromium at ${CHROMIUM}.\n!! Install it (apt-get install -y chromium); .ci/run does.\n${'!'.repeat(78)}\n`,
+  );
 }
 
 // Chromium reaches for the network on its own unless told not to; the closed network here would
 // turn that into noise and slow starts.
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 interface Visit {
   page: Page;
@@ -39,7 +49,13 @@ describe.skipIf(!HAS_CHROMIUM)('HTML reports in a real browser (Chromium)', () =
     examples = await makeTempDir('personakit-browser-');
     hostile = await makeTempDir('personakit-browser-hostile-');
     await renderReports({ cwd: REPO_ROOT, paths: ['examples'], format: 'html', out: examples, force: false });
-    await renderReports({ cwd: path.join(FIXTURES, 'render-hostile'), paths: [], format: 'html', out: hostile, force: false });
+    await renderReports({
+      cwd: path.join(FIXTURES, 'render-hostile'),
+      paths: [],
+      format: 'html',
+      out: hostile,
+      force: false,
+    });
     context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS });
     console.log(`browser screenshots: ${shots}`);
   });
@@ -69,7 +85,11 @@ describe.skipIf(!HAS_CHROMIUM)('HTML reports in a real browser (Chromium)', () =
     expect(files).toHaveLength(8);
     for (const name of files) {
       const v = await visit(path.join(examples, name));
-      expect({ name, errors: v.consoleErrors, requests: v.foreignRequests }).toEqual({ name, errors: [], requests: [] });
+      expect({ name, errors: v.consoleErrors, requests: v.foreignRequests }).toEqual({
+        name,
+        errors: [],
+        requests: [],
+      });
       expect(await v.page.locator('script').count()).toBe(0);
       if (name.startsWith('journey-')) {
         const stages = await v.page.locator('tr.stage').count();
@@ -84,7 +104,9 @@ describe.skipIf(!HAS_CHROMIUM)('HTML reports in a real browser (Chromium)', () =
         }
       }
       if (name.startsWith('persona-shift-planner-priya')) {
-        expect(await v.page.locator('img.avatar').evaluate((img) => (img as { naturalWidth?: number }).naturalWidth ?? 0)).toBeGreaterThan(0);
+        expect(
+          await v.page.locator('img.avatar').evaluate((img) => (img as { naturalWidth?: number }).naturalWidth ?? 0),
+        ).toBeGreaterThan(0);
       }
       const shot = path.join(shots, name.replace(/\.html$/, '.png'));
       await v.page.screenshot({ path: shot, fullPage: true });
@@ -94,7 +116,11 @@ describe.skipIf(!HAS_CHROMIUM)('HTML reports in a real browser (Chromium)', () =
   });
 
   it('stays within a phone’s width', async () => {
-    for (const name of ['persona-ops-director-dana.html', 'journey-multi-site-operator-buys-dock-scheduling.html', 'index.html']) {
+    for (const name of [
+      'persona-ops-director-dana.html',
+      'journey-multi-site-operator-buys-dock-scheduling.html',
+      'index.html',
+    ]) {
       const v = await visit(path.join(examples, name), 390);
       // Wide tables scroll inside their own box; the page itself never scrolls sideways.
       expect(await v.page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
@@ -106,7 +132,12 @@ describe.skipIf(!HAS_CHROMIUM)('HTML reports in a real browser (Chromium)', () =
   it('the hostile reports run no script, open no dialog and show the markup as text', async () => {
     for (const name of (await readdir(hostile)).filter((f) => f.endsWith('.html'))) {
       const v = await visit(path.join(hostile, name));
-      expect({ name, errors: v.consoleErrors, requests: v.foreignRequests, dialogs: v.dialogs }).toEqual({ name, errors: [], requests: [], dialogs: [] });
+      expect({ name, errors: v.consoleErrors, requests: v.foreignRequests, dialogs: v.dialogs }).toEqual({
+        name,
+        errors: [],
+        requests: [],
+        dialogs: [],
+      });
       expect(await v.page.locator('script').count()).toBe(0);
       expect(await v.page.locator('img:not(.avatar), [onerror], iframe, object, embed').count()).toBe(0);
       const text = await v.page.locator('main').innerText();
@@ -126,7 +157,11 @@ describe.skipIf(!HAS_CHROMIUM)('HTML reports in a real browser (Chromium)', () =
       ['journey-multi-site-operator-buys-dock-scheduling.html', 'screenshot-journey.png', 1250],
     ] as const) {
       const v = await visit(path.join(examples, name), 1100);
-      await v.page.screenshot({ path: path.join(docs, file), fullPage: true, clip: { x: 0, y: 0, width: 1100, height } });
+      await v.page.screenshot({
+        path: path.join(docs, file),
+        fullPage: true,
+        clip: { x: 0, y: 0, width: 1100, height },
+      });
       await v.page.close();
     }
   });

@@ -20,7 +20,10 @@ describe('render: argv → options', () => {
   it.each([
     [['render'], { paths: [], format: 'html', out: 'report', force: false }],
     [['render', 'a', 'b', '--format', 'md', '--out', 'x'], { paths: ['a', 'b'], format: 'md', out: 'x', force: false }],
-    [['render', '-f', 'json', '-o', 'model', '--templates', 't', '--force'], { paths: [], format: 'json', out: 'model', templates: 't', force: true }],
+    [
+      ['render', '-f', 'json', '-o', 'model', '--templates', 't', '--force'],
+      { paths: [], format: 'json', out: 'model', templates: 't', force: true },
+    ],
   ])('%j', async (argv, expected) => {
     const { code, options } = await intercepted(argv);
     expect(code).toBe(0);
@@ -37,7 +40,10 @@ describe('render: argv → options', () => {
 
 describe('render end to end', () => {
   it('refuses documents with errors: exit 1, the errors on stderr, nothing written', async () => {
-    const dir = await workspace({ 'good.yaml': persona('good'), 'bad.yaml': 'kind: persona\nid: bad\nname: Bad\nroles: [king]\n' });
+    const dir = await workspace({
+      'good.yaml': persona('good'),
+      'bad.yaml': 'kind: persona\nid: bad\nname: Bad\nroles: [king]\n',
+    });
     const r = await runBin(['render', '--out', 'out'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/bad\.yaml\n\s+4:\d+\s+error\s+.*schema/);
@@ -47,11 +53,18 @@ describe('render end to end', () => {
   });
 
   it('--force renders anyway, shows the error in the index and names an id-less document safely', async () => {
-    const dir = await workspace({ 'good.yaml': persona('good'), 'bad.yaml': 'kind: persona\nid: "../../escape"\nname: Bad\n' });
+    const dir = await workspace({
+      'good.yaml': persona('good'),
+      'bad.yaml': 'kind: persona\nid: "../../escape"\nname: Bad\n',
+    });
     const r = await runBin(['render', '--out', 'out', '--force'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('rendered despite');
-    expect((await readdir(path.join(dir, 'out'))).sort()).toEqual(['index.html', 'persona--1.html', 'persona-good.html']);
+    expect((await readdir(path.join(dir, 'out'))).sort()).toEqual([
+      'index.html',
+      'persona--1.html',
+      'persona-good.html',
+    ]);
     const index = await readFile(path.join(dir, 'out', 'index.html'), 'utf8');
     expect(index).toMatch(/href="persona--1\.html"[\s\S]*badge-error/);
   });
@@ -111,7 +124,9 @@ describe('template overrides', () => {
     });
     const r = await runBin(['render', '--format', 'md', '--out', 'out', 'p.yaml'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(await readFile(path.join(dir, 'out', 'persona-p.md'), 'utf8')).toBe('CUSTOM Persona p ✓ no problems MY PARTIAL\n');
+    expect(await readFile(path.join(dir, 'out', 'persona-p.md'), 'utf8')).toBe(
+      'CUSTOM Persona p ✓ no problems MY PARTIAL\n',
+    );
   });
 
   it('--templates wins over personakit.yaml', async () => {
@@ -122,10 +137,15 @@ describe('template overrides', () => {
   });
 
   it('a syntax error is exit 2 naming the template file and line (of the unclosed block); nothing is written', async () => {
-    const dir = await workspace({ 'p.yaml': persona('p'), 'tpl/partials/layout.hbs': '<html>\n{{#if x}}\n{{/each}}\n' });
+    const dir = await workspace({
+      'p.yaml': persona('p'),
+      'tpl/partials/layout.hbs': '<html>\n{{#if x}}\n{{/each}}\n',
+    });
     const r = await runBin(['render', '--out', 'out', '--templates', 'tpl'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^personakit: tpl\/partials\/layout\.hbs:2:\d+: template syntax error: if doesn't match each\n/);
+    expect(r.stderr).toMatch(
+      /^personakit: tpl\/partials\/layout\.hbs:2:\d+: template syntax error: if doesn't match each\n/,
+    );
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 

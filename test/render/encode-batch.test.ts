@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { encodeBatch } from '../../src/render/encode-batch.js';
 import type { ReportFile } from '../../src/render/write-report.js';
 
-const bytesOf = (file: ReportFile) => Buffer.concat(file.parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+const bytesOf = (file: ReportFile) =>
+  Buffer.concat(file.parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
 
 describe('encodeBatch: text parts become UTF-8 views of one buffer that moves to the writer thread', () => {
   const css = new Uint8Array(new SharedArrayBuffer(4));
@@ -16,7 +17,9 @@ describe('encodeBatch: text parts become UTF-8 views of one buffer that moves to
   it('writes the same bytes as Buffer.from would, and keeps each file its target and flags', () => {
     const { files, transfer } = encodeBatch(batch);
     expect(files.map(bytesOf)).toEqual(batch.map(bytesOf));
-    expect(files.map(({ target, compare, fresh }) => ({ target, compare, fresh }))).toEqual(batch.map(({ target, compare, fresh }) => ({ target, compare, fresh })));
+    expect(files.map(({ target, compare, fresh }) => ({ target, compare, fresh }))).toEqual(
+      batch.map(({ target, compare, fresh }) => ({ target, compare, fresh })),
+    );
     expect(transfer).toHaveLength(1);
     // Every text part is a view of the one transferred buffer; bytes (the shared stylesheet) stay as they are.
     for (const [i, file] of files.entries()) {
@@ -26,7 +29,9 @@ describe('encodeBatch: text parts become UTF-8 views of one buffer that moves to
         else expect(part).toBe(before);
       }
     }
-    expect(transfer[0]!.byteLength).toBe(batch.flatMap((f) => f.parts).reduce((n, p) => n + (typeof p === 'string' ? Buffer.byteLength(p) : 0), 0));
+    expect(transfer[0]!.byteLength).toBe(
+      batch.flatMap((f) => f.parts).reduce((n, p) => n + (typeof p === 'string' ? Buffer.byteLength(p) : 0), 0),
+    );
   });
 
   it('a batch bigger than the buffer it had grows it; a batch of bytes only transfers nothing', () => {

@@ -24,7 +24,9 @@ describe('escapeMarkdown', () => {
   });
 
   it('escapes code spans, emphasis, links and template braces', () => {
-    expect(escapeMarkdown('`x` *y* _z_ [l](javascript:1) {{constructor}} ~s~ \\')).toBe('\\`x\\` \\*y\\* \\_z\\_ \\[l\\](javascript:1) \\{\\{constructor\\}\\} \\~s\\~ \\\\');
+    expect(escapeMarkdown('`x` *y* _z_ [l](javascript:1) {{constructor}} ~s~ \\')).toBe(
+      '\\`x\\` \\*y\\* \\_z\\_ \\[l\\](javascript:1) \\{\\{constructor\\}\\} \\~s\\~ \\\\',
+    );
   });
 
   it('escapes an entity start but leaves a plain ampersand readable', () => {
@@ -62,13 +64,29 @@ describe('escapeMermaid', () => {
 
 describe('mermaidJourney', () => {
   const stage = (number: number, name: string, phase: string, emotion?: number): StageView => {
-    const s: StageView = { number, id: `s${number}`, name, phase, phaseTitle: phase[0]!.toUpperCase() + phase.slice(1), questions: [], emotionLabel: '', emotionTone: 'none', touchpoints: [], uncovered: false };
+    const s: StageView = {
+      number,
+      id: `s${number}`,
+      name,
+      phase,
+      phaseTitle: phase[0]!.toUpperCase() + phase.slice(1),
+      questions: [],
+      emotionLabel: '',
+      emotionTone: 'none',
+      touchpoints: [],
+      uncovered: false,
+    };
     if (emotion !== undefined) s.emotion = emotion;
     return s;
   };
 
   it('maps emotion −2…2 to scores 1…5 and a missing emotion to 3, one section per phase run', () => {
-    const text = mermaidJourney('Buy: now', [stage(1, 'Aware', 'exposure', -2), stage(2, 'Keen', 'exposure', 2), stage(3, 'Pays', 'adoption'), stage(4, 'Stays', 'retention', 0)]);
+    const text = mermaidJourney('Buy: now', [
+      stage(1, 'Aware', 'exposure', -2),
+      stage(2, 'Keen', 'exposure', 2),
+      stage(3, 'Pays', 'adoption'),
+      stage(4, 'Stays', 'retention', 0),
+    ]);
     expect(text.split('\n')).toEqual([
       'journey',
       '  title Buy#58; now',

@@ -11,10 +11,16 @@ describe('OutputFolder.write', () => {
     await out.prepare();
     out.write('persona-a.html', '<p>Ana — v1</p>\n');
     out.write('persona-b.html', '<p>Ben</p>\n');
-    const [a1, b1] = await Promise.all([lstat(path.join(root, 'persona-a.html')), lstat(path.join(root, 'persona-b.html'))]);
+    const [a1, b1] = await Promise.all([
+      lstat(path.join(root, 'persona-a.html')),
+      lstat(path.join(root, 'persona-b.html')),
+    ]);
     out.write('persona-a.html', '<p>Ana — v1</p>\n');
     out.write('persona-b.html', '<p>Ben, changed</p>\n');
-    const [a2, b2] = await Promise.all([lstat(path.join(root, 'persona-a.html')), lstat(path.join(root, 'persona-b.html'))]);
+    const [a2, b2] = await Promise.all([
+      lstat(path.join(root, 'persona-a.html')),
+      lstat(path.join(root, 'persona-b.html')),
+    ]);
     expect(a2.ino).toBe(a1.ino); // untouched
     expect(a2.mtimeMs).toBe(a1.mtimeMs);
     expect(b2.ino).not.toBe(b1.ino); // a new file renamed into place
@@ -50,7 +56,11 @@ describe('OutputFolder: into a folder this run made, reports are written in plac
     await out.prepare();
     out.write('persona-a.html', '<p>Ana</p>\n');
     out.write('images/persona-a.png', new Uint8Array([137, 80, 78, 71]));
-    expect((await readdir(root, { recursive: true })).sort()).toEqual(['images', 'images/persona-a.png', 'persona-a.html']);
+    expect((await readdir(root, { recursive: true })).sort()).toEqual([
+      'images',
+      'images/persona-a.png',
+      'persona-a.html',
+    ]);
     const first = await lstat(path.join(root, 'persona-a.html'));
     out.write('persona-a.html', '<p>Ana, again</p>\n');
     await out.finish();

@@ -7,7 +7,12 @@ import { makeTempDir, REPO_ROOT } from '../support/run-bin.js';
 const GOLDEN = path.join(REPO_ROOT, 'test', 'fixtures', 'render-golden');
 const PERSONAS = ['finance-director-farid', 'it-manager-gareth', 'ops-director-dana', 'shift-planner-priya'];
 const JOURNEYS = ['multi-site-operator-buys-dock-scheduling', 'planner-adopts-at-her-site'];
-const REPORTS = [...PERSONAS.map((id) => `persona-${id}`), ...JOURNEYS.map((id) => `journey-${id}`), 'market-uk-ie-midmarket-warehousing', 'index'];
+const REPORTS = [
+  ...PERSONAS.map((id) => `persona-${id}`),
+  ...JOURNEYS.map((id) => `journey-${id}`),
+  'market-uk-ie-midmarket-warehousing',
+  'index',
+];
 
 async function renderExamples(format: 'html' | 'md' | 'json'): Promise<string> {
   const out = await makeTempDir('personakit-render-');
@@ -34,7 +39,16 @@ describe.each(['html', 'md'] as const)('the examples rendered as %s', (format) =
 
   it('shows the eight persona headings in their fixed order', async () => {
     const text = await read('persona-ops-director-dana');
-    const titles = ['About them', 'Personality', 'Goals', 'Challenges', 'Hangouts', 'What we can do for them', 'Objections', 'Message'];
+    const titles = [
+      'About them',
+      'Personality',
+      'Goals',
+      'Challenges',
+      'Hangouts',
+      'What we can do for them',
+      'Objections',
+      'Message',
+    ];
     const positions = titles.map((t) => text.indexOf(format === 'md' ? `. ${t}\n` : `</span>${t}</h3>`));
     expect(positions.every((p) => p > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -42,7 +56,8 @@ describe.each(['html', 'md'] as const)('the examples rendered as %s', (format) =
 
   it('links the index to every report', async () => {
     const index = await read('index');
-    for (const name of REPORTS.filter((r) => r !== 'index')) expect(index).toContain(format === 'md' ? `](${name}.md)` : `href="${name}.html"`);
+    for (const name of REPORTS.filter((r) => r !== 'index'))
+      expect(index).toContain(format === 'md' ? `](${name}.md)` : `href="${name}.html"`);
   });
 });
 
@@ -56,9 +71,15 @@ describe('HTML specifics', () => {
   it('writes the characters of its own templates beyond Latin-1 as entities', async () => {
     // A page of Latin-1 only is a one-byte string in V8: drawn and encoded in about half the time.
     const templates = path.join(REPO_ROOT, 'templates');
-    const files = [...(await readdir(templates)).filter((f) => f.endsWith('.html.hbs')), ...(await readdir(path.join(templates, 'partials'))).filter((f) => !f.startsWith('md-')).map((f) => `partials/${f}`)];
+    const files = [
+      ...(await readdir(templates)).filter((f) => f.endsWith('.html.hbs')),
+      ...(await readdir(path.join(templates, 'partials')))
+        .filter((f) => !f.startsWith('md-'))
+        .map((f) => `partials/${f}`),
+    ];
     expect(files.length).toBeGreaterThan(10);
-    for (const file of files) expect(await readFile(path.join(templates, file), 'utf8'), file).not.toMatch(/[^\u0000-\u00ff]/);
+    for (const file of files)
+      expect(await readFile(path.join(templates, file), 'utf8'), file).not.toMatch(/[^\u0000-\u00ff]/);
     expect(await read('persona-ops-director-dana')).toContain('&#x2713; no problems');
   });
 
@@ -81,7 +102,9 @@ describe('HTML specifics', () => {
   });
 
   it('shows the picture from the copied file', async () => {
-    expect(await read('persona-shift-planner-priya')).toContain('<img class="avatar" src="images/persona-shift-planner-priya.png"');
+    expect(await read('persona-shift-planner-priya')).toContain(
+      '<img class="avatar" src="images/persona-shift-planner-priya.png"',
+    );
   });
 });
 
@@ -100,7 +123,9 @@ describe('JSON', () => {
     const out = await renderExamples('json');
     const persona = JSON.parse(await readFile(path.join(out, 'persona-ops-director-dana.json'), 'utf8'));
     expect(persona.completeness.percent).toBe(100);
-    const journey = JSON.parse(await readFile(path.join(out, 'journey-multi-site-operator-buys-dock-scheduling.json'), 'utf8'));
+    const journey = JSON.parse(
+      await readFile(path.join(out, 'journey-multi-site-operator-buys-dock-scheduling.json'), 'utf8'),
+    );
     expect(journey.alignment.matrix).toHaveLength(11);
     expect(journey.alignment.matrix[0]).toHaveLength(7);
     const market = JSON.parse(await readFile(path.join(out, 'market-uk-ie-midmarket-warehousing.json'), 'utf8'));

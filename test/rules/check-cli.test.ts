@@ -16,7 +16,10 @@ async function run(argv: string[], files: Record<string, string>): Promise<{ cod
 describe('check options (argv → options)', () => {
   it.each([
     [['check'], { paths: [], quiet: false, listRules: false }],
-    [['check', 'personas', '--min-completeness', '75', '--max-warnings', '0', '--quiet'], { paths: ['personas'], minCompleteness: 75, maxWarnings: 0, quiet: true }],
+    [
+      ['check', 'personas', '--min-completeness', '75', '--max-warnings', '0', '--quiet'],
+      { paths: ['personas'], minCompleteness: 75, maxWarnings: 0, quiet: true },
+    ],
     [['check', '--list-rules', '--format', 'json'], { listRules: true, format: 'json' }],
   ])('%j', async (argv, expected) => {
     let seen: unknown;
@@ -56,7 +59,10 @@ describe('check: warnings, --quiet, --max-warnings, --min-completeness', () => {
   });
 
   it('--min-completeness overrides personakit.yaml', async () => {
-    const partial = { 'personakit.yaml': 'completeness:\n  min: 50\n', 'p.yaml': change(PERSONA, 'objections:\n  - text: Locked in to the ERP contract\n', '') };
+    const partial = {
+      'personakit.yaml': 'completeness:\n  min: 50\n',
+      'p.yaml': change(PERSONA, 'objections:\n  - text: Locked in to the ERP contract\n', ''),
+    };
     expect(await run(['check'], partial)).toMatchObject({ code: 0 });
     const strict = await run(['check', '--min-completeness', '100'], partial);
     expect(strict.code).toBe(1);
@@ -65,7 +71,10 @@ describe('check: warnings, --quiet, --max-warnings, --min-completeness', () => {
 });
 
 describe('rules: in personakit.yaml', () => {
-  const ws = (rules: string) => ({ 'personakit.yaml': `paths: [personas]\nrules:\n${rules}`, 'personas/p.yaml': noEvidence });
+  const ws = (rules: string) => ({
+    'personakit.yaml': `paths: [personas]\nrules:\n${rules}`,
+    'personas/p.yaml': noEvidence,
+  });
 
   it('changes severities the same way whether files are named or found from personakit.yaml', async () => {
     for (const argv of [['check'], ['check', 'personas/p.yaml'], ['check', 'personas']]) {
@@ -73,40 +82,62 @@ describe('rules: in personakit.yaml', () => {
       expect(result.code, argv.join(' ')).toBe(1);
       expect(result.out).toMatch(/error\s+persona "fiona" has no evidence/);
     }
-    expect(await run(['check', 'personas/p.yaml'], ws('  evidence-missing: off\n  x-note: keep for later\n'))).toMatchObject({ code: 0, out: '' });
+    expect(
+      await run(['check', 'personas/p.yaml'], ws('  evidence-missing: off\n  x-note: keep for later\n')),
+    ).toMatchObject({ code: 0, out: '' });
   });
 
   it('an unknown rule id is a settings error at its line, with a suggestion', async () => {
     const result = await run(['check'], ws('  evidence-stale: warning\n  evidnce-missing: off\n'));
     expect(result.code).toBe(2);
-    expect(result.err).toContain('personakit: personakit.yaml:4:3: unknown rule "evidnce-missing" under rules (did you mean "evidence-missing"?)');
+    expect(result.err).toContain(
+      'personakit: personakit.yaml:4:3: unknown rule "evidnce-missing" under rules (did you mean "evidence-missing"?)',
+    );
   });
 
   it('turning off yaml-syntax, schema or duplicate-id is a settings error', async () => {
     const result = await run(['check'], ws('  duplicate-id: off\n'));
     expect(result.code).toBe(2);
-    expect(result.err).toContain('personakit.yaml:3:3: rule "duplicate-id" cannot be turned off (nor can yaml-syntax and schema)');
+    expect(result.err).toContain(
+      'personakit.yaml:3:3: rule "duplicate-id" cannot be turned off (nor can yaml-syntax and schema)',
+    );
     expect(await run(['check'], ws('  schema: warning\n'))).toMatchObject({ code: 0 });
   });
 });
 
 describe('check --list-rules', () => {
   it('lists every rule with its severity as configured', async () => {
-    const result = await run(['check', '--list-rules'], { 'personakit.yaml': 'rules:\n  stage-message-missing: off\n  evidence-stale: error\n' });
+    const result = await run(['check', '--list-rules'], {
+      'personakit.yaml': 'rules:\n  stage-message-missing: off\n  evidence-stale: error\n',
+    });
     expect(result.code).toBe(0);
     const lines = result.out.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^rule\s+severity\s+default\s+description$/);
-    expect(lines.find((l) => l.startsWith('stage-message-missing'))).toMatch(/^stage-message-missing\s+off\s+warning\s+A buying stage/);
+    expect(lines.find((l) => l.startsWith('stage-message-missing'))).toMatch(
+      /^stage-message-missing\s+off\s+warning\s+A buying stage/,
+    );
     expect(lines.find((l) => l.startsWith('evidence-stale'))).toMatch(/^evidence-stale\s+error\s+warning\s/);
     expect(lines.find((l) => l.startsWith('schema'))).toMatch(/^schema\s+error\s+error\s+\(always on\)/);
-    for (const id of ['unknown-reference', 'persona-completeness', 'stage-order', 'unused-disable', 'picture-invalid']) {
+    for (const id of [
+      'unknown-reference',
+      'persona-completeness',
+      'stage-order',
+      'unused-disable',
+      'picture-invalid',
+    ]) {
       expect(lines.some((l) => l.startsWith(`${id} `))).toBe(true);
     }
   });
 
   it('as JSON, and reports settings errors like check does', async () => {
     const json = await run(['check', '--list-rules', '--format', 'json'], { 'j.yaml': JOURNEY });
-    expect(JSON.parse(json.out)).toContainEqual({ id: 'stage-uncovered', severity: 'error', default: 'error', mandatory: false, description: expect.any(String) });
+    expect(JSON.parse(json.out)).toContainEqual({
+      id: 'stage-uncovered',
+      severity: 'error',
+      default: 'error',
+      mandatory: false,
+      description: expect.any(String),
+    });
     const bad = await run(['check', '--list-rules'], { 'personakit.yaml': 'rules:\n  stage-ordr: off\n' });
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('(did you mean "stage-order"?)');

@@ -7,14 +7,24 @@ const rules = (d: { rule: string }[]) => d.map((x) => x.rule);
 
 describe('comment directives', () => {
   it('personakit-disable-next-line silences the named rules on the next line only', async () => {
-    const text = change(noTouchpoints, '  - id: chooses\n', '  # personakit-disable-next-line touchpoint-missing, stage-message-missing -- channel not chosen yet\n  - id: chooses\n');
-    expect((await checkTree({ ...WS, 'j.yaml': text })).diagnostics.map((d) => `${d.line} ${d.rule}: ${d.message}`)).toEqual([
+    const text = change(
+      noTouchpoints,
+      '  - id: chooses\n',
+      '  # personakit-disable-next-line touchpoint-missing, stage-message-missing -- channel not chosen yet\n  - id: chooses\n',
+    );
+    expect(
+      (await checkTree({ ...WS, 'j.yaml': text })).diagnostics.map((d) => `${d.line} ${d.rule}: ${d.message}`),
+    ).toEqual([
       `${lineOf(text, 'disable-next-line')} unused-disable: "stage-message-missing" is disabled here but nothing on line ${lineOf(text, 'id: chooses')} triggers it; remove it from the comment`,
     ]);
   });
 
   it('a next-line directive on another line silences nothing and is itself reported', async () => {
-    const text = change(noTouchpoints, '  - id: aware\n', '  # personakit-disable-next-line touchpoint-missing -- wrong place\n  - id: aware\n');
+    const text = change(
+      noTouchpoints,
+      '  - id: aware\n',
+      '  # personakit-disable-next-line touchpoint-missing -- wrong place\n  - id: aware\n',
+    );
     const { diagnostics } = await checkTree({ ...WS, 'j.yaml': text });
     expect(rules(diagnostics)).toEqual(['unused-disable', 'touchpoint-missing']);
     expect(diagnostics[0]).toMatchObject({ line: lineOf(text, 'wrong place'), column: 3, severity: 'warning' });
@@ -32,8 +42,11 @@ describe('comment directives', () => {
   });
 
   it('reports a whole-document directive below the first field, unknown rules with a suggestion, and mandatory rules', async () => {
-    const text = change(PERSONA, 'name: Finance Fiona\n',
-      'name: Finance Fiona\n# personakit-disable evidence-missing\n# personakit-disable-next-line evidence-stal, schema\n# personakit-disable-nextline value-unaddressed\n# personakit-disable-next-line\n');
+    const text = change(
+      PERSONA,
+      'name: Finance Fiona\n',
+      'name: Finance Fiona\n# personakit-disable evidence-missing\n# personakit-disable-next-line evidence-stal, schema\n# personakit-disable-nextline value-unaddressed\n# personakit-disable-next-line\n',
+    );
     const { diagnostics } = await checkTree({ 'personakit.yaml': 'name: t\n', 'p.yaml': text });
     expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.rule} ${d.message}`)).toEqual([
       '4:1 unused-disable personakit-disable applies to a whole document and must come before its first field; move it to the top of the document, or use personakit-disable-next-line',
@@ -51,16 +64,28 @@ describe('comment directives', () => {
   });
 
   it('silences rules on warnings kept out by --quiet without reporting the directive as unused', async () => {
-    const text = change(noTouchpoints, '  - id: chooses\n', '  # personakit-disable-next-line touchpoint-missing -- later\n  - id: chooses\n');
+    const text = change(
+      noTouchpoints,
+      '  - id: chooses\n',
+      '  # personakit-disable-next-line touchpoint-missing -- later\n  - id: chooses\n',
+    );
     expect((await checkTree({ ...WS, 'j.yaml': text }, { quiet: true })).diagnostics).toEqual([]);
     expect((await checkTree({ ...WS, 'j.yaml': text })).diagnostics).toEqual([]);
   });
 
   it('is reported with the severity configured for unused-disable, or not at all when off', async () => {
     const text = `# personakit-disable stage-order -- nothing crosses\n${JOURNEY}`;
-    const error = await checkTree({ 'personakit.yaml': 'rules:\n  unused-disable: error\n', 'p.yaml': PERSONA, 'j.yaml': text });
+    const error = await checkTree({
+      'personakit.yaml': 'rules:\n  unused-disable: error\n',
+      'p.yaml': PERSONA,
+      'j.yaml': text,
+    });
     expect(error.diagnostics.map((d) => `${d.rule} ${d.severity}`)).toEqual(['unused-disable error']);
-    const off = await checkTree({ 'personakit.yaml': 'rules:\n  unused-disable: off\n', 'p.yaml': PERSONA, 'j.yaml': text });
+    const off = await checkTree({
+      'personakit.yaml': 'rules:\n  unused-disable: off\n',
+      'p.yaml': PERSONA,
+      'j.yaml': text,
+    });
     expect(off.diagnostics).toEqual([]);
   });
 

@@ -95,7 +95,10 @@ export interface TreeOptions extends Partial<Omit<LintOptions, 'cwd' | 'paths'>>
 }
 
 /** Write files (a personakit.yaml marks a workspace) into a temp folder and run `check` on them. */
-export async function checkTree(files: Record<string, string | Uint8Array>, options: TreeOptions = {}): Promise<{ dir: string; diagnostics: Diagnostic[] }> {
+export async function checkTree(
+  files: Record<string, string | Uint8Array>,
+  options: TreeOptions = {},
+): Promise<{ dir: string; diagnostics: Diagnostic[] }> {
   const dir = await writeTree(await makeTempDir('personakit-rules-'), files);
   const result = await lint({ mode: 'check', today: TODAY, ...options, cwd: dir, paths: options.paths ?? [] });
   return { dir, diagnostics: result.diagnostics };

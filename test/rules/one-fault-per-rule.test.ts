@@ -32,17 +32,28 @@ const EXPECTED = [
 ];
 
 const rows = (diagnostics: Array<{ file: string; line: number; column: number; severity: string; rule: string }>) =>
-  diagnostics.filter((d) => !MARKET_RULES.includes(d.rule)).map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule}`);
+  diagnostics
+    .filter((d) => !MARKET_RULES.includes(d.rule))
+    .map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule}`);
 
 describe('a copy of examples/ with one deliberate fault per rule', () => {
   it('produces exactly one diagnostic per rule, each at its fault', async () => {
-    const result = await lint({ mode: 'check', cwd: path.join(FIXTURES, 'one-fault-per-rule'), paths: [], today: TODAY });
+    const result = await lint({
+      mode: 'check',
+      cwd: path.join(FIXTURES, 'one-fault-per-rule'),
+      paths: [],
+      today: TODAY,
+    });
     expect(rows(result.diagnostics)).toEqual(EXPECTED);
   });
 
   it('covers every rule except the market rules', () => {
     const covered = new Set(EXPECTED.map((e) => e.split(' ').at(-1)));
-    expect(allRuleMeta().map((r) => r.id).filter((id) => !covered.has(id) && !MARKET_RULES.includes(id))).toEqual([]);
+    expect(
+      allRuleMeta()
+        .map((r) => r.id)
+        .filter((id) => !covered.has(id) && !MARKET_RULES.includes(id)),
+    ).toEqual([]);
   });
 });
 
@@ -61,6 +72,7 @@ describe('examples/', () => {
     const faulty = await runBin(['check', '--format', 'json'], { cwd: path.join(FIXTURES, 'one-fault-per-rule') });
     expect(faulty.code).toBe(1);
     const rules = new Set((JSON.parse(faulty.stdout).diagnostics as Array<{ rule: string }>).map((d) => d.rule));
-    for (const rule of ['yaml-syntax', 'stage-order', 'unused-disable', 'picture-invalid', 'persona-orphan']) expect(rules.has(rule)).toBe(true);
+    for (const rule of ['yaml-syntax', 'stage-order', 'unused-disable', 'picture-invalid', 'persona-orphan'])
+      expect(rules.has(rule)).toBe(true);
   });
 });

@@ -4,7 +4,8 @@ import { change, checkTree, JOURNEY, lineOf, of, PERSONA } from './helpers.js';
 const WS = { 'personakit.yaml': 'name: t\n' };
 const noHangoutsOrObjections = change(
   change(PERSONA, 'hangouts:\n  - name: Finance forum\n    type: community\n', ''),
-  'objections:\n  - text: Locked in to the ERP contract\n', '',
+  'objections:\n  - text: Locked in to the ERP contract\n',
+  '',
 );
 
 describe('persona-completeness', () => {
@@ -31,7 +32,11 @@ describe('persona-completeness', () => {
   });
 
   it('counts an empty heading as missing and uses the human names', async () => {
-    const text = change(change(PERSONA, 'personality:\n  traits: [careful]\n', 'personality:\n  traits: []\n'), 'value:\n  - text: Automated reconciliations\n    addresses: [close-faster, audit-risk]\n', 'value: []\n');
+    const text = change(
+      change(PERSONA, 'personality:\n  traits: [careful]\n', 'personality:\n  traits: []\n'),
+      'value:\n  - text: Automated reconciliations\n    addresses: [close-faster, audit-risk]\n',
+      'value: []\n',
+    );
     expect(of((await checkTree({ ...WS, 'p.yaml': text })).diagnostics, 'persona-completeness')).toEqual([
       'p.yaml:2:5 persona "fiona" is incomplete — missing: personality, what we can do for them (6/8 = 75 %, minimum 100 %)',
     ]);
@@ -57,7 +62,11 @@ describe('value-unaddressed', () => {
   });
 
   it('stays quiet when another value entry addresses it', async () => {
-    const text = change(PERSONA, 'addresses: [close-faster, audit-risk]', 'addresses: [close-faster]\n  - text: Audit trail\n    addresses: [audit-risk]');
+    const text = change(
+      PERSONA,
+      'addresses: [close-faster, audit-risk]',
+      'addresses: [close-faster]\n  - text: Audit trail\n    addresses: [audit-risk]',
+    );
     expect(of((await checkTree({ ...WS, 'p.yaml': text })).diagnostics, 'value-unaddressed')).toEqual([]);
   });
 });
@@ -66,7 +75,11 @@ describe('evidence-missing', () => {
   it('fires when a persona has no evidence, or an empty list', async () => {
     const none = change(PERSONA, 'evidence:\n  - source: interview\n    date: "2026-05-01"\n', '');
     const empty = change(PERSONA, 'evidence:\n  - source: interview\n    date: "2026-05-01"\n', 'evidence: []\n');
-    const { diagnostics } = await checkTree({ ...WS, 'a.yaml': none, 'b.yaml': change(empty, 'id: fiona', 'id: fiona-b') });
+    const { diagnostics } = await checkTree({
+      ...WS,
+      'a.yaml': none,
+      'b.yaml': change(empty, 'id: fiona', 'id: fiona-b'),
+    });
     expect(of(diagnostics, 'evidence-missing')).toEqual([
       'a.yaml:2:5 persona "fiona" has no evidence; add the research it rests on (source and date)',
       'b.yaml:2:5 persona "fiona-b" has no evidence; add the research it rests on (source and date)',
@@ -80,7 +93,11 @@ describe('evidence-missing', () => {
 
 describe('evidence-stale', () => {
   const dated = (...dates: string[]) =>
-    change(PERSONA, '  - source: interview\n    date: "2026-05-01"\n', dates.map((d) => `  - source: interview\n    date: "${d}"\n`).join(''));
+    change(
+      PERSONA,
+      '  - source: interview\n    date: "2026-05-01"\n',
+      dates.map((d) => `  - source: interview\n    date: "${d}"\n`).join(''),
+    );
 
   it('fires when the newest evidence is more than maxAgeDays whole days old, at its date', async () => {
     // 2026-11-23 − 2025-11-22 = 366 days > 365.
@@ -93,7 +110,12 @@ describe('evidence-stale', () => {
 
   it('stays quiet at exactly maxAgeDays, whatever the time of day', async () => {
     const text = dated('2025-11-23');
-    expect(of((await checkTree({ ...WS, 'p.yaml': text }, { today: new Date('2026-11-23T23:59:59Z') })).diagnostics, 'evidence-stale')).toEqual([]);
+    expect(
+      of(
+        (await checkTree({ ...WS, 'p.yaml': text }, { today: new Date('2026-11-23T23:59:59Z') })).diagnostics,
+        'evidence-stale',
+      ),
+    ).toEqual([]);
   });
 
   it('uses evidence.maxAgeDays from personakit.yaml', async () => {
@@ -126,7 +148,11 @@ describe('persona-orphan', () => {
 
   it('counts journeys outside the files asked about', async () => {
     const { diagnostics } = await checkTree(
-      { 'personakit.yaml': 'paths: [personas, journeys]\n', 'personas/fiona.yaml': PERSONA, 'journeys/buys.yaml': JOURNEY },
+      {
+        'personakit.yaml': 'paths: [personas, journeys]\n',
+        'personas/fiona.yaml': PERSONA,
+        'journeys/buys.yaml': JOURNEY,
+      },
       { paths: ['personas/fiona.yaml'] },
     );
     expect(diagnostics).toEqual([]);

@@ -10,10 +10,14 @@ const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0
 const GIF = new TextEncoder().encode('GIF89a\u0001\u0000\u0001\u0000');
 const WEBP = new TextEncoder().encode('RIFF\u0024\u0000\u0000\u0000WEBPVP8 ');
 
-const withPicture = (picture: string) => change(PERSONA, 'name: Finance Fiona\n', `name: Finance Fiona\npicture: ${JSON.stringify(picture)}\n`);
+const withPicture = (picture: string) =>
+  change(PERSONA, 'name: Finance Fiona\n', `name: Finance Fiona\npicture: ${JSON.stringify(picture)}\n`);
 
 async function pictureFindings(picture: string, extra: Record<string, string | Uint8Array> = {}): Promise<string[]> {
-  const { diagnostics } = await checkTree({ 'ws/personakit.yaml': 'name: t\n', 'ws/personas/p.yaml': withPicture(picture), ...extra }, { paths: ['ws'] });
+  const { diagnostics } = await checkTree(
+    { 'ws/personakit.yaml': 'name: t\n', 'ws/personas/p.yaml': withPicture(picture), ...extra },
+    { paths: ['ws'] },
+  );
   return of(diagnostics, 'picture-invalid');
 }
 
@@ -30,23 +34,41 @@ describe('picture-invalid', () => {
   });
 
   it.each([
-    ['images/missing.png', {}, 'does not exist (looked for personas/images/missing.png in the workspace); add the image or fix the path'],
+    [
+      'images/missing.png',
+      {},
+      'does not exist (looked for personas/images/missing.png in the workspace); add the image or fix the path',
+    ],
     ['http://example.com/a.png', {}, 'uses http; use an https URL or an image file in the workspace'],
     ['file:///etc/passwd', {}, 'is a file: URL; use a path relative to the persona file, or an https URL'],
     ['/etc/hosts', {}, 'is an absolute path; use a path relative to the persona file, or an https URL'],
-    ['data:image/png;base64,AAAA', {}, 'is not a relative path or an https URL; use a path relative to the persona file, or an https URL'],
+    [
+      'data:image/png;base64,AAAA',
+      {},
+      'is not a relative path or an https URL; use a path relative to the persona file, or an https URL',
+    ],
     ['../../outside.png', { 'outside.png': PNG }, 'is outside the workspace; keep pictures inside the workspace'],
-    ['fake.png', { 'ws/personas/fake.png': 'not an image\n' }, 'is not a PNG, JPEG, GIF or WebP image (judged by its content, not its name); convert it to one of these'],
+    [
+      'fake.png',
+      { 'ws/personas/fake.png': 'not an image\n' },
+      'is not a PNG, JPEG, GIF or WebP image (judged by its content, not its name); convert it to one of these',
+    ],
     ['images', { 'ws/personas/images/a.png': PNG }, 'is not a file; point it at an image file'],
   ])('reports %s at the picture field', async (picture, files, problem) => {
     expect(await pictureFindings(picture, files)).toEqual([`ws/personas/p.yaml:4:10 picture "${picture}" ${problem}`]);
   });
 
   it('reports a symbolic link that leads out of the workspace', async () => {
-    const dir = await writeTree(await makeTempDir(), { 'secret.png': PNG, 'ws/personakit.yaml': 'name: t\n', 'ws/p.yaml': withPicture('link.png') });
+    const dir = await writeTree(await makeTempDir(), {
+      'secret.png': PNG,
+      'ws/personakit.yaml': 'name: t\n',
+      'ws/p.yaml': withPicture('link.png'),
+    });
     await symlink(path.join(dir, 'secret.png'), path.join(dir, 'ws', 'link.png'));
     const { diagnostics } = await lint({ mode: 'check', cwd: path.join(dir, 'ws'), paths: [], today: TODAY });
-    expect(of(diagnostics, 'picture-invalid')).toEqual(['p.yaml:4:10 picture "link.png" leads outside the workspace through a symbolic link; keep pictures inside the workspace']);
+    expect(of(diagnostics, 'picture-invalid')).toEqual([
+      'p.yaml:4:10 picture "link.png" leads outside the workspace through a symbolic link; keep pictures inside the workspace',
+    ]);
   });
 
   it("without a workspace, keeps pictures inside the persona file's folder tree", async () => {

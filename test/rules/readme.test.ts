@@ -17,7 +17,13 @@ describe('README rules section', () => {
     if (process.env.PERSONAKIT_WRITE_DOCS === '1' && match![2] !== expected) {
       // Re-read right before writing: other sections of README.md may be edited meanwhile.
       const latest = readFileSync(README, 'utf8');
-      writeFileSync(README, latest.replace(SECTION, (_all, open: string, _old: string, close: string) => `${open}${expected}\n${close.replace(/^\n/, '')}`));
+      writeFileSync(
+        README,
+        latest.replace(
+          SECTION,
+          (_all, open: string, _old: string, close: string) => `${open}${expected}\n${close.replace(/^\n/, '')}`,
+        ),
+      );
       return;
     }
     expect(match![2], 'run: PERSONAKIT_WRITE_DOCS=1 npx vitest run test/rules/readme.test.ts').toBe(expected);
@@ -26,6 +32,8 @@ describe('README rules section', () => {
   it('documents every rule with its severity and help', () => {
     const text = rulesSection();
     for (const rule of allRuleMeta()) expect(text).toContain(`| \`${rule.id}\` | ${rule.severity}`);
-    expect(rulesSection([{ id: 'x', severity: 'warning', description: 'a | b', help: 'fix\nit' }])).toContain('| `x` | warning | a \\| b | fix it |');
+    expect(rulesSection([{ id: 'x', severity: 'warning', description: 'a | b', help: 'fix\nit' }])).toContain(
+      '| `x` | warning | a \\| b | fix it |',
+    );
   });
 });

@@ -40,7 +40,8 @@ describe('scaffold end to end (built binary)', () => {
   it('--answers: writes a 100 % complete persona that check passes; an invalid answer exits 2 naming the field', async () => {
     const dir = await initWorkspace();
     await writeTree(dir, {
-      'ok.yaml': 'name: Finance Fiona\nabout: { job_title: FD }\npersonality: { traits: [calm] }\ngoals: [{ text: Close in three days, type: commercial }]\nchallenges: [{ text: Audit risk, type: regulation }]\nhangouts: [{ name: ICAEW, type: website }]\nvalue: [{ text: Automate, addresses: [close-in-three-days, audit-risk] }]\nobjections: [{ text: No time }]\nmessages: [{ theme: productivity, text: Save days }]\nevidence: [{ source: interview, date: 2026-05-01 }]\n',
+      'ok.yaml':
+        'name: Finance Fiona\nabout: { job_title: FD }\npersonality: { traits: [calm] }\ngoals: [{ text: Close in three days, type: commercial }]\nchallenges: [{ text: Audit risk, type: regulation }]\nhangouts: [{ name: ICAEW, type: website }]\nvalue: [{ text: Automate, addresses: [close-in-three-days, audit-risk] }]\nobjections: [{ text: No time }]\nmessages: [{ theme: productivity, text: Save days }]\nevidence: [{ source: interview, date: 2026-05-01 }]\n',
       'bad.yaml': 'name: Finance Fred\ngoals:\n  - { text: a, type: commercial }\n  - { text: b, type: comercial }\n',
     });
     const ok = await runBin(['new', 'persona', '--answers', 'ok.yaml'], { cwd: dir });
@@ -51,7 +52,9 @@ describe('scaffold end to end (built binary)', () => {
 
     const bad = await runBin(['new', 'persona', '--answers', 'bad.yaml'], { cwd: dir });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('personakit: bad.yaml: goals[1].type: "comercial" is not one of commercial, personal, emotional');
+    expect(bad.stderr).toContain(
+      'personakit: bad.yaml: goals[1].type: "comercial" is not one of commercial, personal, emotional',
+    );
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -68,7 +71,9 @@ describe('scaffold end to end (built binary)', () => {
     await writeTree(dir, { 'markets/m.yaml': 'kept\n' });
     const again = await runBin(['new', 'market', 'm', '--yes', '--dir', 'markets'], { cwd: dir });
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain('id on the command line: markets/m.yaml already exists; choose another id, or replace the file with --force');
+    expect(again.stderr).toContain(
+      'id on the command line: markets/m.yaml already exists; choose another id, or replace the file with --force',
+    );
     expect(await readFile(path.join(dir, 'markets/m.yaml'), 'utf8')).toBe('kept\n');
     const forced = await runBin(['new', 'market', 'm', '--yes', '--dir', 'markets', '--force'], { cwd: dir });
     expect(forced.code).toBe(0);
@@ -147,7 +152,7 @@ describe.runIf(hasScript)('scaffold through a real terminal (util-linux script)'
     expect(JSON.parse(check.stdout).diagnostics.map((d: { rule: string }) => d.rule)).toEqual(['persona-orphan']);
   });
 
-  it('init at a terminal asks for the client\'s name', async () => {
+  it("init at a terminal asks for the client's name", async () => {
     const dir = await makeTempDir();
     const pty = startPty(['init', 'acme'], { cwd: dir });
     await pty.answer("Client's name", 'Acme Pty Ltd\r');

@@ -31,10 +31,16 @@ describe('ids proposed from names', () => {
 });
 
 describe('validators agree with the schema', () => {
-  const accepts = (data: Record<string, unknown>) => validatorFor('persona')({ kind: 'persona', id: 'p', name: 'P', ...data });
+  const accepts = (data: Record<string, unknown>) =>
+    validatorFor('persona')({ kind: 'persona', id: 'p', name: 'P', ...data });
 
   it('ids', () => {
-    fc.assert(fc.property(fc.stringMatching(/^[a-zA-Z0-9 _-]{0,8}$/), (text) => (isId(text) === true) === accepts({ goals: [{ id: text, type: 'personal', text: 't' }] })));
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[a-zA-Z0-9 _-]{0,8}$/),
+        (text) => (isId(text) === true) === accepts({ goals: [{ id: text, type: 'personal', text: 't' }] }),
+      ),
+    );
   });
 
   it.each(['45', '40-55', '40 - 55', '151', 'old', '4o', '-3'])('age %s', (text) => {

@@ -26,7 +26,7 @@ async function init(dir: string, ...args: string[]) {
 }
 
 describe('personakit init', () => {
-  it('creates a workspace that check passes, warning only about the starter persona\'s missing evidence', async () => {
+  it("creates a workspace that check passes, warning only about the starter persona's missing evidence", async () => {
     const dir = await makeTempDir();
     const { code, io } = await init(dir, 'acme', '--name', 'Acme Ltd: personas');
     expect(code).toBe(0);
@@ -46,7 +46,12 @@ describe('personakit init', () => {
   it('starts every document with a schema modeline that resolves to the package schemas, mirrored in .vscode', async () => {
     const dir = await makeTempDir();
     await init(dir, '--yes');
-    for (const [file, kind] of [['personas/example-decision-maker.yaml', 'persona'], ['journeys/example-journey.yaml', 'journey'], ['markets/example-market.yaml', 'market'], ['personakit.yaml', 'settings']] as const) {
+    for (const [file, kind] of [
+      ['personas/example-decision-maker.yaml', 'persona'],
+      ['journeys/example-journey.yaml', 'journey'],
+      ['markets/example-market.yaml', 'market'],
+      ['personakit.yaml', 'settings'],
+    ] as const) {
       const first = (await readFile(path.join(dir, file), 'utf8')).split('\n')[0]!;
       const match = /^# yaml-language-server: \$schema=(.+)$/.exec(first);
       expect(match, file).not.toBeNull();
@@ -55,10 +60,20 @@ describe('personakit init', () => {
     }
     const vscode = JSON.parse(await readFile(path.join(dir, '.vscode/settings.json'), 'utf8'));
     const mapped = Object.entries(vscode['yaml.schemas'] as Record<string, string[]>);
-    expect(mapped.map(([, globs]) => globs[0])).toEqual(['personas/**/*.yaml', 'journeys/**/*.yaml', 'markets/**/*.yaml', 'personakit.yaml']);
-    for (const [schema] of mapped) expect(JSON.parse(await readFile(path.resolve(dir, schema), 'utf8')).$id).toMatch(/schema\.json$/);
-    expect(JSON.parse(await readFile(path.join(dir, '.vscode/extensions.json'), 'utf8'))).toEqual({ recommendations: ['redhat.vscode-yaml'] });
-    expect(await readFile(path.join(dir, '.github/workflows/personakit.yml'), 'utf8')).toMatch(/pull_request:[\s\S]*npx --yes personakit check --format github/);
+    expect(mapped.map(([, globs]) => globs[0])).toEqual([
+      'personas/**/*.yaml',
+      'journeys/**/*.yaml',
+      'markets/**/*.yaml',
+      'personakit.yaml',
+    ]);
+    for (const [schema] of mapped)
+      expect(JSON.parse(await readFile(path.resolve(dir, schema), 'utf8')).$id).toMatch(/schema\.json$/);
+    expect(JSON.parse(await readFile(path.join(dir, '.vscode/extensions.json'), 'utf8'))).toEqual({
+      recommendations: ['redhat.vscode-yaml'],
+    });
+    expect(await readFile(path.join(dir, '.github/workflows/personakit.yml'), 'utf8')).toMatch(
+      /pull_request:[\s\S]*npx --yes personakit check --format github/,
+    );
     expect(await readFile(path.join(dir, '.gitignore'), 'utf8')).toMatch(/^report\/$/m);
     expect(await readFile(path.join(dir, 'personakit.yaml'), 'utf8')).toContain(`name: ${path.basename(dir)}`);
   });
@@ -79,7 +94,11 @@ describe('personakit init', () => {
 
   it('never overwrites any other existing file, and reports each one it skipped', async () => {
     const dir = await makeTempDir();
-    await writeTree(dir, { 'README.md': 'my readme\n', '.gitignore': 'dist/\n', 'personas/example-decision-maker.yaml': 'kind: persona\n' });
+    await writeTree(dir, {
+      'README.md': 'my readme\n',
+      '.gitignore': 'dist/\n',
+      'personas/example-decision-maker.yaml': 'kind: persona\n',
+    });
     const { code, io } = await init(dir, '--yes');
     expect(code).toBe(0);
     expect(await readFile(path.join(dir, 'README.md'), 'utf8')).toBe('my readme\n');
@@ -105,9 +124,18 @@ describe('argv → options', () => {
 
   it.each([
     [['init'], ['init', { dir: '.', yes: false, force: false }]],
-    [['init', 'acme', '--name', 'Acme Ltd', '-y', '--force'], ['init', { dir: 'acme', name: 'Acme Ltd', yes: true, force: true }]],
-    [['new', 'persona'], ['new', { kind: 'persona', yes: false, force: false, dryRun: false }]],
-    [['new', 'journey', 'cfo-buys', '--answers', 'a.yaml', '--dir', 'out', '--force', '--dry-run', '--yes'], ['new', { kind: 'journey', id: 'cfo-buys', answers: 'a.yaml', dir: 'out', yes: true, force: true, dryRun: true }]],
+    [
+      ['init', 'acme', '--name', 'Acme Ltd', '-y', '--force'],
+      ['init', { dir: 'acme', name: 'Acme Ltd', yes: true, force: true }],
+    ],
+    [
+      ['new', 'persona'],
+      ['new', { kind: 'persona', yes: false, force: false, dryRun: false }],
+    ],
+    [
+      ['new', 'journey', 'cfo-buys', '--answers', 'a.yaml', '--dir', 'out', '--force', '--dry-run', '--yes'],
+      ['new', { kind: 'journey', id: 'cfo-buys', answers: 'a.yaml', dir: 'out', yes: true, force: true, dryRun: true }],
+    ],
   ])('%j', async (argv, expected) => {
     const { code, seen } = await intercepted(argv);
     expect(code).toBe(0);

@@ -3,14 +3,24 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InterruptedError, UsageError } from '../../src/errors.js';
 import { lint } from '../../src/rules/engine.js';
-import { createDocument, type NewDocumentEnvironment, type NewDocumentOptions } from '../../src/scaffold/new-document.js';
+import {
+  createDocument,
+  type NewDocumentEnvironment,
+  type NewDocumentOptions,
+} from '../../src/scaffold/new-document.js';
 import { inquirerPrompter } from '../../src/scaffold/inquirer-prompter.js';
 import { initWorkspace } from '../../src/scaffold/init-workspace.js';
 import { listTree, makeTempDir, writeTree } from '../support/run-bin.js';
 import { scriptedPrompter } from './scripted-prompter.js';
 import type { Prompter } from '../../src/scaffold/questions.js';
 
-const options = (o: Partial<NewDocumentOptions> = {}): NewDocumentOptions => ({ kind: 'persona', yes: true, force: false, dryRun: false, ...o });
+const options = (o: Partial<NewDocumentOptions> = {}): NewDocumentOptions => ({
+  kind: 'persona',
+  yes: true,
+  force: false,
+  dryRun: false,
+  ...o,
+});
 const env = (cwd: string, o: Partial<NewDocumentEnvironment> = {}): NewDocumentEnvironment => ({
   cwd,
   interactive: false,
@@ -40,11 +50,13 @@ describe('personakit new (core)', () => {
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
-  it('prefers the workspace\'s own node_modules/personakit/schemas for the modeline', async () => {
+  it("prefers the workspace's own node_modules/personakit/schemas for the modeline", async () => {
     const dir = await workspace();
     await writeTree(dir, { 'node_modules/personakit/schemas/persona.schema.json': '{}' });
     const result = await createDocument(options({ dryRun: true }), env(dir));
-    expect(result.text.split('\n')[0]).toBe('# yaml-language-server: $schema=../node_modules/personakit/schemas/persona.schema.json');
+    expect(result.text.split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=../node_modules/personakit/schemas/persona.schema.json',
+    );
   });
 
   it('proposes ids unique against the workspace and the folder', async () => {
@@ -59,7 +71,9 @@ describe('personakit new (core)', () => {
   it('without a workspace, writes into --dir or the current folder', async () => {
     const dir = await makeTempDir();
     expect((await createDocument(options(), env(dir))).file).toBe(path.join(dir, 'new-persona.yaml'));
-    expect((await createDocument(options({ dir: 'out' }), env(dir))).file).toBe(path.join(dir, 'out', 'new-persona.yaml'));
+    expect((await createDocument(options({ dir: 'out' }), env(dir))).file).toBe(
+      path.join(dir, 'out', 'new-persona.yaml'),
+    );
   });
 
   it('never overwrites without --force; with --force it replaces the file', async () => {
@@ -67,7 +81,9 @@ describe('personakit new (core)', () => {
     await writeTree(dir, { 'answers.yaml': 'name: Old Oscar\n' });
     await createDocument(options({ id: 'oscar', yes: false, answers: 'answers.yaml' }), env(dir));
     await writeTree(dir, { 'answers.yaml': 'name: New Oscar\n' });
-    await expect(createDocument(options({ id: 'oscar', yes: false, answers: 'answers.yaml' }), env(dir))).rejects.toThrow('id on the command line: "oscar" is already used by another persona in this workspace');
+    await expect(
+      createDocument(options({ id: 'oscar', yes: false, answers: 'answers.yaml' }), env(dir)),
+    ).rejects.toThrow('id on the command line: "oscar" is already used by another persona in this workspace');
     const file = path.join(dir, 'personas', 'oscar.yaml');
     expect(await readFile(file, 'utf8')).toContain('name: Old Oscar');
     await createDocument(options({ id: 'oscar', yes: false, answers: 'answers.yaml', force: true }), env(dir));
@@ -94,9 +110,15 @@ describe('personakit new (core)', () => {
 
   it('checks the answers file: kind, YAML syntax, shape', async () => {
     const dir = await makeTempDir();
-    await writeTree(dir, { 'j.yaml': 'kind: journey\nname: x\n', 'bad.yaml': 'name: [x\n', 'list.yaml': '- name: x\n' });
+    await writeTree(dir, {
+      'j.yaml': 'kind: journey\nname: x\n',
+      'bad.yaml': 'name: [x\n',
+      'list.yaml': '- name: x\n',
+    });
     const run = (answers: string) => createDocument(options({ yes: false, answers }), env(dir));
-    await expect(run('j.yaml')).rejects.toThrow('j.yaml: kind: the answers are for a journey, but the command creates a persona');
+    await expect(run('j.yaml')).rejects.toThrow(
+      'j.yaml: kind: the answers are for a journey, but the command creates a persona',
+    );
     await expect(run('bad.yaml')).rejects.toThrow(/^bad\.yaml:\d+:\d+: /);
     await expect(run('list.yaml')).rejects.toThrow('list.yaml: expected a mapping of answers');
     await expect(run('missing.yaml')).rejects.toThrow('cannot read the answers file missing.yaml: it does not exist');
@@ -106,7 +128,10 @@ describe('personakit new (core)', () => {
     const dir = await workspace();
     const before = await listTree(dir);
     const prompter = scriptedPrompter(['Fiona', ''], { interruptAt: 2 });
-    const interrupted = createDocument(options({ yes: false }), env(dir, { interactive: true, prompter: async () => interruptible(prompter) }));
+    const interrupted = createDocument(
+      options({ yes: false }),
+      env(dir, { interactive: true, prompter: async () => interruptible(prompter) }),
+    );
     await expect(interrupted).rejects.toBeInstanceOf(InterruptedError);
     expect(await listTree(dir)).toEqual(before);
   });
@@ -116,8 +141,12 @@ describe('personakit new (core)', () => {
     // A folder where the file should go: the rename onto it fails after the temporary file was written.
     await writeTree(dir, { 'personas/new-persona.yaml/keep.txt': 'x' });
     const before = await listTree(dir);
-    await expect(createDocument(options({ force: true }), env(dir))).rejects.toThrow('cannot write personas/new-persona.yaml');
-    await expect(createDocument(options({ id: 'new-persona' }), env(dir))).rejects.toThrow('personas/new-persona.yaml already exists; choose another id');
+    await expect(createDocument(options({ force: true }), env(dir))).rejects.toThrow(
+      'cannot write personas/new-persona.yaml',
+    );
+    await expect(createDocument(options({ id: 'new-persona' }), env(dir))).rejects.toThrow(
+      'personas/new-persona.yaml already exists; choose another id',
+    );
     expect(await listTree(dir)).toEqual(before);
   });
 });
@@ -134,7 +163,12 @@ function interruptible(inner: Prompter): Prompter {
         throw e;
       }
     };
-  return { input: wrap(inner.input), select: wrap(inner.select), checkbox: wrap(inner.checkbox), confirm: wrap(inner.confirm) } as Prompter;
+  return {
+    input: wrap(inner.input),
+    select: wrap(inner.select),
+    checkbox: wrap(inner.checkbox),
+    confirm: wrap(inner.confirm),
+  } as Prompter;
 }
 
 describe('inquirer prompter', () => {

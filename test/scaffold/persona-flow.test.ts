@@ -16,17 +16,57 @@ const FIONA: ScriptEntry[] = [
   [/Tagline/, 'Keeps the numbers honest'],
   [/outside your organisation/, ''],
   [/Roles/, ['budget-holder', 'decision-maker']],
-  [/age/, '40-55'], '', '', '', [/where they live/, 'Leeds, UK'], [/job title/, 'Finance Director'], '', '',
-  [/trait/, 'Cautious'], '',
-  [/contacted/, 'Prefers email to calls'], '',
-  [/add a goal/, true], [/The goal/, 'Close the books in three days'], [/Kind of goal/, 'comercial'], 'commercial', [/Id of this goal/, ''], [/another goal/, false],
-  [/add a challenge/, true], 'Auditors found errors last year', 'regulation', [/Id of this challenge/, 'close-the-books-in'], 'audit-risk', false,
-  [/add a place/, true], 'ICAEW website', 'website', [/https/, 'http://www.icaew.com'], 'https://www.icaew.com', false,
-  [/What we do for them: add/, true], 'Automate reconciliations', [/Which of their goals/, ''], false,
-  [/Objections/, true], 'We are locked in to our ERP', [/Kind of objection/, 'supplier-lock-in'], [/answer it/, 'Works alongside your ERP'], false,
-  [/Message: add/, true], [/Theme/, 'productivity'], 'Spend month-end on analysis', [/Where this message/, 'email'], '', false,
+  [/age/, '40-55'],
+  '',
+  '',
+  '',
+  [/where they live/, 'Leeds, UK'],
+  [/job title/, 'Finance Director'],
+  '',
+  '',
+  [/trait/, 'Cautious'],
+  '',
+  [/contacted/, 'Prefers email to calls'],
+  '',
+  [/add a goal/, true],
+  [/The goal/, 'Close the books in three days'],
+  [/Kind of goal/, 'comercial'],
+  'commercial',
+  [/Id of this goal/, ''],
+  [/another goal/, false],
+  [/add a challenge/, true],
+  'Auditors found errors last year',
+  'regulation',
+  [/Id of this challenge/, 'close-the-books-in'],
+  'audit-risk',
+  false,
+  [/add a place/, true],
+  'ICAEW website',
+  'website',
+  [/https/, 'http://www.icaew.com'],
+  'https://www.icaew.com',
+  false,
+  [/What we do for them: add/, true],
+  'Automate reconciliations',
+  [/Which of their goals/, ''],
+  false,
+  [/Objections/, true],
+  'We are locked in to our ERP',
+  [/Kind of objection/, 'supplier-lock-in'],
+  [/answer it/, 'Works alongside your ERP'],
+  false,
+  [/Message: add/, true],
+  [/Theme/, 'productivity'],
+  'Spend month-end on analysis',
+  [/Where this message/, 'email'],
+  '',
+  false,
   [/buying behaviour/, false],
-  [/Evidence/, true], [/Kind of research/, 'interview'], [/When/, ''], [/Note/, ''], false,
+  [/Evidence/, true],
+  [/Kind of research/, 'interview'],
+  [/When/, ''],
+  [/Note/, ''],
+  false,
 ];
 
 describe('persona prompts', () => {
@@ -48,7 +88,16 @@ describe('persona prompts', () => {
     });
     // The order of the headings as asked.
     const firstOf = (re: RegExp) => prompter.asked.findIndex((m) => re.test(m));
-    const order = [/About them/, /Personality/, /Goals/, /Challenges/, /Hangouts/, /What we do/, /Objections/, /Message:/].map(firstOf);
+    const order = [
+      /About them/,
+      /Personality/,
+      /Goals/,
+      /Challenges/,
+      /Hangouts/,
+      /What we do/,
+      /Objections/,
+      /Message:/,
+    ].map(firstOf);
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
@@ -72,7 +121,30 @@ describe('persona prompts', () => {
   });
 
   it('leaves headings out when the consultant declines them', async () => {
-    const prompter = scriptedPrompter(['Lean Larry', '', '', '', [], '', '', '', '', '', '', '', '', '', '', false, false, false, false, false, false, false]);
+    const prompter = scriptedPrompter([
+      'Lean Larry',
+      '',
+      '',
+      '',
+      [],
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
     const persona = await askPersona(new PromptAsker(prompter), ctx());
     expect(persona).toEqual({ kind: 'persona', id: 'lean-larry', name: 'Lean Larry', audience: 'external' });
     expect(prompter.asked.some((m) => /What we do for them: add/.test(m))).toBe(false); // nothing to address
@@ -89,17 +161,44 @@ describe('persona answers file', () => {
   });
 
   it.each([
-    [{ name: 'F', goals: [{ text: 'a', type: 'commercial' }, { text: 'b', type: 'comercial' }] }, 'answers.yaml: goals[1].type: "comercial" is not one of commercial, personal, emotional (did you mean "commercial"?)'],
+    [
+      {
+        name: 'F',
+        goals: [
+          { text: 'a', type: 'commercial' },
+          { text: 'b', type: 'comercial' },
+        ],
+      },
+      'answers.yaml: goals[1].type: "comercial" is not one of commercial, personal, emotional (did you mean "commercial"?)',
+    ],
     [{ tagline: 'x' }, "answers.yaml: name: missing; persona's name (e.g. Finance Fiona)"],
-    [{ name: 'F', about: { age: 'old' } }, 'answers.yaml: about.age: "old" is not an age; give years (e.g. 45) or a range (e.g. 40-55)'],
+    [
+      { name: 'F', about: { age: 'old' } },
+      'answers.yaml: about.age: "old" is not an age; give years (e.g. 45) or a range (e.g. 40-55)',
+    ],
     [{ name: 'F', id: 'Bad Id' }, 'answers.yaml: id: "Bad Id" is not an id'],
     [{ name: 'F', goal: [] }, 'answers.yaml: goal: not a known answer here (did you mean "goals"?)'],
-    [{ name: 'F', value: [{ text: 'x', addresses: ['y'] }] }, 'answers.yaml: value: says which goals and challenges we help with, but no goal or challenge was given'],
-    [{ name: 'F', goals: [{ id: 'g', text: 'a', type: 'personal' }], value: [{ text: 'x', addresses: ['h'] }] }, 'answers.yaml: value[0].addresses[0]: "h" is not one of g'],
-    [{ name: 'F', hangouts: [{ name: 'x', type: 'social', url: 'ftp://x' }] }, 'answers.yaml: hangouts[0].url: "ftp://x" is not an https:// address'],
-    [{ name: 'F', evidence: [{ source: 'interview', date: '2026-02-30' }] }, 'answers.yaml: evidence[0].date: "2026-02-30" is not a date'],
+    [
+      { name: 'F', value: [{ text: 'x', addresses: ['y'] }] },
+      'answers.yaml: value: says which goals and challenges we help with, but no goal or challenge was given',
+    ],
+    [
+      { name: 'F', goals: [{ id: 'g', text: 'a', type: 'personal' }], value: [{ text: 'x', addresses: ['h'] }] },
+      'answers.yaml: value[0].addresses[0]: "h" is not one of g',
+    ],
+    [
+      { name: 'F', hangouts: [{ name: 'x', type: 'social', url: 'ftp://x' }] },
+      'answers.yaml: hangouts[0].url: "ftp://x" is not an https:// address',
+    ],
+    [
+      { name: 'F', evidence: [{ source: 'interview', date: '2026-02-30' }] },
+      'answers.yaml: evidence[0].date: "2026-02-30" is not a date',
+    ],
     [{ name: 'F', goals: { text: 'a' } }, 'answers.yaml: goals: expected a list'],
-    [{ name: 'F', personality: { traits: [['nested']] } }, 'answers.yaml: personality.traits[0]: expected a single value, found a list'],
+    [
+      { name: 'F', personality: { traits: [['nested']] } },
+      'answers.yaml: personality.traits[0]: expected a single value, found a list',
+    ],
   ])('an invalid answer is a usage error naming the field: %j', async (data, message) => {
     await expect(askPersona(answers(data), ctx())).rejects.toThrow(message);
   });
@@ -113,8 +212,17 @@ describe('persona answers file', () => {
   });
 
   it('--yes with an answers file keeps the answers and fills the rest', async () => {
-    const persona = await askPersona(new AnswersAsker({ source: 'a.yaml', yes: true }, { name: 'Ops Olu', goals: [{ text: 'Ship on time', type: 'commercial' }] }), ctx());
+    const persona = await askPersona(
+      new AnswersAsker(
+        { source: 'a.yaml', yes: true },
+        { name: 'Ops Olu', goals: [{ text: 'Ship on time', type: 'commercial' }] },
+      ),
+      ctx(),
+    );
     expect(persona).toMatchObject({ id: 'ops-olu', goals: [{ id: 'ship-on-time', text: 'Ship on time' }] });
-    expect((persona.value as Array<{ addresses: string[] }>)[0]!.addresses).toEqual(['ship-on-time', 'todo-a-challenge-in']);
+    expect((persona.value as Array<{ addresses: string[] }>)[0]!.addresses).toEqual([
+      'ship-on-time',
+      'todo-a-challenge-in',
+    ]);
   });
 });

@@ -13,14 +13,18 @@ export interface PtySession {
   exit(): Promise<{ code: number | null; output: string }>;
 }
 
-const ANSI = /\u001b\[[0-9;?]*[ -\/]*[@-~]|\u001b[()][0-9A-B]|\u001b[=>]/g;
+const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[()][0-9A-B]|\u001b[=>]/g;
 const quote = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`;
 
 export function startPty(args: readonly string[], options: { cwd: string; timeoutMs?: number }): PtySession {
   const command = [process.execPath, BIN, ...args].map(quote).join(' ');
   const env = { ...process.env, TERM: 'xterm', COLUMNS: '200', LINES: '50' } as Record<string, string>;
   for (const name of ['FORCE_COLOR', 'NO_COLOR', 'DEBUG', 'CI', 'NODE_OPTIONS']) delete env[name];
-  const child = spawn('script', ['-qfec', `stty cols 200 rows 50 2>/dev/null; exec ${command}`, '/dev/null'], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn('script', ['-qfec', `stty cols 200 rows 50 2>/dev/null; exec ${command}`, '/dev/null'], {
+    cwd: options.cwd,
+    env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let output = '';
   let seen = 0;
   const waiters: Array<() => void> = [];
@@ -43,7 +47,8 @@ export function startPty(args: readonly string[], options: { cwd: string; timeou
           seen = at + text.length;
           break;
         }
-        if (child.exitCode !== null || Date.now() > deadline) throw new Error(`prompt "${text}" never came; output so far:\n${output}`);
+        if (child.exitCode !== null || Date.now() > deadline)
+          throw new Error(`prompt "${text}" never came; output so far:\n${output}`);
         await new Promise<void>((resolve) => {
           waiters.push(resolve);
           setTimeout(resolve, 200);

@@ -16,7 +16,10 @@ export interface ScriptedPrompter extends Prompter {
   readonly remaining: number;
 }
 
-export function scriptedPrompter(script: readonly ScriptEntry[], options: { interruptAt?: number } = {}): ScriptedPrompter {
+export function scriptedPrompter(
+  script: readonly ScriptEntry[],
+  options: { interruptAt?: number } = {},
+): ScriptedPrompter {
   const queue = [...script];
   const asked: string[] = [];
   const rejected: string[] = [];
@@ -26,7 +29,8 @@ export function scriptedPrompter(script: readonly ScriptEntry[], options: { inte
       throw Object.assign(new Error('User force closed the prompt with SIGINT'), { name: 'ExitPromptError' });
     }
     const entry = queue.shift();
-    if (entry === undefined) throw new Error(`script ran out of answers at "${message}"\nasked so far:\n  ${asked.join('\n  ')}`);
+    if (entry === undefined)
+      throw new Error(`script ran out of answers at "${message}"\nasked so far:\n  ${asked.join('\n  ')}`);
     if (Array.isArray(entry) && entry[0] instanceof RegExp) {
       const [pattern, answer] = entry as [RegExp, string | boolean | string[]];
       if (!pattern.test(message)) throw new Error(`expected a question matching ${pattern}, got "${message}"`);
@@ -34,7 +38,10 @@ export function scriptedPrompter(script: readonly ScriptEntry[], options: { inte
     }
     return entry as string | boolean | string[];
   };
-  const retry = <T>(message: string, accept: (answer: string | boolean | string[]) => { ok: true; value: T } | { ok: false; why: string }): T => {
+  const retry = <T>(
+    message: string,
+    accept: (answer: string | boolean | string[]) => { ok: true; value: T } | { ok: false; why: string },
+  ): T => {
     for (;;) {
       const result = accept(next(message));
       if (result.ok) return result.value;
@@ -54,15 +61,37 @@ export function scriptedPrompter(script: readonly ScriptEntry[], options: { inte
         return verdict === true ? { ok: true, value: text } : { ok: false, why: verdict };
       });
     },
-    async select<T extends string>({ message, choices, default: fallback }: { message: string; choices: readonly Choice<T>[]; default?: T }) {
+    async select<T extends string>({
+      message,
+      choices,
+      default: fallback,
+    }: {
+      message: string;
+      choices: readonly Choice<T>[];
+      default?: T;
+    }) {
       return retry(message, (answer) => {
         const value = answer === '' && fallback !== undefined ? fallback : String(answer);
-        return choices.some((c) => c.value === value) ? { ok: true, value: value as T } : { ok: false, why: `not a choice: ${value}` };
+        return choices.some((c) => c.value === value)
+          ? { ok: true, value: value as T }
+          : { ok: false, why: `not a choice: ${value}` };
       });
     },
-    async checkbox<T extends string>({ message, choices, validate }: { message: string; choices: ReadonlyArray<Choice<T> & { checked?: boolean }>; validate?: (values: readonly T[]) => true | string }) {
+    async checkbox<T extends string>({
+      message,
+      choices,
+      validate,
+    }: {
+      message: string;
+      choices: ReadonlyArray<Choice<T> & { checked?: boolean }>;
+      validate?: (values: readonly T[]) => true | string;
+    }) {
       return retry(message, (answer) => {
-        const values = (answer === '' ? choices.filter((c) => c.checked).map((c) => c.value) : ([] as string[]).concat(answer as string | string[])) as T[];
+        const values = (
+          answer === ''
+            ? choices.filter((c) => c.checked).map((c) => c.value)
+            : ([] as string[]).concat(answer as string | string[])
+        ) as T[];
         const unknown = values.find((v) => !choices.some((c) => c.value === v));
         if (unknown !== undefined) return { ok: false, why: `not a choice: ${unknown}` };
         const verdict = validate ? validate(values) : true;
@@ -70,7 +99,9 @@ export function scriptedPrompter(script: readonly ScriptEntry[], options: { inte
       });
     },
     async confirm({ message, default: fallback }) {
-      return retry(message, (answer) => (answer === '' ? { ok: true, value: Boolean(fallback) } : { ok: true, value: answer === true || answer === 'y' }));
+      return retry(message, (answer) =>
+        answer === '' ? { ok: true, value: Boolean(fallback) } : { ok: true, value: answer === true || answer === 'y' },
+      );
     },
   };
 }

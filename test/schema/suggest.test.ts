@@ -12,7 +12,8 @@ function reference(input: string, candidates: readonly string[]): string | undef
       const row = [i];
       for (let j = 1; j <= b.length; j++) {
         row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j]!, before[j - 2]! + 1);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+          row[j] = Math.min(row[j]!, before[j - 2]! + 1);
       }
       before = prev;
       prev = row;
@@ -25,7 +26,9 @@ function reference(input: string, candidates: readonly string[]): string | undef
     const d = distance(input.toLowerCase(), c.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [c, d];
   }
-  return best !== undefined && bestDistance <= Math.max(1, Math.floor(input.length / 3)) && best !== input ? best : undefined;
+  return best !== undefined && bestDistance <= Math.max(1, Math.floor(input.length / 3)) && best !== input
+    ? best
+    : undefined;
 }
 
 describe('did you mean', () => {
@@ -39,6 +42,13 @@ describe('did you mean', () => {
 
   it('picks what the full edit distance picks (first of the closest), for random inputs', () => {
     const word = fc.stringMatching(/^[a-cA-C-]{0,14}$/);
-    fc.assert(fc.property(word, fc.array(word, { maxLength: 30 }), (input, candidates) => didYouMean(input, candidates) === reference(input, candidates)), { numRuns: 3000, seed: 7 });
+    fc.assert(
+      fc.property(
+        word,
+        fc.array(word, { maxLength: 30 }),
+        (input, candidates) => didYouMean(input, candidates) === reference(input, candidates),
+      ),
+      { numRuns: 3000, seed: 7 },
+    );
   });
 });

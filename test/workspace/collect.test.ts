@@ -34,11 +34,22 @@ beforeAll(async () => {
 describe('collectFiles', () => {
   it('walks folders recursively in name order, skipping node_modules, dot-folders, personakit.yaml and other files', async () => {
     // journeys/link-to-a.yaml is a symlink to personas/a.yaml: the real file is read once, under the name seen first.
-    expect(await collect(['.'])).toEqual(['.hidden.yaml', 'journeys/j.yaml', 'journeys/link-to-a.yaml', 'personas/b.yaml', 'personas/c.YML', 'personas/sub/d.yml']);
+    expect(await collect(['.'])).toEqual([
+      '.hidden.yaml',
+      'journeys/j.yaml',
+      'journeys/link-to-a.yaml',
+      'personas/b.yaml',
+      'personas/c.YML',
+      'personas/sub/d.yml',
+    ]);
   });
 
   it('keeps arguments in the order given and each real file once (symlinks, repeated spellings)', async () => {
-    expect(await collect(['personas/b.yaml', 'journeys', './personas/b.yaml', 'personas/../personas/a.yaml'])).toEqual(['!personas/b.yaml', 'journeys/j.yaml', '!personas/a.yaml']);
+    expect(await collect(['personas/b.yaml', 'journeys', './personas/b.yaml', 'personas/../personas/a.yaml'])).toEqual([
+      '!personas/b.yaml',
+      'journeys/j.yaml',
+      '!personas/a.yaml',
+    ]);
   });
 
   it('does not hang on a symlink loop', async () => {
@@ -87,7 +98,9 @@ describe('collectFiles', () => {
   });
 
   it('names an absolute path inside the working folder relative to it', async () => {
-    await expect(collectFiles([path.join(root, 'gone')], root)).rejects.toMatchObject({ message: 'path "gone" does not exist' });
+    await expect(collectFiles([path.join(root, 'gone')], root)).rejects.toMatchObject({
+      message: 'path "gone" does not exist',
+    });
   });
 
   // chmod 000 does not deny root (tests run as root in CI), so this case can only run as a normal user;
@@ -96,7 +109,10 @@ describe('collectFiles', () => {
     const dir = await writeTree(await makeTempDir(), { 'locked/a.yaml': DOC });
     await chmod(path.join(dir, 'locked'), 0o000);
     try {
-      await expect(collectFiles(['.'], dir)).rejects.toMatchObject({ name: 'UsageError', message: expect.stringMatching(/cannot read folder ".*locked": permission denied/) });
+      await expect(collectFiles(['.'], dir)).rejects.toMatchObject({
+        name: 'UsageError',
+        message: expect.stringMatching(/cannot read folder ".*locked": permission denied/),
+      });
     } finally {
       await chmod(path.join(dir, 'locked'), 0o755);
     }

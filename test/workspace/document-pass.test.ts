@@ -13,12 +13,17 @@ async function withoutPass(options: LintOptions): Promise<LintResult> {
   return lintWorkspace(await loadWorkspace(options), options);
 }
 
-async function outcome(options: LintOptions, run: (options: LintOptions) => Promise<LintResult> = lint): Promise<unknown> {
+async function outcome(
+  options: LintOptions,
+  run: (options: LintOptions) => Promise<LintResult> = lint,
+): Promise<unknown> {
   try {
     const result = await run(options);
     // What the YAML parser reports in a file where it runs out of stack depends on how deep the
     // stack already is (it differs between two identical full runs), so such files are left out.
-    const overflowing = new Set(result.diagnostics.filter((d) => d.message.includes('ran out of stack')).map((d) => d.file));
+    const overflowing = new Set(
+      result.diagnostics.filter((d) => d.message.includes('ran out of stack')).map((d) => d.file),
+    );
     return result.diagnostics.filter((d) => !overflowing.has(d.file));
   } catch (e) {
     return `throws: ${(e as Error).message}`;
@@ -51,7 +56,8 @@ describe('document pass', () => {
     const result = await lint({ cwd, paths: [], mode: 'check', diagnosticsOnly: true });
     const personas = result.workspace.documents.filter((d) => d.kind === 'persona');
     expect(personas.length).toBeGreaterThan(0);
-    for (const p of personas) expect(Object.keys(p.data).every((k) => ['kind', 'id', 'picture'].includes(k))).toBe(true);
+    for (const p of personas)
+      expect(Object.keys(p.data).every((k) => ['kind', 'id', 'picture'].includes(k))).toBe(true);
     const keys = result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}:${d.rule}:${d.message}`);
     expect(new Set(keys).size).toBe(keys.length);
   });

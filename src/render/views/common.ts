@@ -30,7 +30,12 @@ export function statusOf(errors: number, warnings: number): DocStatus {
   const parts: string[] = [];
   if (errors > 0) parts.push(`${errors} ${errors === 1 ? 'error' : 'errors'}`);
   if (warnings > 0) parts.push(`${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`);
-  return { errors, warnings, level: errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'ok', label: parts.length > 0 ? parts.join(', ') : 'no problems' };
+  return {
+    errors,
+    warnings,
+    level: errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'ok',
+    label: parts.length > 0 ? parts.join(', ') : 'no problems',
+  };
 }
 
 /** A named reference to another document, linked when it was rendered in this run. */

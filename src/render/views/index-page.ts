@@ -25,7 +25,10 @@ export interface IndexEntry {
 export function indexView(workspaceName: string, entries: IndexEntry[]) {
   const ofKind = (kind: DocHeader['kind']) => entries.filter((e) => e.doc.kind === kind);
   const personas = ofKind('persona');
-  const totals = entries.reduce((t, e) => ({ errors: t.errors + e.doc.status.errors, warnings: t.warnings + e.doc.status.warnings }), { errors: 0, warnings: 0 });
+  const totals = entries.reduce(
+    (t, e) => ({ errors: t.errors + e.doc.status.errors, warnings: t.warnings + e.doc.status.warnings }),
+    { errors: 0, warnings: 0 },
+  );
   const roleIds = [...ROLES, ...new Set(personas.flatMap((p) => p.roles ?? []).filter((r) => !ROLES.includes(r)))];
   const decisionMakingUnit = roleIds.map((id) => ({
     id,
@@ -42,10 +45,20 @@ export function indexView(workspaceName: string, entries: IndexEntry[]) {
       { kind: 'journey', title: 'Journeys', entries: ofKind('journey') },
       { kind: 'market', title: 'Markets', entries: ofKind('market') },
     ].filter((g) => g.entries.length > 0),
-    counts: { personas: personas.length, journeys: ofKind('journey').length, markets: ofKind('market').length, documents: entries.length },
-    totals: { ...totals, level: (totals.errors > 0 ? 'error' : totals.warnings > 0 ? 'warning' : 'ok') as DocStatus['level'] },
+    counts: {
+      personas: personas.length,
+      journeys: ofKind('journey').length,
+      markets: ofKind('market').length,
+      documents: entries.length,
+    },
+    totals: {
+      ...totals,
+      level: (totals.errors > 0 ? 'error' : totals.warnings > 0 ? 'warning' : 'ok') as DocStatus['level'],
+    },
     decisionMakingUnit,
-    rolesMissing: decisionMakingUnit.filter((r) => r.personas.length === 0 && ROLES.includes(r.id) && r.id !== 'other').map((r) => r.label),
+    rolesMissing: decisionMakingUnit
+      .filter((r) => r.personas.length === 0 && ROLES.includes(r.id) && r.id !== 'other')
+      .map((r) => r.label),
     withoutRole,
   };
 }

@@ -50,7 +50,11 @@ export function journeyView(header: DocHeader, data: Record<string, unknown>, pe
       emotionTone: emotion === undefined ? 'none' : emotion > 0 ? 'high' : emotion < 0 ? 'low' : 'mid',
       emotionLabel: emotion === undefined ? 'not recorded' : `${signed(emotion)} (${EMOTION_WORDS[emotion + 2]})`,
       message: text(s.message),
-      touchpoints: records(s.touchpoints).map((t) => ({ channel: labelOf(text(t.channel) ?? 'other'), description: text(t.description), owner: text(t.owner) })),
+      touchpoints: records(s.touchpoints).map((t) => ({
+        channel: labelOf(text(t.channel) ?? 'other'),
+        description: text(t.description),
+        owner: text(t.owner),
+      })),
       uncovered: uncovered.has(b.index),
     };
   });
@@ -60,7 +64,8 @@ export function journeyView(header: DocHeader, data: Record<string, unknown>, pe
 
   const crossing = new Map(alignment.crossings.map((c) => [c.sales, c.reachedFurther]));
   const salesRaw = Array.isArray(data.sales_stages) ? data.sales_stages : [];
-  const nameAt = (index: number) => alignment.salesStages.find((s) => s.index === index)?.name ?? `sales stage ${index + 1}`;
+  const nameAt = (index: number) =>
+    alignment.salesStages.find((s) => s.index === index)?.name ?? `sales stage ${index + 1}`;
   const columns = alignment.salesStages.map((s, col) => {
     const further = crossing.get(s.index);
     const rawStage = record(salesRaw[s.index]);
@@ -78,7 +83,11 @@ export function journeyView(header: DocHeader, data: Record<string, unknown>, pe
   });
   const rows = stages.map((stage, row) => ({
     stage,
-    cells: columns.map((column, col) => ({ aligned: alignment.matrix[row]![col]!, crossing: column.crossing && alignment.matrix[row]![col]!, column })),
+    cells: columns.map((column, col) => ({
+      aligned: alignment.matrix[row]![col]!,
+      crossing: column.crossing && alignment.matrix[row]![col]!,
+      column,
+    })),
   }));
   const stageName = new Map(stages.map((s) => [s.id, s.name]));
   const milestones = records(data.milestones).map((m, i) => {
@@ -88,7 +97,10 @@ export function journeyView(header: DocHeader, data: Record<string, unknown>, pe
       id: text(m.id) ?? `#${i + 1}`,
       stage: stageId === undefined ? undefined : (stageName.get(stageId) ?? stageId),
       trigger: text(m.trigger) ?? '',
-      celebrate: text(celebrate.message) === undefined && text(celebrate.channel) === undefined ? undefined : { channel: text(celebrate.channel), message: text(celebrate.message) },
+      celebrate:
+        text(celebrate.message) === undefined && text(celebrate.channel) === undefined
+          ? undefined
+          : { channel: text(celebrate.channel), message: text(celebrate.message) },
     };
   });
   return {

@@ -1,4 +1,4 @@
-import { readCriteria, SCORED_CRITERIA, type Bounds, type MarketCriteria } from '../../model/market-criteria.js';
+import { SCORED_CRITERIA, type Bounds, type MarketCriteria } from '../../model/market-criteria.js';
 import type { AccountFit } from '../../model/market-fit.js';
 import { formatNumber, formatPercent } from '../../model/market-format.js';
 import { evaluateMarket } from '../../model/market-model.js';
@@ -57,11 +57,29 @@ export async function marketView(header: DocHeader, doc: WorkspaceDocument, work
     accountsFile: model.accountsFile?.path,
     sizing: {
       rows: [
-        sizingRow('Companies in the total target market', sizing.totalCompanies === null ? undefined : formatNumber(sizing.totalCompanies), 'sizing.total_companies'),
+        sizingRow(
+          'Companies in the total target market',
+          sizing.totalCompanies === null ? undefined : formatNumber(sizing.totalCompanies),
+          'sizing.total_companies',
+        ),
         sizingRow('Average annual spend per company', money(sizing.averageAnnualSpend), 'sizing.average_annual_spend'),
-        sizingRow('Fit rate of the listed accounts', totals.fitRate === null ? undefined : `${formatPercent(totals.fitRate)} (${totals.fitting} of ${totals.accounts})`, 'fitting ÷ listed accounts'),
-        sizingRow('Estimated addressable market', money(sizing.estimatedMarket?.value ?? null), 'estimated: fit rate × companies × average spend'),
-        sizingRow('Annual spend of the fitting accounts listed', money(sizing.summedSpend.value), `summed${sizing.fittingWithoutSpend > 0 ? `; ${sizing.fittingWithoutSpend} fitting without annual_spend` : ''}`),
+        sizingRow(
+          'Fit rate of the listed accounts',
+          totals.fitRate === null
+            ? undefined
+            : `${formatPercent(totals.fitRate)} (${totals.fitting} of ${totals.accounts})`,
+          'fitting ÷ listed accounts',
+        ),
+        sizingRow(
+          'Estimated addressable market',
+          money(sizing.estimatedMarket?.value ?? null),
+          'estimated: fit rate × companies × average spend',
+        ),
+        sizingRow(
+          'Annual spend of the fitting accounts listed',
+          money(sizing.summedSpend.value),
+          `summed${sizing.fittingWithoutSpend > 0 ? `; ${sizing.fittingWithoutSpend} fitting without annual_spend` : ''}`,
+        ),
         sizingRow('Revenue target', money(sizing.revenueTarget), 'sizing.revenue_target'),
       ],
       basis: sizing.addressableSpend.basis,
@@ -76,7 +94,10 @@ export async function marketView(header: DocHeader, doc: WorkspaceDocument, work
       bar: share === null ? undefined : shareBar(share, sizing.maxShare),
     },
   };
-  const summary = totals.accounts > 0 ? `${totals.accounts} accounts, ${totals.fitting} fit · required share ${view.sizing.requiredShare ?? '—'}` : `${view.criteria.length} criteria, no accounts listed`;
+  const summary =
+    totals.accounts > 0
+      ? `${totals.accounts} accounts, ${totals.fitting} fit · required share ${view.sizing.requiredShare ?? '—'}`
+      : `${view.criteria.length} criteria, no accounts listed`;
   return { view, model: { market: model }, summary };
 }
 
@@ -112,27 +133,61 @@ function accountView(a: AccountFit) {
     name: inertCell(a.name),
     fits: a.fits,
     score: a.scored > 0 ? `${a.matched}/${a.scored}` : '—',
-    reasons: a.results.filter((r) => r.outcome === 'mismatch').map((r) => ({ criterion: CRITERION_LABELS[r.criterion] ?? r.criterion, reason: r.reason, required: a.failedRequired.includes(r.criterion) })),
+    reasons: a.results
+      .filter((r) => r.outcome === 'mismatch')
+      .map((r) => ({
+        criterion: CRITERION_LABELS[r.criterion] ?? r.criterion,
+        reason: r.reason,
+        required: a.failedRequired.includes(r.criterion),
+      })),
     unknown: a.unknown.map((c) => CRITERION_LABELS[c] ?? c),
     annualSpend: a.annualSpend,
-    source: a.source.in === 'csv' ? `${a.source.file.split('/').pop()}:${a.source.line}` : `inline #${a.source.index + 1}`,
+    source:
+      a.source.in === 'csv' ? `${a.source.file.split('/').pop()}:${a.source.line}` : `inline #${a.source.index + 1}`,
   };
 }
 
 export type MarketView = Awaited<ReturnType<typeof marketView>>['view'];
 
-function criteriaView(criteria: MarketCriteria, required: readonly string[], currency: string | null, plan: RenderPlan): CriterionView[] {
+function criteriaView(
+  criteria: MarketCriteria,
+  required: readonly string[],
+  currency: string | null,
+  plan: RenderPlan,
+): CriterionView[] {
   const list = (items: string[]) => items.join(', ');
-  const bounds = (b: Bounds, f: (n: number) => string) => (b.min !== undefined && b.max !== undefined ? `${f(b.min)} – ${f(b.max)}` : b.min !== undefined ? `at least ${f(b.min)}` : `at most ${f(b.max!)}`);
+  const bounds = (b: Bounds, f: (n: number) => string) =>
+    b.min !== undefined && b.max !== undefined
+      ? `${f(b.min)} – ${f(b.max)}`
+      : b.min !== undefined
+        ? `at least ${f(b.min)}`
+        : `at most ${f(b.max!)}`;
   const out: CriterionView[] = [];
   const add = (name: string, value: string, extra: Partial<CriterionView> = {}) =>
-    out.push({ name, label: CRITERION_LABELS[name] ?? labelOf(name), value, required: required.includes(name), scored: (SCORED_CRITERIA as readonly string[]).includes(name) && !(name === 'incumbent' && criteria.incumbent === 'any'), ...extra });
+    out.push({
+      name,
+      label: CRITERION_LABELS[name] ?? labelOf(name),
+      value,
+      required: required.includes(name),
+      scored:
+        (SCORED_CRITERIA as readonly string[]).includes(name) &&
+        !(name === 'incumbent' && criteria.incumbent === 'any'),
+      ...extra,
+    });
   if (criteria.sectors) add('sectors', list(criteria.sectors));
   if (criteria.employees) add('employees', bounds(criteria.employees, formatNumber));
-  if (criteria.revenue) add('revenue', bounds(criteria.revenue, (n) => formatCurrency(n, currency)));
+  if (criteria.revenue)
+    add(
+      'revenue',
+      bounds(criteria.revenue, (n) => formatCurrency(n, currency)),
+    );
   if (criteria.regions) add('regions', list(criteria.regions));
   if (criteria.growth_stages) add('growth_stages', list(criteria.growth_stages));
-  if (criteria.buys_category !== undefined) add('buys_category', criteria.buys_category ? 'yes — they normally buy this kind of product' : 'no — they do not buy it yet');
+  if (criteria.buys_category !== undefined)
+    add(
+      'buys_category',
+      criteria.buys_category ? 'yes — they normally buy this kind of product' : 'no — they do not buy it yet',
+    );
   if (criteria.problems) add('problems', list(criteria.problems));
   if (criteria.incumbent) add('incumbent', INCUMBENT[criteria.incumbent]!);
   if (criteria.buyer_personas) {

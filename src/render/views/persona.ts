@@ -3,7 +3,8 @@ import { httpsUrl, labelOf, record, records, text, texts } from '../values.js';
 import type { DocHeader, Ref } from './common.js';
 
 /** Where the persona's picture ended up: copied next to the report, a link, or why it is missing. */
-export type PictureView = { src: string; alt: string } | { url: string; alt: string } | { missing: string; alt: string };
+export type PictureView =
+  { src: string; alt: string } | { url: string; alt: string } | { missing: string; alt: string };
 
 export interface HeadingView {
   key: Heading['key'];
@@ -15,7 +16,16 @@ export interface HeadingView {
   hint: string;
 }
 
-const ABOUT_FIELDS = ['age', 'gender', 'education', 'family', 'location', 'job_title', 'experience', 'occupation'] as const;
+const ABOUT_FIELDS = [
+  'age',
+  'gender',
+  'education',
+  'family',
+  'location',
+  'job_title',
+  'experience',
+  'occupation',
+] as const;
 const ROLE_ORDER = ['decision-maker', 'budget-holder', 'influencer', 'user', 'gatekeeper', 'other'];
 
 /** How to fill a gap: the YAML key to add and what to put under it. */
@@ -30,7 +40,12 @@ const HINTS: Record<Heading['key'], string> = {
   messages: 'with the themes that speak to them (productivity, cost, risk…).',
 };
 
-export function personaView(header: DocHeader, data: Record<string, unknown>, picture: PictureView | undefined, journeys: Ref[]) {
+export function personaView(
+  header: DocHeader,
+  data: Record<string, unknown>,
+  picture: PictureView | undefined,
+  journeys: Ref[],
+) {
   const completeness = completenessOf(data);
   const headingList: HeadingView[] = completeness.headings.map((h, i) => ({
     key: h.key,
@@ -46,10 +61,18 @@ export function personaView(header: DocHeader, data: Record<string, unknown>, pi
   const behaviour = record(data.behaviour);
   const goals = items(data.goals, 'type');
   const challenges = items(data.challenges, 'type');
-  const targets = new Map<string, { text: string; of: 'goal' | 'challenge' }>([...goals.map((g) => [g.id, { text: g.text, of: 'goal' as const }] as const), ...challenges.map((c) => [c.id, { text: c.text, of: 'challenge' as const }] as const)]);
+  const targets = new Map<string, { text: string; of: 'goal' | 'challenge' }>([
+    ...goals.map((g) => [g.id, { text: g.text, of: 'goal' as const }] as const),
+    ...challenges.map((c) => [c.id, { text: c.text, of: 'challenge' as const }] as const),
+  ]);
   const roles = texts(data.roles).sort((a, b) => rank(a) - rank(b));
   const evidence = records(data.evidence)
-    .map((e) => ({ source: text(e.source) ?? 'other', sourceLabel: labelOf(text(e.source) ?? 'other'), date: text(e.date), note: text(e.note) }))
+    .map((e) => ({
+      source: text(e.source) ?? 'other',
+      sourceLabel: labelOf(text(e.source) ?? 'other'),
+      date: text(e.date),
+      note: text(e.note),
+    }))
     // Newest first. Code-point order: the same on every machine (localeCompare follows the locale, and is slow).
     .sort((a, b) => byCodePoint(b.date ?? '', a.date ?? ''));
   const behaviourView = {
@@ -68,7 +91,12 @@ export function personaView(header: DocHeader, data: Record<string, unknown>, pi
     roles: roles.map((id) => ({ id, label: labelOf(id) })),
     jobTitle: text(about.job_title),
     picture,
-    completeness: { percent: completeness.percent, filled: completeness.filled, total: completeness.total, missing: completeness.missing },
+    completeness: {
+      percent: completeness.percent,
+      filled: completeness.filled,
+      total: completeness.total,
+      missing: completeness.missing,
+    },
     headings,
     headingList,
     about: ABOUT_FIELDS.flatMap((key) => {
@@ -78,7 +106,11 @@ export function personaView(header: DocHeader, data: Record<string, unknown>, pi
     personality: { traits: texts(personality.traits), communication: texts(personality.communication) },
     goals,
     challenges,
-    hangouts: records(data.hangouts).map((h) => ({ name: text(h.name) ?? '(unnamed)', type: optionalLabel(h.type), url: httpsUrl(h.url) })),
+    hangouts: records(data.hangouts).map((h) => ({
+      name: text(h.name) ?? '(unnamed)',
+      type: optionalLabel(h.type),
+      url: httpsUrl(h.url),
+    })),
     value: records(data.value).map((v) => ({
       text: text(v.text) ?? '',
       addresses: texts(v.addresses).map((id) => {
@@ -86,8 +118,16 @@ export function personaView(header: DocHeader, data: Record<string, unknown>, pi
         return { id, text: target?.text ?? id, of: target?.of ?? 'unknown' };
       }),
     })),
-    objections: records(data.objections).map((o) => ({ text: text(o.text) ?? '', type: optionalLabel(o.type), response: text(o.response) })),
-    messages: records(data.messages).map((m) => ({ theme: optionalLabel(m.theme) ?? 'Message', text: text(m.text) ?? '', channels: texts(m.channels).map(labelOf) })),
+    objections: records(data.objections).map((o) => ({
+      text: text(o.text) ?? '',
+      type: optionalLabel(o.type),
+      response: text(o.response),
+    })),
+    messages: records(data.messages).map((m) => ({
+      theme: optionalLabel(m.theme) ?? 'Message',
+      text: text(m.text) ?? '',
+      channels: texts(m.channels).map(labelOf),
+    })),
     // Written out rather than spread: a spread per persona is a slow object copy in cold code.
     behaviour: {
       frequency: behaviourView.frequency,
@@ -95,7 +135,12 @@ export function personaView(header: DocHeader, data: Record<string, unknown>, pi
       channels: behaviourView.channels,
       motivations: behaviourView.motivations,
       emotions: behaviourView.emotions,
-      any: behaviourView.frequency !== undefined || behaviourView.intent.length > 0 || behaviourView.channels.length > 0 || behaviourView.motivations.length > 0 || behaviourView.emotions.length > 0,
+      any:
+        behaviourView.frequency !== undefined ||
+        behaviourView.intent.length > 0 ||
+        behaviourView.channels.length > 0 ||
+        behaviourView.motivations.length > 0 ||
+        behaviourView.emotions.length > 0,
     },
     evidence,
     newestEvidence: evidence.find((e) => e.date !== undefined)?.date,
@@ -106,7 +151,11 @@ export function personaView(header: DocHeader, data: Record<string, unknown>, pi
 export type PersonaView = ReturnType<typeof personaView>;
 
 function items(value: unknown, typeKey: string) {
-  return records(value).map((item, i) => ({ id: text(item.id) ?? `#${i + 1}`, type: optionalLabel(item[typeKey]), text: text(item.text) ?? '' }));
+  return records(value).map((item, i) => ({
+    id: text(item.id) ?? `#${i + 1}`,
+    type: optionalLabel(item[typeKey]),
+    text: text(item.text) ?? '',
+  }));
 }
 
 function optionalLabel(value: unknown): string | undefined {
@@ -125,6 +174,10 @@ function rank(role: string): number {
 
 export function initialsOf(name: string): string {
   const words = name.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
-  return words.slice(0, 2).map((w) => String.fromCodePoint(w.codePointAt(0)!).toUpperCase()).join('') || '?';
+  return (
+    words
+      .slice(0, 2)
+      .map((w) => String.fromCodePoint(w.codePointAt(0)!).toUpperCase())
+      .join('') || '?'
+  );
 }
-
