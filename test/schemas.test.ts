@@ -347,6 +347,7 @@ const fullSettings: JsonObject = {
   paths: ['personas', 'journeys', 'markets/**/*.yaml'],
   completeness: { min: 87.5 },
   evidence: { maxAgeDays: 365 },
+  placeholders: { values: ['n/a'], prefixes: ['draft:'] },
   rules: { 'evidence-stale': 'warning', 'stage-message-missing': 'off', 'market-share': 'error', schema: 'warning' },
   templates: 'templates',
   limits: { maxFileBytes: 1024, maxAliasCount: 0, maxDepth: 64, maxCsvBytes: 1048576 },

@@ -1,5 +1,7 @@
 /** Persona completeness: the share of the eight headings that are filled (SPEC 3.1). */
 
+import { DEFAULT_PLACEHOLDERS, isPlaceholder, type Placeholders } from './placeholders.js';
+
 export interface Heading {
   /** The persona field behind the heading. */
   key: 'about' | 'personality' | 'goals' | 'challenges' | 'hangouts' | 'value' | 'objections' | 'messages';
@@ -28,15 +30,18 @@ export interface Completeness {
   missing: string[];
 }
 
-/** Works on any value: wrong types simply count as unfilled, so schema-invalid personas never crash it. */
-export function completenessOf(persona: unknown): Completeness {
+/**
+ * Works on any value: wrong types simply count as unfilled, so schema-invalid personas never crash it.
+ * A heading is filled only by content that is not placeholder text ("TODO: …", "TBD").
+ */
+export function completenessOf(persona: unknown, placeholders: Placeholders = DEFAULT_PLACEHOLDERS): Completeness {
   const data = isRecord(persona) ? persona : {};
   // One plain loop: this runs for every persona of a check and again for every persona page.
   const headings: Completeness['headings'] = [];
   const missing: string[] = [];
   let filled = 0;
   for (const h of HEADINGS) {
-    const isIn = isFilled(h.key, data[h.key]);
+    const isIn = isFilled(h.key, data[h.key], placeholders);
     headings.push({ key: h.key, label: h.label, filled: isIn });
     if (isIn) filled++;
     else missing.push(h.label);
@@ -44,17 +49,29 @@ export function completenessOf(persona: unknown): Completeness {
   return { percent: Math.floor((filled * 100) / HEADINGS.length), filled, total: HEADINGS.length, headings, missing };
 }
 
-function isFilled(key: Heading['key'], value: unknown): boolean {
-  if (key === 'about')
-    return isRecord(value) && Object.keys(value).some((k) => !k.startsWith('x-') && hasContent(value[k]));
+/** The field that carries the content of a list heading's item; ids, types and themes are structure. */
+const CONTENT_FIELD: Partial<Record<Heading['key'], string>> = {
+  goals: 'text',
+  challenges: 'text',
+  hangouts: 'name',
+  value: 'text',
+  objections: 'text',
+  messages: 'text',
+};
+
+function isFilled(key: Heading['key'], value: unknown, placeholders: Placeholders): boolean {
+  const real = (v: unknown) => hasContent(v) && !isPlaceholder(v, placeholders);
+  if (key === 'about') return isRecord(value) && Object.keys(value).some((k) => !k.startsWith('x-') && real(value[k]));
   if (key === 'personality') {
     return (
       isRecord(value) &&
-      ((Array.isArray(value.traits) && value.traits.length > 0) ||
-        (Array.isArray(value.communication) && value.communication.length > 0))
+      ((Array.isArray(value.traits) && value.traits.some(real)) ||
+        (Array.isArray(value.communication) && value.communication.some(real)))
     );
   }
-  return Array.isArray(value) && value.length > 0;
+  if (!Array.isArray(value)) return false;
+  const field = CONTENT_FIELD[key]!;
+  return value.some((item) => (isRecord(item) ? real(item[field]) : real(item)));
 }
 
 function hasContent(v: unknown): boolean {

@@ -63,13 +63,13 @@ export function documentBuilder(
         name: j.header.name,
         href: j.header.href,
       }));
-      const view = personaView(header, doc.data, picture, journeys);
+      const view = personaView(header, doc.data, picture, journeys, workspace.settings.placeholders);
       const roles = texts(doc.data.roles);
       return {
         kind: 'persona',
         file: header.href,
         view,
-        model: json ? { ...base, completeness: completenessOf(doc.data), roles } : {},
+        model: json ? { ...base, completeness: completenessOf(doc.data, workspace.settings.placeholders), roles } : {},
         entry: {
           doc: header,
           completeness: view.completeness.percent,

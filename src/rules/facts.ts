@@ -3,7 +3,7 @@ import { alignmentOf, type Alignment } from '../model/alignment.js';
 import { completenessOf, isRecord, type Completeness } from '../model/completeness.js';
 import type { Kind } from '../schema/compile.js';
 import type { WorkspaceDocument } from '../workspace/workspace.js';
-import type { RuleContext } from './rule.js';
+import type { DocumentContext, RuleContext } from './rule.js';
 
 /**
  * What several rules need from the workspace, computed once per run through RuleContext.memo.
@@ -32,8 +32,11 @@ export function documentsById(context: RuleContext, kind: Kind): Map<string, Wor
 /** Either context memoises: a run's (shared by every rule) or a document's (see DocumentContext). */
 type Memo = Pick<RuleContext, 'memo'>;
 
-export function completenessFor(context: Memo, doc: WorkspaceDocument): Completeness {
-  return context.memo(`completeness:${doc.file}#${doc.docIndex}`, () => completenessOf(doc.data));
+export function completenessFor(
+  context: Pick<DocumentContext, 'memo' | 'placeholders'>,
+  doc: WorkspaceDocument,
+): Completeness {
+  return context.memo(`completeness:${doc.file}#${doc.docIndex}`, () => completenessOf(doc.data, context.placeholders));
 }
 
 export function alignmentFor(context: Memo, doc: WorkspaceDocument): Alignment {

@@ -5,12 +5,14 @@ import { accountMisfit } from './account-misfit.js';
 import { accountsFileReference } from './accounts-file.js';
 import { duplicateId } from './duplicate-id.js';
 import { evidenceMissing } from './evidence-missing.js';
+import { evidenceFuture } from './evidence-future.js';
 import { evidenceStale } from './evidence-stale.js';
 import { marketSchema } from './market-schema.js';
 import { marketShare } from './market-share.js';
 import { milestoneUnacknowledged } from './milestone-unacknowledged.js';
 import { personaCompleteness } from './persona-completeness.js';
 import { personaOrphan } from './persona-orphan.js';
+import { placeholderText } from './placeholder-text.js';
 import { phaseMissing } from './phase-missing.js';
 import { phaseOrder } from './phase-order.js';
 import { pictureInvalid } from './picture-invalid.js';
@@ -32,6 +34,8 @@ export const CHECK_RULES: readonly Rule[] = [
   valueUnaddressed,
   evidenceMissing,
   evidenceStale,
+  evidenceFuture,
+  placeholderText,
   personaOrphan,
   stageUncovered,
   stageOrder,

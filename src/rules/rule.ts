@@ -1,5 +1,6 @@
 import type { Finding } from '../diagnostic.js';
 import type { Workspace, WorkspaceDocument } from '../workspace/workspace.js';
+import type { Placeholders } from '../model/placeholders.js';
 import type { RuleMeta } from './types.js';
 
 /** What a rule sees: the whole loaded workspace (references resolve across it) and injected facts. */
@@ -27,6 +28,8 @@ export interface DocumentContext {
   today: Date;
   completenessMin: number;
   evidenceMaxAgeDays: number;
+  /** Texts that fill no heading (placeholder-text, completeness). */
+  placeholders: Placeholders;
   /** Like RuleContext.memo: completeness and alignment are shared by the rules of a document. */
   memo<T>(key: string, compute: () => T): T;
 }
@@ -73,6 +76,7 @@ export function documentContextOf(context: RuleContext): DocumentContext {
     today: context.today,
     completenessMin: context.completenessMin,
     evidenceMaxAgeDays: context.workspace.settings.evidenceMaxAgeDays,
+    placeholders: context.workspace.settings.placeholders,
     memo: context.memo,
   };
 }

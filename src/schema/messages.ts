@@ -114,6 +114,8 @@ function describe(
       };
     }
     case 'format':
+      if (p.format === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
+        return { pointer, at: 'value', message: `${field} is ${value}, a date that does not exist${dayHint(value)}` };
       return { pointer, at: 'value', message: formatMessage(field, String(p.format)) + got };
     case 'minItems':
       return {
@@ -151,6 +153,30 @@ function describe(
     default:
       return { pointer, at: 'value', message: `${field} ${error.message ?? 'is invalid'}` };
   }
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** Why a well-formed YYYY-MM-DD is no date: the month, or how many days the month has. */
+function dayHint(value: string): string {
+  const [year, month] = [Number(value.slice(0, 4)), Number(value.slice(5, 7))];
+  if (month < 1 || month > 12) return '; the month must be 01 to 12';
+  // setUTCFullYear, not Date.UTC: that reads years 0-99 as 1900-1999.
+  const days = new Date(new Date(0).setUTCFullYear(year, month, 0)).getUTCDate();
+  return `; ${MONTHS[month - 1]} ${year} has ${days} days`;
 }
 
 function formatMessage(field: string, format: string): string {

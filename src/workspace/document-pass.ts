@@ -1,4 +1,5 @@
 import type { CheckedFile } from './checked-file.js';
+import type { Placeholders } from '../model/placeholders.js';
 import type { Settings } from './settings.js';
 
 /**
@@ -12,6 +13,7 @@ export interface DocumentPass {
   today: number;
   completenessMin: number;
   evidenceMaxAgeDays: number;
+  placeholders: Placeholders;
   /** Rules turned off in personakit.yaml: not run. */
   off: string[];
   /** Cut personas down to what the workspace-scope rules read (diagnostics alone are wanted). */
@@ -34,6 +36,7 @@ export function documentPassFor(request: DocumentPassRequest, settings: Settings
     today: request.today.getTime(),
     completenessMin: request.minCompleteness ?? settings.completenessMin,
     evidenceMaxAgeDays: settings.evidenceMaxAgeDays,
+    placeholders: settings.placeholders,
     off: Object.keys(settings.rules).filter((id) => settings.rules[id] === 'off'),
     summaries: request.summaries ?? true,
   };

@@ -31,6 +31,7 @@ export function documentRunner(pass: DocumentPass): DocumentRunner {
     today: new Date(pass.today),
     completenessMin: pass.completenessMin,
     evidenceMaxAgeDays: pass.evidenceMaxAgeDays,
+    placeholders: pass.placeholders,
     memo: <T>(key: string, compute: () => T): T => {
       if (!memos.has(key)) memos.set(key, compute());
       return memos.get(key) as T;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Severity } from '../diagnostic.js';
 import { SettingsError } from '../errors.js';
 import { DEFAULT_LIMITS, type Limits } from '../load/limits.js';
+import { DEFAULT_PLACEHOLDERS, withExtraPlaceholders, type Placeholders } from '../model/placeholders.js';
 import { decodeUtf8 } from '../load/decode.js';
 import { parseYaml } from '../load/parse-yaml.js';
 import { PositionIndex } from '../load/positions.js';
@@ -27,6 +28,8 @@ export interface Settings {
   completenessMin: number;
   evidenceMaxAgeDays: number;
   rules: Record<string, RuleSetting>;
+  /** Texts that count as placeholders (the defaults plus personakit.yaml `placeholders`). */
+  placeholders: Placeholders;
   /** Absolute path of the template override folder. */
   templates?: string;
   limits: Limits;
@@ -35,7 +38,13 @@ export interface Settings {
 }
 
 export function defaultSettings(): Settings {
-  return { completenessMin: 100, evidenceMaxAgeDays: 365, rules: {}, limits: { ...DEFAULT_LIMITS } };
+  return {
+    completenessMin: 100,
+    evidenceMaxAgeDays: 365,
+    rules: {},
+    placeholders: DEFAULT_PLACEHOLDERS,
+    limits: { ...DEFAULT_LIMITS },
+  };
 }
 
 interface RawSettings {
@@ -44,6 +53,7 @@ interface RawSettings {
   completeness?: { min?: number };
   evidence?: { maxAgeDays?: number };
   rules?: Record<string, RuleSetting>;
+  placeholders?: { values?: string[]; prefixes?: string[] };
   templates?: string;
   limits?: Partial<Limits>;
 }
@@ -101,6 +111,7 @@ export async function readSettings(file: string, displayFile = file): Promise<Se
   if (raw.evidence?.maxAgeDays !== undefined) settings.evidenceMaxAgeDays = raw.evidence.maxAgeDays;
   // `x-` keys are the user's own notes, not rules.
   if (raw.rules) settings.rules = Object.fromEntries(Object.entries(raw.rules).filter(([id]) => !id.startsWith('x-')));
+  if (raw.placeholders) settings.placeholders = withExtraPlaceholders(raw.placeholders);
   if (raw.templates !== undefined) {
     settings.templates = inside(raw.templates, '/templates');
     // A templates folder that is a link out of the workspace is refused like a ../ path.

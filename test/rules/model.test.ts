@@ -77,9 +77,9 @@ describe('completenessOf', () => {
     const c = completenessOf({
       about: { age: 40 },
       personality: { communication: ['email'] },
-      goals: [{}],
-      challenges: [{}],
-      hangouts: [{}],
+      goals: [{ text: 'Close faster' }],
+      challenges: [{ text: 'Audits' }],
+      hangouts: [{ name: 'Forum' }],
       value: [],
     });
     expect(c).toMatchObject({

@@ -23,6 +23,8 @@ const EXPECTED = [
   'personas/broken.yaml:3:11 error yaml-syntax',
   'personas/finance-director-farid.yaml:4:5 error persona-completeness',
   'personas/finance-director-farid.yaml:7:11 error schema',
+  'personas/finance-director-farid.yaml:115:11 warning evidence-future',
+  'personas/finance-director-farid.yaml:116:11 warning placeholder-text',
   'personas/it-manager-gareth.yaml:5:5 warning evidence-missing',
   'personas/it-manager-gareth.yaml:5:5 warning persona-orphan',
   'personas/it-manager-gareth.yaml:54:9 error duplicate-id',

@@ -38,7 +38,7 @@ async function workspace(): Promise<string> {
 }
 
 describe('personakit new (core)', () => {
-  it('writes <id>.yaml into the workspace folder for the kind, with the schema modeline, and check passes', async () => {
+  it('writes <id>.yaml into the workspace folder for the kind, with the schema modeline; check fails only on the placeholders', async () => {
     const dir = await workspace();
     const result = await createDocument(options(), env(path.join(dir, 'markets')));
     expect(result.file).toBe(path.join(dir, 'personas', 'new-persona.yaml'));
@@ -47,7 +47,10 @@ describe('personakit new (core)', () => {
     const schemaPath = path.resolve(path.dirname(result.file), text.split('\n')[0]!.replace(/^.*\$schema=/, ''));
     expect(JSON.parse(await readFile(schemaPath, 'utf8')).$id).toContain('persona.schema.json');
     const { diagnostics } = await lint({ cwd: dir, paths: [], mode: 'check' });
-    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    // The --yes stub is valid but holds only placeholders: incomplete until someone fills it in.
+    expect(diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file} ${d.rule}`)).toEqual([
+      'personas/new-persona.yaml persona-completeness',
+    ]);
   });
 
   it("prefers the workspace's own node_modules/personakit/schemas for the modeline", async () => {

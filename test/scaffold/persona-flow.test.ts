@@ -203,11 +203,11 @@ describe('persona answers file', () => {
     await expect(askPersona(answers(data), ctx())).rejects.toThrow(message);
   });
 
-  it('--yes fills each heading with a TODO placeholder, so the persona is complete and valid', async () => {
+  it('--yes fills each heading with a TODO placeholder: valid, but 0 % complete until filled in', async () => {
     const persona = await askPersona(new AnswersAsker({ source: '--yes', yes: true }), ctx(['new-persona']));
     expect(persona.id).toBe('new-persona-2');
     expect(validateAgainst('persona', persona)).toEqual([]);
-    expect(completenessOf(persona).percent).toBe(100);
+    expect(completenessOf(persona).percent).toBe(0);
     expect(JSON.stringify(persona)).toContain('TODO: a goal in their words');
   });
 

@@ -26,7 +26,7 @@ describe('schema messages in plain words, one per problem', () => {
     ],
     [
       { ...base, evidence: [{ source: 'crm', date: '2026-13-45' }] },
-      ['/evidence/0/date evidence[0].date must be a date written YYYY-MM-DD (like 2026-05-01) — got "2026-13-45"'],
+      ['/evidence/0/date evidence[0].date is 2026-13-45, a date that does not exist; the month must be 01 to 12'],
     ],
     [{ ...base, roles: ['user', 'user'] }, ['/roles/1 roles lists "user" twice; remove the repeat']],
     [

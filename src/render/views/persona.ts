@@ -1,4 +1,5 @@
 import { completenessOf, type Heading } from '../../model/completeness.js';
+import type { Placeholders } from '../../model/placeholders.js';
 import { httpsUrl, labelOf, record, records, text, texts } from '../values.js';
 import type { DocHeader, Ref } from './common.js';
 
@@ -45,8 +46,9 @@ export function personaView(
   data: Record<string, unknown>,
   picture: PictureView | undefined,
   journeys: Ref[],
+  placeholders?: Placeholders,
 ) {
-  const completeness = completenessOf(data);
+  const completeness = completenessOf(data, placeholders);
   const headingList: HeadingView[] = completeness.headings.map((h, i) => ({
     key: h.key,
     number: i + 1,
