@@ -216,28 +216,29 @@ describe('junit', () => {
   const out = formatDiagnostics('junit', diagnostics, options);
   const count = (re: RegExp) => (out.match(re) ?? []).length;
 
-  it('has one testcase per checked file and one failure per diagnostic', () => {
-    expect(out.startsWith('<?xml version="1.0" encoding="utf-8"?>\n')).toBe(true);
+  it('has one testcase per checked file, one failure per file with errors, warnings as system-out', () => {
+    expect(out.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n')).toBe(true);
     expect(out.endsWith('</testsuites>\n')).toBe(true);
-    expect(out).toContain('<testsuites name="personakit" tests="3" failures="2">');
+    expect(out).toContain('<testsuites name="personakit" tests="3" failures="2" errors="0">');
     expect(count(/<testsuite /g)).toBe(1);
     expect(count(/<testcase /g)).toBe(3);
-    expect(count(/<failure /g)).toBe(4);
-    expect(count(/<\/failure>/g)).toBe(4);
+    expect(count(/<failure /g)).toBe(2);
+    expect(count(/<\/failure>/g)).toBe(2);
+    expect(count(/<system-out>/g)).toBe(2);
     expect(out).toContain('<testcase classname="personakit" name="markets/ok.yaml" />');
-    expect(out).toContain('type="evidence-missing">personas/alice.yaml:2:1 warning evidence-missing Persona');
+    expect(out).toContain('<system-out>personas/alice.yaml:2:1 warning evidence-missing Persona');
   });
 
   it('escapes the message', () => {
     const attributes = [...out.matchAll(/<failure message="([^"]*)" type="([^"]*)">/g)];
-    expect(attributes).toHaveLength(4);
+    expect(attributes).toHaveLength(2);
     for (const [, message, type] of attributes) {
       expect(message).not.toMatch(/[<>]/);
       expect(type).not.toMatch(/[<>&"]/);
     }
     expect(out).toContain(
-      'message="must be &lt;string&gt; &amp; &quot;quoted&quot;, a: b 100%&#10;see docs" type="schema">' +
-        'personas/alice.yaml:10:15 error schema must be &lt;string&gt; &amp; &quot;quoted&quot;, a: b 100%\nsee docs</failure>',
+      'message="1 error: must be &lt;string&gt; &amp; &quot;quoted&quot;, a: b 100%&#10;see docs" type="personakit">' +
+        'personas/alice.yaml:10:15 error schema must be &lt;string&gt; &amp; &quot;quoted&quot;, a: b 100%\nsee docs\n</failure>',
     );
     // No raw ampersand that is not an entity.
     expect(out).not.toMatch(/&(?!(amp|lt|gt|quot|apos|#\d+);)/);
@@ -250,12 +251,12 @@ describe('junit', () => {
     });
     expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
     expect(xml).toContain('name="a.yaml"');
-    expect(xml).toContain('message="xyz&apos;"');
+    expect(xml).toContain('message="1 error: xyz&apos;"');
   });
 
   it('lists passing files without diagnostics', () => {
     const xml = formatDiagnostics('junit', [], { ...options, files: ['a.yaml', 'b.yaml'] });
-    expect(xml).toContain('tests="2" failures="0"');
+    expect(xml).toContain('tests="2" failures="0" errors="0"');
     expect((xml.match(/<testcase /g) ?? []).length).toBe(2);
     expect(xml).not.toContain('<failure');
   });

@@ -1,5 +1,5 @@
 import type { Diagnostic, DiagnosticList } from '../diagnostic.js';
-import { inPieces } from './pieces.js';
+import { ITEMS_PER_PIECE, type Items } from './pieces.js';
 import type { ReportOptions } from './types.js';
 import { groupByFile } from './util.js';
 
@@ -26,38 +26,77 @@ export function escapeXmlAttr(value: string): string {
 }
 
 /**
- * JUnit XML: one <testsuite>, one <testcase> per checked file (files without problems pass),
- * one <failure> per diagnostic of that file, warnings included. `tests` counts test cases,
- * `failures` counts the test cases that have at least one failure.
+ * JUnit XML as CI test widgets read it (the format of the Jenkins xunit plugin's junit-10.xsd):
+ * one <testsuite>, one <testcase> per checked file. A file with errors has one <failure> holding
+ * all of them; its warnings go to the test case's <system-out>, so they are visible without
+ * turning the test red. `failures` counts the files with errors: a run without errors (one that
+ * `check` passes, --max-warnings aside) shows no failure.
  */
 export function junit(diagnostics: DiagnosticList, options: ReportOptions): string {
   return [...junitPieces(diagnostics, options)].join('');
 }
 
-/** junit() in pieces (see pieces.ts). */
+/** junit() in pieces (see pieces.ts): a file's lines are drawn ITEMS_PER_PIECE at a time. */
 export function* junitPieces(diagnostics: DiagnosticList, options: ReportOptions): Generator<string> {
-  const groups = groupByFile(diagnostics, options.files, true);
+  const groups = groupByFile(diagnostics, options.files, true).map((g) => ({ ...g, errors: errorCount(g.diagnostics) }));
   const tests = groups.length;
-  const failures = groups.filter((g) => g.diagnostics.length > 0).length;
-  const counts = `tests="${tests}" failures="${failures}"`;
+  const failures = groups.filter((g) => g.errors > 0).length;
+  const counts = `tests="${tests}" failures="${failures}" errors="0"`;
 
-  yield '<?xml version="1.0" encoding="utf-8"?>\n' +
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n' +
     `<testsuites name="personakit" ${counts}>\n` +
-    `  <testsuite name="personakit" ${counts} errors="0">\n`;
+    `  <testsuite name="personakit" ${counts} skipped="0">\n`;
   for (const group of groups) {
     const open = `    <testcase classname="personakit" name="${escapeXmlAttr(group.file)}"`;
+    const warnings = group.diagnostics.length - group.errors;
     if (group.diagnostics.length === 0) {
       yield `${open} />\n`;
       continue;
     }
     yield `${open}>\n`;
-    for (const piece of inPieces(group.diagnostics, failure, '\n')) yield piece;
-    yield '\n    </testcase>\n';
+    if (group.errors > 0) {
+      const message = `${group.errors} error${group.errors === 1 ? '' : 's'}: ${firstMessage(group.diagnostics)}`;
+      yield `      <failure message="${escapeXmlAttr(message)}" type="personakit">`;
+      yield* lines(group.diagnostics, 'error');
+      yield '</failure>\n';
+    }
+    if (warnings > 0) {
+      yield '      <system-out>';
+      yield* lines(group.diagnostics, 'warning');
+      yield '</system-out>\n';
+    }
+    yield '    </testcase>\n';
   }
   yield '  </testsuite>\n</testsuites>\n';
 }
 
-function failure(d: Diagnostic): string {
-  const text = `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}`;
-  return `      <failure message="${escapeXmlAttr(d.message)}" type="${escapeXmlAttr(d.rule)}">${escapeXmlText(text)}</failure>`;
+function errorCount(items: Items<Diagnostic>): number {
+  let n = 0;
+  for (let i = 0; i < items.length; i++) if (items.at(i)!.severity === 'error') n++;
+  return n;
+}
+
+function firstMessage(items: Items<Diagnostic>): string {
+  for (let i = 0; i < items.length; i++) {
+    const d = items.at(i)!;
+    if (d.severity === 'error') return d.message;
+  }
+  return '';
+}
+
+/** One escaped `file:line:column severity rule message` line per diagnostic of a severity, in pieces. */
+function* lines(items: Items<Diagnostic>, severity: Diagnostic['severity']): Generator<string> {
+  let piece = '';
+  let inPiece = 0;
+  for (let i = 0; i < items.length; i++) {
+    const d = items.at(i)!;
+    if (d.severity !== severity) continue;
+    piece += escapeXmlText(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}\n`);
+    if (++inPiece === ITEMS_PER_PIECE) {
+      yield piece;
+      piece = '';
+      inPiece = 0;
+    }
+  }
+  if (piece) yield piece;
 }
