@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import { decodeUtf8 } from './decode.js';
 import type { Limits } from './limits.js';
 import { parseYaml } from './parse-yaml.js';
+import type { PositionIndex } from './positions.js';
 
 export interface LoadedFile {
   /** Display path: relative to the working folder when inside it, forward slashes. */
@@ -15,6 +16,8 @@ export interface LoadedFile {
   findings: Finding[];
   /** The file has `personakit-disable` comments, so suppressions must look at its text. */
   hasDirectives: boolean;
+  /** Where the documents' nodes are, from the same parse (absent for a file read from the cache). */
+  positions?: PositionIndex;
 }
 
 const DIRECTIVE = 'personakit-disable';
@@ -49,6 +52,7 @@ export function loadBytes(bytes: Buffer | 'too-large', absPath: string, file: st
     documents: parsed.documents,
     findings: parsed.errors.map((e) => ({ ...e, file })),
     hasDirectives: decoded.text.includes(DIRECTIVE),
+    positions: parsed.positions,
   };
 }
 

@@ -1,230 +1,268 @@
-import jsYaml from 'js-yaml';
-import type { Document, LineCounter } from 'yaml';
+import {
+  CORE_SCHEMA,
+  EVENT_ID,
+  NOT_RESOLVED,
+  YAMLException,
+  constructFromEvents,
+  defineScalarTag,
+  floatCoreTag,
+  parseEvents,
+  type Event,
+} from 'js-yaml';
 import type { Finding } from '../diagnostic.js';
-import type { Limits } from './limits.js';
-import { yamlLib } from './yaml-lib.js';
-
-/** YAML options shared by every `yaml` parse, so data and positions always agree (SPEC 7: YAML 1.2 core). */
-/**
- * logLevel 'error': the parser's warnings (a list used as a key…) must not reach stderr as Node process
- * warnings. resolveKnownTags false: !!binary, !!set, !!omap, !!pairs and !!timestamp would otherwise
- * turn into Uint8Array, Set, Map and Date objects; like every other tag they are refused (SPEC 7).
- */
-export const YAML_OPTIONS = {
-  version: '1.2',
-  schema: 'core',
-  merge: false,
-  uniqueKeys: true,
-  strict: true,
-  logLevel: 'error',
-  resolveKnownTags: false,
-} as const;
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { PositionIndex } from './positions.js';
+import { describeYamlErrors } from './yaml-errors.js';
 
 export interface ParsedYaml {
   /**
    * The non-empty documents of the stream, in order; empty, comment-only and null (`~`) documents
    * are skipped. A document that could not be read keeps its slot as `undefined` (its yaml-syntax
    * error is in `errors`), so that index i is always the i-th non-empty document: the docIndex
-   * PositionIndex uses to find positions.
+   * positions are looked up by.
    */
   documents: unknown[];
   /** yaml-syntax findings (without severity), positioned. */
   errors: Omit<Finding, 'file'>[];
+  /** Where each node of the documents is in the text (from the same parse as the values). */
+  positions: PositionIndex;
 }
 
-/**
- * Anchors, aliases, tags and some numbers are where js-yaml and the `yaml` package disagree, or
- * where untrusted input can expand (alias bombs); such files take the careful path. js-yaml's
- * "core" schema reads 0b101 and signed hex (-0x1A) as numbers and signed dot floats (-.5) as
- * strings; YAML 1.2 core says the opposite. It also reads a float too large for a double (1E310)
- * as a string, where `yaml` reads Infinity: a three-digit exponent takes the careful path too.
- */
-const CAREFUL = /(?:^|[\s[{,:-])[&*!][^\s,[\]{}]|\b0b[01]|[-+](?:0[xo]|\.\d)/m;
+/** A number too large for a double (1E310) is Infinity in YAML 1.2 core; js-yaml would keep a string. */
+const CORE_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+const floatTag = defineScalarTag('tag:yaml.org,2002:float', {
+  ...floatCoreTag,
+  resolve: (source, explicit, tagName) => {
+    const value = floatCoreTag.resolve(source, explicit, tagName);
+    return value === NOT_RESOLVED && CORE_FLOAT.test(source) ? Number(source) : value;
+  },
+});
+
+/** YAML 1.2 core (SPEC 7); every other tag, !!binary and !!timestamp included, is refused. */
+const SCHEMA = CORE_SCHEMA.withTags(floatTag);
 
 /**
- * CAREFUL, made cheap for the common file that has none of its trigger characters: scanning 30 MB
- * with the whole alternation cost more than a tenth of parsing it (bench/, 10k personas).
+ * js-yaml's own nesting limit, a guard for its stack: it counts scalars and anchors as levels too,
+ * so limits.maxDepth (containers only) is checked on the events instead (documentShapes).
  */
-function needsCarefulPath(text: string): boolean {
-  if (
-    (text.includes('&') ||
-      text.includes('*') ||
-      text.includes('!') ||
-      text.includes('0b') ||
-      text.includes('0x') ||
-      text.includes('0o')) &&
-    CAREFUL.test(text)
-  )
-    return true;
-  return SIGNED_DOT_FLOAT.test(text) || BIG_EXPONENT.test(text);
-}
-const SIGNED_DOT_FLOAT = /[-+]\.\d/;
-const BIG_EXPONENT = /\d[eE]\+?\d\d\d/;
+const parserDepth = (limits: Limits) => 2 * limits.maxDepth + 4;
 
 /**
- * Parse a YAML stream. Most files take a fast path (js-yaml, no positions kept): parsing is nearly
- * all of personakit's run time, and positions are recomputed later only for documents with findings.
+ * Parse a YAML stream into values and positions, in one pass of js-yaml's parser: its events give
+ * every node's offsets, and the values are built from the same events. A stream it cannot read is
+ * read again document by document, so the good documents of a file still count, and its errors
+ * are worded by the `yaml` package (see yaml-errors.ts).
  */
 export function parseYaml(text: string, limits: Limits): ParsedYaml {
-  if (!needsCarefulPath(text)) {
-    try {
-      const documents = jsYaml
-        .loadAll(text, undefined, { schema: jsYaml.CORE_SCHEMA, json: false })
-        .filter((d) => d != null);
-      if (documents.every((d) => withinDepth(d, limits.maxDepth))) return { documents, errors: [] };
-    } catch {
-      // Fall through: the careful parser explains the problem with its own position and wording.
-    }
+  let events: Event[];
+  let values: unknown[];
+  try {
+    events = parseEvents(text, { maxDepth: parserDepth(limits) });
+    values = constructFromEvents(events, { source: text, schema: SCHEMA, maxAliases: -1 });
+  } catch {
+    return parseDocumentByDocument(text, limits);
   }
-  return parseCarefully(text, limits);
-}
-
-export function parseYamlDocuments(text: string): { docs: Document.Parsed[]; lineCounter: LineCounter } {
-  const { LineCounter, parseAllDocuments } = yamlLib();
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter });
-  return { docs: Array.isArray(docs) ? docs : [], lineCounter };
+  const positions = new PositionIndex(text, events, (i) => values[i] != null);
+  return { ...withinLimits(text, events, values, positions, limits), positions };
 }
 
 /**
- * True for documents that hold nothing (an empty `---`, only comments, or a bare `~`/`null`).
- * Must agree with the fast path, which drops every document js-yaml reads as null.
+ * The non-empty documents, each within the limits: aliases must not expand beyond
+ * limits.maxAliasCount per document ("billion laughs"), nor make a document deeper than
+ * limits.maxDepth. A document over a limit is unreadable (`undefined`, with an error).
  */
-export function isEmptyDocument(doc: Document.Parsed): boolean {
-  return doc.contents == null || (yamlLib().isScalar(doc.contents) && doc.contents.value == null);
-}
-
-function parseCarefully(text: string, limits: Limits): ParsedYaml {
-  const errors: Omit<Finding, 'file'>[] = [];
+function withinLimits(
+  text: string,
+  events: readonly Event[],
+  values: readonly unknown[],
+  positions: PositionIndex,
+  limits: Limits,
+): Omit<ParsedYaml, 'positions'> {
+  const shapes = documentShapes(text, events);
   const documents: unknown[] = [];
-  let parsed: ReturnType<typeof parseYamlDocuments>;
-  try {
-    parsed = parseYamlDocuments(text);
-  } catch (e) {
-    return {
-      documents,
-      errors: [
-        { rule: 'yaml-syntax', line: 1, column: 1, message: `the YAML parser gave up: ${(e as Error).message}` },
-      ],
-    };
-  }
-  const { docs, lineCounter } = parsed;
-  // Errors found at end of input ("missing closing quote") point past the last line; editors and
-  // CI annotations drop positions that do not exist, so clamp them to the last character.
-  const lastOffset = Math.max(0, text.trimEnd().length - 1);
-  const at = (offset: number) => lineCounter.linePos(Math.min(offset, lastOffset));
-  for (const doc of docs) {
-    const problems = [...doc.errors, ...doc.warnings];
-    const reported = new Set<string>();
-    problems.forEach((problem, i) => {
-      // After the first syntax error the parser's recovery tends to cascade ("- a\nb: 1" gives three
-      // errors); only mistakes found independently of the syntax are worth reporting after it.
-      if (i > 0 && !INDEPENDENT_PROBLEMS.has(problem.code)) return;
-      const { line, col } = at(problem.pos[0]);
-      if (reported.has(`${line}:${col}`)) return;
-      reported.add(`${line}:${col}`);
-      errors.push({
-        rule: 'yaml-syntax',
-        line,
-        column: col,
-        message: describeYamlProblem(problem.code, problem.message, lineFrom(text, problem.pos[0])),
-      });
-    });
-    if (isEmptyDocument(doc)) continue;
-    if (problems.length > 0) {
-      documents.push(undefined);
-      continue;
+  const errors: ParsedYaml['errors'] = [];
+  values.forEach((value, i) => {
+    if (value == null) return;
+    const { aliases, depth } = shapes[i] ?? { aliases: 0, depth: 0 };
+    let message: string | undefined;
+    if (aliases > limits.maxAliasCount)
+      message = `the document expands too many aliases (more than ${limits.maxAliasCount}); remove the anchors and aliases or raise limits.maxAliasCount in personakit.yaml`;
+    else if (depth > limits.maxDepth || (aliases > 0 && !withinDepth(value, limits.maxDepth, 0, new Set())))
+      message = tooDeep(limits);
+    if (message !== undefined) {
+      const { line, column } = positions.locate(documents.length, '');
+      errors.push({ rule: 'yaml-syntax', line, column, message });
     }
-    try {
-      const data: unknown = doc.toJS({ maxAliasCount: limits.maxAliasCount });
-      if (!withinDepth(data, limits.maxDepth, 0, new Set())) {
-        const { line, col } = at(doc.range[0]);
-        errors.push({
-          rule: 'yaml-syntax',
-          line,
-          column: col,
-          message: `the document is nested more than ${limits.maxDepth} levels deep; flatten it (limits.maxDepth in personakit.yaml)`,
-        });
-        documents.push(undefined);
-        continue;
-      }
-      documents.push(data);
-    } catch (e) {
-      const { line, col } = at(doc.range[0]);
-      const message = /alias/i.test((e as Error).message)
-        ? `the document expands too many aliases (more than ${limits.maxAliasCount}); remove the anchors and aliases or raise limits.maxAliasCount in personakit.yaml`
-        : `the document cannot be read: ${(e as Error).message}`;
-      errors.push({ rule: 'yaml-syntax', line, column: col, message });
-      documents.push(undefined);
-    }
-  }
+    documents.push(message === undefined ? value : undefined);
+  });
   return { documents, errors };
 }
 
-const INDEPENDENT_PROBLEMS = new Set(['DUPLICATE_KEY', 'TAG_RESOLVE_FAILED', 'TAB_AS_INDENT']);
+const tooDeep = (limits: Limits) =>
+  `the document is nested more than ${limits.maxDepth} levels deep; flatten it (limits.maxDepth in personakit.yaml)`;
 
-/** The `yaml` package's wording, made actionable for people who do not read YAML grammar. */
-function describeYamlProblem(code: string, message: string, source: string): string {
-  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-  switch (code) {
-    case 'DUPLICATE_KEY': {
-      const m = KEY_AT_LINE_START.exec(source);
-      const name = m?.[1] ?? m?.[2]?.replace(/''/g, "'") ?? m?.[3];
-      const key = name !== undefined && name.length <= 60 ? ` "${name}"` : '';
-      return `duplicate key${key} in one mapping; keep only one of them (YAML does not allow repeating a key)`;
+/**
+ * Per document of the stream: how many alias nodes it holds once every alias is expanded (an
+ * alias counts once, plus the aliases inside the node it names), and how deep its mappings and
+ * sequences nest (the top one at depth 0).
+ */
+function documentShapes(text: string, events: readonly Event[]): Array<{ aliases: number; depth: number }> {
+  const out: Array<{ aliases: number; depth: number }> = [];
+  let depth = 0;
+  const inside = new Map<string, number>();
+  const counts: number[] = [];
+  const anchors: Array<string | undefined> = [];
+  const name = (event: { anchorStart: number; anchorEnd: number }) =>
+    event.anchorStart >= 0 ? text.slice(event.anchorStart, event.anchorEnd) : undefined;
+  for (const event of events) {
+    switch (event.type) {
+      case EVENT_ID.DOCUMENT:
+        inside.clear();
+        counts.length = 0;
+        counts.push(0);
+        depth = 0;
+        break;
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE:
+        depth = Math.max(depth, counts.length - 1);
+        counts.push(0);
+        anchors.push(name(event));
+        break;
+      case EVENT_ID.SCALAR: {
+        const anchor = name(event);
+        if (anchor !== undefined) inside.set(anchor, 0);
+        break;
+      }
+      case EVENT_ID.ALIAS:
+        counts[counts.length - 1]! += 1 + (inside.get(name(event)!) ?? 0);
+        break;
+      case EVENT_ID.POP: {
+        const count = counts.pop()!;
+        if (counts.length === 0) {
+          out.push({ aliases: count, depth });
+          break;
+        }
+        const anchor = anchors.pop();
+        if (anchor !== undefined) inside.set(anchor, count);
+        counts[counts.length - 1]! += count;
+      }
     }
-    case 'TAB_AS_INDENT':
-      return 'a tab is used for indentation; YAML allows only spaces';
-    case 'TAG_RESOLVE_FAILED': {
-      const tag = /tag:\s*(\S+)/i.exec(first)?.[1]?.replace(/^tag:yaml\.org,2002:/, '!!') ?? 'tag';
-      return `the YAML tag ${tag} is not allowed; personakit does not honour custom YAML tags: remove it`;
-    }
-    case 'MULTILINE_IMPLICIT_KEY':
-      return 'this line is not a `key: value` pair (a missing colon, or a key running over two lines)';
-    case 'BLOCK_AS_IMPLICIT_KEY':
-      return 'a value cannot hold another `key: value` here; check the indentation of the next line, or quote a value that contains ": "';
-    case 'RESOURCE_EXHAUSTION':
-      return 'the document is nested too deeply for the YAML parser (it ran out of stack); flatten the nesting';
-    case 'BAD_INDENT':
-      return `${lower(first)}; check the indentation`;
-    default:
-      return lower(first);
   }
-}
-
-/** A key at the start of `source`: "double-quoted", 'single-quoted' or plain, followed by a colon. */
-const KEY_AT_LINE_START = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s:#][^:#]*?))\s*:/;
-
-/** The text from `offset` to the end of its line: where the `source` of a problem starts. */
-function lineFrom(text: string, offset: number): string {
-  const end = text.indexOf('\n', offset);
-  return text.slice(offset, end === -1 ? undefined : end);
-}
-
-function lower(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
+  return out;
 }
 
 /**
- * Depth check: deep nesting must not overflow the stack of later passes. Recursion is safe here
- * because it stops at maxDepth. `seen` guards shared nodes (aliases, careful path only), whose
- * expansion could otherwise be walked once per reference.
+ * A stream js-yaml refused: each document read on its own (the others blanked out, so that
+ * offsets stay those of the whole file), the errors worded by the `yaml` package.
  */
-function withinDepth(value: unknown, maxDepth: number, depth = 0, seen?: Set<object>): boolean {
+function parseDocumentByDocument(text: string, limits: Limits): ParsedYaml {
+  const errors = describeYamlErrors(text);
+  const worded = errors.length > 0;
+  const events: Event[] = [];
+  const values: unknown[] = [];
+  const unreadable = new Set<number>();
+  for (const [start, end] of documentChunks(text)) {
+    const alone = blankOutside(text, start, end);
+    try {
+      const own = parseEvents(alone, { maxDepth: parserDepth(limits) });
+      const built = constructFromEvents(own, { source: alone, schema: SCHEMA, maxAliases: -1 });
+      events.push(...own);
+      values.push(...built);
+    } catch (e) {
+      // The `yaml` package found nothing wrong where js-yaml did: js-yaml's own words, then.
+      if (!worded) {
+        const yaml = e instanceof YAMLException ? e : undefined;
+        errors.push({
+          rule: 'yaml-syntax',
+          line: (yaml?.mark?.line ?? 0) + 1,
+          column: (yaml?.mark?.column ?? 0) + 1,
+          message:
+            yaml === undefined
+              ? `the YAML parser gave up: ${(e as Error).message}`
+              : yaml.reason.includes('maxDepth')
+                ? tooDeep(limits)
+                : yaml.reason,
+        });
+      }
+      // A placeholder document, so that positions keep one root per document slot.
+      unreadable.add(values.length);
+      events.push(...placeholder(start));
+      values.push(undefined);
+    }
+  }
+  const keep = (i: number) => values[i] != null || unreadable.has(i);
+  const positions = new PositionIndex(text, events, keep);
+  const limited = withinLimits(
+    text,
+    events,
+    values.map((v, i) => (unreadable.has(i) ? UNREADABLE : v)),
+    positions,
+    limits,
+  );
+  return {
+    documents: limited.documents.map((d) => (d === UNREADABLE ? undefined : d)),
+    errors: [...errors, ...limited.errors].sort((a, b) => a.line! - b.line! || a.column! - b.column!),
+    positions,
+  };
+}
+
+const UNREADABLE = Symbol('unreadable');
+
+function placeholder(offset: number): Event[] {
+  return [
+    { type: EVENT_ID.DOCUMENT, explicitStart: false, explicitEnd: false, directives: [] },
+    {
+      type: EVENT_ID.SCALAR,
+      valueStart: offset,
+      valueEnd: offset,
+      anchorStart: -1,
+      anchorEnd: -1,
+      tagStart: -1,
+      tagEnd: -1,
+      style: 1,
+      chomping: 1,
+      indent: -1,
+      fast: true,
+    },
+    { type: EVENT_ID.POP },
+  ] as Event[];
+}
+
+/** [start, end) of each document's text: a `---` line starts one, a `...` line ends one. */
+function documentChunks(text: string): Array<[number, number]> {
+  const chunks: Array<[number, number]> = [];
+  let start = 0;
+  for (const m of text.matchAll(/^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm)) {
+    const end = m[0] === '---' ? m.index : m.index + 3;
+    if (end > start) chunks.push([start, end]);
+    start = end;
+  }
+  if (start < text.length || chunks.length === 0) chunks.push([start, text.length]);
+  return chunks;
+}
+
+/** The text with everything outside [start, end) turned into spaces (line breaks kept). */
+function blankOutside(text: string, start: number, end: number): string {
+  const blank = (part: string) => part.replace(/[^\r\n]/g, ' ');
+  return blank(text.slice(0, start)) + text.slice(start, end) + blank(text.slice(end));
+}
+
+/**
+ * Depth check: deep nesting must not overflow the stack of later passes. Only documents with
+ * aliases need it (the parser limits the rest), since an alias can nest what it names.
+ * Recursion is safe here because it stops at maxDepth; `seen` walks a shared node once.
+ */
+function withinDepth(value: unknown, maxDepth: number, depth: number, seen: Set<object>): boolean {
   if (value === null || typeof value !== 'object') return true;
   if (depth > maxDepth) return false;
-  if (seen) {
-    if (seen.has(value)) return true;
-    seen.add(value);
-  }
-  if (Array.isArray(value)) {
-    for (const child of value)
-      if (typeof child === 'object' && child !== null && !withinDepth(child, maxDepth, depth + 1, seen)) return false;
-    return true;
-  }
-  for (const key in value) {
-    const child = (value as Record<string, unknown>)[key];
-    if (typeof child === 'object' && child !== null && !withinDepth(child, maxDepth, depth + 1, seen)) return false;
-  }
+  if (seen.has(value)) return true;
+  seen.add(value);
+  for (const child of Array.isArray(value) ? value : Object.values(value))
+    if (!withinDepth(child, maxDepth, depth + 1, seen)) return false;
   return true;
+}
+
+/** The positions of a text read on its own (a cached file, personakit.yaml): parseYaml's, kept alone. */
+export function positionsOf(text: string, limits: Limits = DEFAULT_LIMITS): PositionIndex {
+  return parseYaml(text, limits).positions;
 }

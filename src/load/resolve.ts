@@ -1,37 +1,40 @@
 import { readFileSync } from 'node:fs';
 import type { Diagnostic, Finding, Severity } from '../diagnostic.js';
 import { decodeUtf8 } from './decode.js';
-import { PositionIndex } from './positions.js';
+import type { LoadedFile } from './load-file.js';
+import { positionsOf } from './parse-yaml.js';
+import type { PositionIndex } from './positions.js';
 
 /**
- * Positions for findings, computed lazily: a file is re-read and parsed with positions only
- * when one of its findings needs a pointer resolved. Clean files never pay for it.
+ * Positions for findings. A file read in this run carries the positions of its parse; one whose
+ * data came from the cache is read again, once, when one of its findings needs a pointer resolved.
  */
 export class PositionResolver {
   private readonly indexes = new Map<string, PositionIndex | null>();
 
   constructor(
-    private readonly absPathOf: (file: string) => string | undefined,
-    private readonly indexOf: (text: string) => PositionIndex = (text) => new PositionIndex(text),
+    private readonly fileOf: (file: string) => Pick<LoadedFile, 'absPath' | 'positions'> | undefined,
+    private readonly indexOf: (text: string) => PositionIndex = (text) => positionsOf(text),
   ) {}
 
-  /** The position index of a file (its text re-read), or null when the file cannot be read as text. */
+  /** The position index of a file, or null when the file cannot be read as text. */
   index(file: string): PositionIndex | null {
     let index = this.indexes.get(file);
     if (index === undefined) {
-      index = null;
-      const absPath = this.absPathOf(file);
-      if (absPath) {
-        try {
-          const decoded = decodeUtf8(readFileSync(absPath));
-          if (decoded.ok) index = this.indexOf(decoded.text);
-        } catch {
-          index = null;
-        }
-      }
+      const loaded = this.fileOf(file);
+      index = loaded?.positions ?? (loaded ? this.read(loaded.absPath) : null);
       this.indexes.set(file, index);
     }
     return index;
+  }
+
+  private read(absPath: string): PositionIndex | null {
+    try {
+      const decoded = decodeUtf8(readFileSync(absPath));
+      return decoded.ok ? this.indexOf(decoded.text) : null;
+    } catch {
+      return null;
+    }
   }
 
   resolve(finding: Finding, severity: Severity): Diagnostic {
@@ -58,37 +61,5 @@ export class PositionResolver {
     }
     if (finding.pointer !== undefined) d.path = finding.pointer;
     return d;
-  }
-
-  /**
-   * resolve(), except that a position needing the file re-parsed (a pointer) is worked out when
-   * the diagnostic's line or column is first read: a caller that shows only some diagnostics
-   * (render prints its errors and counts its warnings) never parses files for the others.
-   * The position fields are own getters, so spreading or JSON.stringify reads them as values.
-   */
-  resolveWhenRead(finding: Finding, severity: Severity): Diagnostic {
-    if (finding.line !== undefined || finding.pointer === undefined) return this.resolve(finding, severity);
-    let resolved: Diagnostic | undefined;
-    const position = () => (resolved ??= this.resolve(finding, severity));
-    // The keys in resolve()'s order; an end the file cannot give reads as undefined.
-    return {
-      file: finding.file,
-      get line() {
-        return position().line;
-      },
-      get column() {
-        return position().column;
-      },
-      severity,
-      rule: finding.rule,
-      message: finding.message,
-      get endLine() {
-        return position().endLine;
-      },
-      get endColumn() {
-        return position().endColumn;
-      },
-      path: finding.pointer,
-    };
   }
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
-import { PositionIndex } from '../load/positions.js';
+import { positionsOf } from '../load/parse-yaml.js';
 import type { WorkspaceDocument } from '../workspace/workspace.js';
 import { statusOf, type DocStatus } from './views/common.js';
 import { text } from './values.js';
@@ -49,7 +49,7 @@ export function statusByDocument(
 function rangesOf(cache: Map<string, Array<{ startLine: number; endLine: number }> | null>, absPath: string) {
   if (!cache.has(absPath)) {
     try {
-      cache.set(absPath, new PositionIndex(readFileSync(absPath, 'utf8')).documentLines());
+      cache.set(absPath, positionsOf(readFileSync(absPath, 'utf8')).documentLines());
     } catch {
       cache.set(absPath, null);
     }

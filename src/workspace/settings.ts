@@ -6,7 +6,6 @@ import { DEFAULT_LIMITS, type Limits } from '../load/limits.js';
 import { DEFAULT_PLACEHOLDERS, withExtraPlaceholders, type Placeholders } from '../model/placeholders.js';
 import { decodeUtf8 } from '../load/decode.js';
 import { parseYaml } from '../load/parse-yaml.js';
-import { PositionIndex } from '../load/positions.js';
 import { suggestion } from '../schema/suggest.js';
 import { validateAgainst } from '../schema/validate.js';
 import { CORE_RULES, type RuleMeta } from '../rules/types.js';
@@ -80,16 +79,13 @@ export async function readSettings(file: string, displayFile = file): Promise<Se
       `${displayFile}: holds ${parsed.documents.length} YAML documents; keep the settings in one`,
     );
   const raw = (parsed.documents[0] ?? {}) as RawSettings;
-  let positions: PositionIndex | undefined;
-  const locate = (pointer: string) => {
-    positions ??= new PositionIndex(decoded.text);
-    return positions.locate(0, pointer, 'key');
-  };
+  const { positions } = parsed;
+  const locate = (pointer: string) => positions.locate(0, pointer, 'key');
   checkMandatoryRules(raw, displayFile, locate);
   const problems = validateAgainst('settings', raw);
   if (problems.length > 0) {
     const first = problems[0]!;
-    const { line, column } = (positions ??= new PositionIndex(decoded.text)).locate(0, first.pointer, first.at);
+    const { line, column } = positions.locate(0, first.pointer, first.at);
     const more =
       problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
     throw new SettingsError(

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { PositionIndex, pointerSegments, toPointer } from '../../src/load/positions.js';
+import { positionsOf } from '../../src/load/parse-yaml.js';
+import { pointerSegments, toPointer } from '../../src/load/positions.js';
 
 /** Line and column of a pointer, as `line:column`. */
 function at(text: string, pointer: string, docIndex = 0, where: 'key' | 'value' = 'value'): string {
-  const r = new PositionIndex(text).locate(docIndex, pointer, where);
+  const r = positionsOf(text).locate(docIndex, pointer, where);
   return `${r.line}:${r.column}`;
 }
 
@@ -103,7 +104,7 @@ describe('PositionIndex.locate', () => {
 
   it('reports the line range of each document, including the comments above it', () => {
     const text = 'a: 1\n---\n# about b\nb: 2\n';
-    expect(new PositionIndex(text).documentLines()).toEqual([
+    expect(positionsOf(text).documentLines()).toEqual([
       { startLine: 1, endLine: 1 },
       { startLine: 2, endLine: 4 },
     ]);
