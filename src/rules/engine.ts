@@ -1,11 +1,4 @@
-import {
-  compareDiagnostics,
-  type Diagnostic,
-  type DiagnosticList,
-  type Finding,
-  type Severity,
-} from '../diagnostic.js';
-import { MergedDiagnostics, toArray, type PlacedRun } from '../diagnostic-lists.js';
+import { compareDiagnostics, type Diagnostic, type Finding, type Severity } from '../diagnostic.js';
 import { PositionResolver } from '../load/resolve.js';
 import { checkRuleSettings } from '../workspace/settings.js';
 import type { DocumentPassRequest } from '../workspace/document-pass.js';
@@ -30,14 +23,6 @@ export interface LintOptions extends LoadOptions {
    * the documents. Either way the document-scope rules run as files are read (on every core).
    */
   diagnosticsOnly?: boolean;
-  /**
-   * When positions are worked out. `now` (the default): every diagnostic has its line and column
-   * and the list is sorted. `when-read`: a position that needs its file parsed again (a finding
-   * about a JSON pointer) is worked out when the diagnostic's line or column is first read, and
-   * the list stays in the order found (compareDiagnostics sorts it, reading every position). For
-   * callers that show only some diagnostics: render prints its errors and counts its warnings.
-   */
-  positions?: 'now' | 'when-read';
 }
 
 export interface LintResult {
@@ -48,26 +33,13 @@ export interface LintResult {
   rules: RuleMeta[];
 }
 
-/** lint()'s result with diagnostics that may be made as they are read (see DiagnosticRun): for reporters. */
-export interface ListedLintResult extends Omit<LintResult, 'diagnostics'> {
-  diagnostics: DiagnosticList;
-}
-
 /** Load the workspace and run the rules of the mode; returns data, prints nothing. */
 export async function lint(options: LintOptions): Promise<LintResult> {
-  return withArray(await lintListed(options));
-}
-
-/**
- * lint(), with diagnostics as a list that makes a CSV's account misfits only as they are read:
- * what the CLI reports from, so that 70,000 of them never live at once.
- */
-export async function lintListed(options: LintOptions): Promise<ListedLintResult> {
   // One `today` for both halves of every rule.
   const today = options.today ?? new Date();
   const documentRules: DocumentPassRequest = { mode: options.mode, today, summaries: options.diagnosticsOnly === true };
   if (options.minCompleteness !== undefined) documentRules.minCompleteness = options.minCompleteness;
-  return lintWorkspaceListed(await loadWorkspace({ ...options, documentRules }), { ...options, today });
+  return lintWorkspace(await loadWorkspace({ ...options, documentRules }), { ...options, today });
 }
 
 /**
@@ -79,22 +51,10 @@ export async function lintWorkspace(
   workspace: Workspace,
   options: Omit<LintOptions, keyof LoadOptions>,
 ): Promise<LintResult> {
-  return withArray(await lintWorkspaceListed(workspace, options));
-}
-
-function withArray(result: ListedLintResult): LintResult {
-  return { ...result, diagnostics: toArray(result.diagnostics) };
-}
-
-/** lintWorkspace() with diagnostics as a list (see lintListed). */
-export async function lintWorkspaceListed(
-  workspace: Workspace,
-  options: Omit<LintOptions, keyof LoadOptions>,
-): Promise<ListedLintResult> {
   const meta = allRuleMeta();
   checkRuleSettings(workspace.settings, meta);
-  const absPaths = new Map(workspace.files.map((f) => [f.file, f.absPath]));
-  const resolver = new PositionResolver((file) => absPaths.get(file));
+  const loaded = new Map(workspace.files.map((f) => [f.file, f]));
+  const resolver = new PositionResolver((file) => loaded.get(file));
   const memos = new Map<string, unknown>();
   const context: RuleContext = {
     workspace,
@@ -112,16 +72,6 @@ export async function lintWorkspaceListed(
   const severityFor = (finding: Finding) =>
     severityOf(finding.rule, finding.severity ?? defaults.get(finding.rule) ?? 'error', workspace);
   const findings: Finding[] = [...workspace.findings];
-  // Runs (a CSV's account misfits) stay runs: no comment directive can reach a CSV row.
-  const runs: PlacedRun[] = [];
-  const take = (finding: Finding) => {
-    if (!finding.run) findings.push(finding);
-    else {
-      const severity = severityFor(finding);
-      if (severity !== 'off' && !(options.quiet && severity === 'warning'))
-        runs.push({ file: finding.file, rule: finding.rule, severity, run: finding.run });
-    }
-  };
   if (workspace.documentPass !== undefined && workspace.documentPass !== options.mode) {
     throw new Error(`the workspace was read for ${workspace.documentPass}, not ${options.mode}`);
   }
@@ -131,12 +81,10 @@ export async function lintWorkspaceListed(
     const check =
       workspace.documentPass && rule.checkDocument ? rule.checkWorkspace?.bind(rule) : rule.check.bind(rule);
     if (!check) continue;
-    for (const finding of await check(context)) if (reported.has(finding.owner ?? finding.file)) take(finding);
+    for (const finding of await check(context)) if (reported.has(finding.owner ?? finding.file)) findings.push(finding);
   }
 
-  const whenRead = options.positions === 'when-read';
-  const resolve = (finding: Finding, severity: Severity) =>
-    whenRead ? resolver.resolveWhenRead(finding, severity) : resolver.resolve(finding, severity);
+  const resolve = (finding: Finding, severity: Severity) => resolver.resolve(finding, severity);
   const position = (finding: Finding): Resolved | undefined => {
     const severity = severityFor(finding);
     return severity === 'off' ? undefined : { finding, diagnostic: resolve(finding, severity) };
@@ -156,14 +104,9 @@ export async function lintWorkspaceListed(
     resolved = suppress(resolved, directives, resolver, meta, options.mode === 'check', position);
     diagnostics = resolved.map((r) => r.diagnostic).filter((d) => !(options.quiet && d.severity === 'warning'));
   }
-  if (whenRead) {
-    // Sorting would read every position; the runs' rows follow, made now (their lines are known).
-    for (const { run, severity } of runs) for (let i = 0; i < run.size; i++) diagnostics.push(run.row(i, severity));
-    return { diagnostics, files: workspace.reportedFiles, workspace, rules: meta };
-  }
   diagnostics.sort(compareDiagnostics);
   return {
-    diagnostics: runs.length === 0 ? diagnostics : new MergedDiagnostics(diagnostics, runs),
+    diagnostics,
     files: workspace.reportedFiles,
     workspace,
     rules: meta,
