@@ -13,8 +13,6 @@ export interface Io {
   stderr: Writer;
   stdin: NodeJS.ReadableStream;
   isTTY: { stdin: boolean; stdout: boolean; stderr: boolean };
-  /** The V8 flags with which check and render run faster (cli/jit.ts), undefined under the user's own JIT flags; loaded when asked for. Tests leave it out. */
-  jitFlags?: () => Promise<string | undefined>;
 }
 
 export function processIo(): Io {
@@ -29,7 +27,6 @@ export function processIo(): Io {
       stdout: Boolean(process.stdout.isTTY),
       stderr: Boolean(process.stderr.isTTY),
     },
-    jitFlags: async () => (await import('./jit.js')).jitFlags(),
   };
 }
 

@@ -97,14 +97,11 @@ export function toLintOptions(
 
 export async function runLint(options: LintCommandOptions, ctx: CliContext): Promise<number> {
   const { io } = ctx;
-  const [{ lintListed }, { formatDiagnosticPieces }, jit] = await Promise.all([
+  const [{ lint }, { formatDiagnosticPieces }] = await Promise.all([
     import('../rules/engine.js'),
     import('../report/index.js'),
-    io.jitFlags?.(),
   ]);
-  // A short run on few cores: V8 optimizes later (cli/jit.ts).
-  if (jit !== undefined) (await import('../util/v8-flags.js')).setV8Flags(jit);
-  const lintOptions: Parameters<typeof lintListed>[0] = {
+  const lintOptions: Parameters<typeof lint>[0] = {
     cwd: io.cwd,
     paths: options.paths,
     mode: options.mode,
@@ -115,7 +112,7 @@ export async function runLint(options: LintCommandOptions, ctx: CliContext): Pro
   // --cache: same diagnostics, from src/cache/ when inputs are unchanged.
   const result = options.cache
     ? await (await import('../cache/cached-lint.js')).cachedLint(lintOptions, { location: options.cacheLocation })
-    : await lintListed(lintOptions);
+    : await lint(lintOptions);
   const reportedDocs =
     'reportedDocuments' in result
       ? result.reportedDocuments

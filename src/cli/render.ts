@@ -60,7 +60,7 @@ export function toRenderOptions(
 
 export async function runRender(options: RenderCommandOptions, ctx: CliContext): Promise<number> {
   const { io } = ctx;
-  const [{ renderReports }, jit] = await Promise.all([import('../render/render.js'), io.jitFlags?.()]);
+  const { renderReports } = await import('../render/render.js');
   const started = Date.now();
   let shown = false;
   const onProgress = (done: number, total: number) => {
@@ -78,8 +78,6 @@ export async function runRender(options: RenderCommandOptions, ctx: CliContext):
     onProgress,
   };
   if (options.templates !== undefined) renderOptions.templates = options.templates;
-  // A short run on few cores: V8 optimizes later (cli/jit.ts).
-  if (jit !== undefined) renderOptions.v8Flags = jit;
   const result = await renderReports(renderOptions);
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (result.refused) {

@@ -13,8 +13,6 @@ export interface MemoryIoOptions {
   /** Text the command reads from stdin. */
   input?: string;
   isTTY?: Partial<Io['isTTY']>;
-  /** A stand-in for the V8 flags of check and render (left out: commands do without). */
-  jitFlags?: Io['jitFlags'];
 }
 
 export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
@@ -27,7 +25,6 @@ export function memoryIo(options: MemoryIoOptions = {}): MemoryIo {
     stderr: { write: (t) => void (err += t) },
     stdin: Readable.from(options.input === undefined ? [] : [options.input]),
     isTTY: { stdin: false, stdout: false, stderr: false, ...options.isTTY },
-    ...(options.jitFlags ? { jitFlags: options.jitFlags } : {}),
     get out() {
       return out;
     },
