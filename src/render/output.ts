@@ -4,7 +4,7 @@ import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { PagePart } from './generated-templates.js';
 import { isInside } from './picture.js';
-import { syncWriter, threadWriter, type ReportWriter } from './report-writer.js';
+import { writeReport } from './write-report.js';
 
 /** Report file names come from ids (or a counter), never from free text: this shape is all they can be. */
 const SAFE_NAME = /^(images\/)?[a-z0-9][a-z0-9-]*(\.[a-z0-9]+)+$/;
@@ -14,11 +14,6 @@ const SAFE_NAME = /^(images\/)?[a-z0-9][a-z0-9-]*(\.[a-z0-9]+)+$/;
  * and checks that the resolved target (and its real folder) stays inside the folder.
  */
 export class OutputFolder {
-  private writer: ReportWriter = syncWriter();
-  /** The writer thread, from startThread until prepare decides whether it writes. */
-  private thread?: ReportWriter;
-  /** The folder did not exist before this run (see prepare). */
-  private fresh = false;
   private realRoot?: string;
   /** Folders already made and checked to lie inside the root (symlinks resolved), with the names they hold. */
   private readonly checked = new Map<string, { dir: string; names: Set<string> }>();
@@ -26,22 +21,8 @@ export class OutputFolder {
 
   constructor(readonly root: string) {}
 
-  /**
-   * Start the writer thread before there is anything to write (while the documents are read), so
-   * that it runs by the time the first report is drawn. False when there is no compiled thread.
-   * `v8Flags`: set by the thread once it runs (util/v8-flags.ts).
-   */
-  startThread(v8Flags?: string): boolean {
-    this.thread ??= threadWriter(() => [...this.checked.values()].map((f) => f.dir), v8Flags);
-    return this.thread !== undefined;
-  }
-
-  /**
-   * `thread`: write through the thread of startThread (worth it from a few hundred reports);
-   * without, the thread is stopped. Resolves with whether the thread writes.
-   */
-  async prepare(options: { thread?: boolean } = {}): Promise<boolean> {
-    if (!options.thread) await this.stopThread();
+  /** Make the folder (refusing a file of that name) before the first report is written. */
+  async prepare(): Promise<void> {
     // lstat: a link, even a broken one, is something there already; stat: what it leads to.
     const existing = await lstat(this.root).catch(() => undefined);
     if (existing !== undefined && (await stat(this.root).catch(() => undefined))?.isDirectory() === false) {
@@ -56,34 +37,9 @@ export class OutputFolder {
         'choose another --out folder',
       );
     }
-    // A folder this run made holds nobody's files: reports go straight into it (write-report.ts).
-    this.fresh = existing === undefined;
-    if (this.thread === undefined) return false;
-    [this.writer, this.thread] = [this.thread, undefined];
-    return true;
   }
 
-  /** Every report written is on disk once this resolves (it rejects with a write's failure). */
-  finish(): Promise<void> {
-    return this.writer.finish();
-  }
-
-  /** The run failed or wrote nothing: stop writing, and leave no temporary file behind. */
-  async abort(): Promise<void> {
-    await this.stopThread();
-    await this.writer.abort();
-  }
-
-  private async stopThread(): Promise<void> {
-    const thread = this.thread;
-    this.thread = undefined;
-    await thread?.abort();
-  }
-
-  /**
-   * Write one report atomically (write-report.ts); through the writer thread, it is on disk once
-   * finish() resolves. A report whose file already holds exactly these bytes is left alone.
-   */
+  /** Write one report atomically (write-report.ts); one whose file already holds these bytes is left alone. */
   write(name: string, content: string | Uint8Array | readonly PagePart[]): void {
     if (!SAFE_NAME.test(name)) throw new Error(`refusing to write the unsafe report name ${JSON.stringify(name)}`);
     // A safe name is a file name, or images/ and a file name: checking its folder once checks them all.
@@ -92,9 +48,7 @@ export class OutputFolder {
     const base = slash < 0 ? name : name.slice(slash + 1);
     const target = folder.dir + path.sep + base;
     const parts = typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
-    const known = folder.names.has(base);
-    // In a new folder, a name's first write makes a new file; a second one replaces it as anywhere.
-    this.writer.write({ target, parts, compare: known, fresh: this.fresh && !known });
+    writeReport({ target, parts, compare: folder.names.has(base) });
     folder.names.add(base);
     this.written.push(name);
   }

@@ -2,7 +2,6 @@ import path from 'node:path';
 import { countBySeverity, type Diagnostic } from '../diagnostic.js';
 import { UsageError } from '../errors.js';
 import { lint, type LintResult } from '../rules/engine.js';
-import { setV8Flags } from '../util/v8-flags.js';
 import { mapLimited, type WorkspaceDocument } from '../workspace/workspace.js';
 import { documentBuilder, type BuiltDocument } from './documents.js';
 import type { PagePart } from './generated-templates.js';
@@ -28,18 +27,8 @@ export interface RenderOptions {
   today?: Date;
   /** Called after each report is drawn and handed to be written (the CLI shows progress on a terminal). */
   onProgress?: (done: number, total: number) => void;
-  /** From this many documents, reports are written by a writer thread (default 200; for tests). */
-  writeThreadFrom?: number;
-  /**
-   * V8 flags for the rest of the run (cli/jit.ts), set by the writer thread once it runs, or at
-   * once when there is no thread (util/v8-flags.ts says why not before the thread starts).
-   */
-  v8Flags?: string;
 }
 
-const WRITE_THREAD_FROM = 200;
-
-/** `diagnostics` are in the order found, each position worked out when first read (see LintOptions.positions). */
 export type RenderResult =
   | { refused: true; diagnostics: Diagnostic[]; lint: LintResult }
   | { refused: false; diagnostics: Diagnostic[]; lint: LintResult; outDir: string; written: string[] };
@@ -50,34 +39,12 @@ export type RenderResult =
  * Returns data; printing is the CLI's job.
  */
 export async function renderReports(options: RenderOptions): Promise<RenderResult> {
-  const out = new OutputFolder(path.resolve(options.cwd, options.out));
-  try {
-    const result = await lintAndWrite(options, out);
-    if (result.refused) await out.abort();
-    return result;
-  } catch (e) {
-    await out.abort();
-    throw e;
-  }
+  return lintAndWrite(options, new OutputFolder(path.resolve(options.cwd, options.out)));
 }
 
 async function lintAndWrite(options: RenderOptions, out: OutputFolder): Promise<RenderResult> {
-  // Positions only for what is shown: the CLI prints errors; warnings are counted in the reports.
-  const lintOptions: Parameters<typeof lint>[0] = {
-    cwd: options.cwd,
-    paths: options.paths,
-    mode: 'check',
-    positions: 'when-read',
-  };
+  const lintOptions: Parameters<typeof lint>[0] = { cwd: options.cwd, paths: options.paths, mode: 'check' };
   if (options.today) lintOptions.today = options.today;
-  const threadFrom = options.writeThreadFrom ?? WRITE_THREAD_FROM;
-  lintOptions.onPlanned = (plan) => {
-    // Enough files for a writer thread: it starts while they are read, on the core the reading
-    // leaves free, and is running when the first report is drawn (prepare stops it if the files
-    // hold too few documents after all).
-    if (plan.files.length >= threadFrom && out.startThread(options.v8Flags)) return;
-    setV8Flags(options.v8Flags);
-  };
   const result = await lint(lintOptions);
   const { workspace, diagnostics } = result;
   const documents = workspace.documents.filter((d) => d.reported);
@@ -97,11 +64,8 @@ async function lintAndWrite(options: RenderOptions, out: OutputFolder): Promise<
     options.templates !== undefined ? path.resolve(options.cwd, options.templates) : workspace.settings.templates;
   const templates =
     options.format === 'json' ? undefined : await loadTemplates(options.format, templateDir, options.cwd);
-  const threaded = await out.prepare({ thread: documents.length >= threadFrom });
-  // The thread was stopped, perhaps before it ran and set them.
-  if (!threaded) setV8Flags(options.v8Flags);
+  await out.prepare();
   await writeReports(options, templates, out, documents, result);
-  await out.finish();
   return { refused: false, diagnostics, lint: result, outDir: out.root, written: out.written };
 }
 

@@ -6,20 +6,10 @@ import path from 'node:path';
 /** Temporary files being written right now, so an interrupted process can remove them (cli/main.ts). */
 const inFlight = new Set<string>();
 
-/** Cleanups for temporary files this thread cannot see (a writer thread's), run with removeTempFilesSync. */
-const sweepers = new Set<() => void>();
-
 /** Remove the temporary files of writes still in progress; synchronous, for signal handlers. */
 export function removeTempFilesSync(): void {
   for (const temp of inFlight) rmSync(temp, { force: true });
   inFlight.clear();
-  for (const sweep of sweepers) sweep();
-}
-
-/** Register a cleanup for removeTempFilesSync; returns its removal. */
-export function registerTempSweeper(sweep: () => void): () => void {
-  sweepers.add(sweep);
-  return () => sweepers.delete(sweep);
 }
 
 export interface AtomicWriteOptions {
@@ -31,8 +21,6 @@ export interface AtomicWriteOptions {
    * output (reports, caches) does not need and which costs ~0.5 ms per file.
    */
   sync?: boolean;
-  /** Tags the temporary file's name (default: this process's tag), so another thread can find and remove it. */
-  tempTag?: string;
 }
 
 /**
@@ -49,16 +37,6 @@ export async function writeFileAtomic(
 }
 
 let tempTag: string | undefined;
-
-/** A tag no other process or thread uses: the process id and random bytes. */
-export function newTempTag(): string {
-  return `${process.pid}.${randomBytes(4).toString('hex')}`;
-}
-
-/** Whether a file name is one of writeFileAtomicSync's temporary files with this tag. */
-export function isTempFileOf(name: string, tag: string): boolean {
-  return name.startsWith('.') && name.endsWith('.tmp') && name.includes(`.${tag}.`);
-}
 let tempCount = 0;
 
 /**
@@ -72,10 +50,11 @@ export function writeFileAtomicSync(
   content: string | Uint8Array | readonly Uint8Array[],
   options: AtomicWriteOptions = {},
 ): void {
-  tempTag ??= newTempTag();
+  // A tag no other process uses (its id and random bytes), and a counter.
+  tempTag ??= `${process.pid}.${randomBytes(4).toString('hex')}`;
   // String work, not path.join/dirname/basename: this runs for every report of a render.
   const cut = Math.max(file.lastIndexOf('/'), file.lastIndexOf(path.sep)) + 1;
-  const temp = `${file.slice(0, cut)}.${file.slice(cut)}.${options.tempTag ?? tempTag}.${++tempCount}.tmp`;
+  const temp = `${file.slice(0, cut)}.${file.slice(cut)}.${tempTag}.${++tempCount}.tmp`;
   const parts =
     typeof content === 'string' ? [Buffer.from(content)] : content instanceof Uint8Array ? [content] : content;
   inFlight.add(temp);
@@ -100,30 +79,6 @@ export function writeFileAtomicSync(
   } finally {
     inFlight.delete(temp);
   }
-}
-
-/**
- * Create a file that does not exist yet and write it in place, for a folder made by this run
- * (render's new output folder). False, having written nothing, when a file of that name exists;
- * a write that fails removes the part it wrote before the error is thrown.
- */
-export function writeNewFileSync(file: string, parts: readonly Uint8Array[]): boolean {
-  let fd: number;
-  try {
-    fd = openSync(file, 'wx');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw e;
-  }
-  try {
-    writeAll(fd, parts);
-  } catch (e) {
-    closeSync(fd);
-    rmSync(file, { force: true });
-    throw e;
-  }
-  closeSync(fd);
-  return true;
 }
 
 /** All parts, in order: one writev, continued part by part should the system write less. */

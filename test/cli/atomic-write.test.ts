@@ -1,14 +1,7 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  isTempFileOf,
-  newTempTag,
-  registerTempSweeper,
-  removeTempFilesSync,
-  writeFileAtomic,
-  writeFileAtomicSync,
-} from '../../src/util/atomic-write.js';
+import { writeFileAtomic, writeFileAtomicSync } from '../../src/util/atomic-write.js';
 import { makeTempDir } from '../support/run-bin.js';
 
 describe('writeFileAtomic (used by --output-file and schema --out)', () => {
@@ -29,24 +22,6 @@ describe('writeFileAtomic (used by --output-file and schema --out)', () => {
     expect(await readFile(file)).toEqual(Buffer.concat(parts));
     writeFileAtomicSync(file, [Buffer.from('one part')]);
     expect(await readFile(file, 'utf8')).toBe('one part');
-  });
-
-  it('names temporary files by a tag another thread can find, and runs registered sweepers on an interrupt', async () => {
-    const dir = await makeTempDir();
-    const file = path.join(dir, 'page.html');
-    const tag = newTempTag();
-    expect(tag).toMatch(new RegExp(`^${process.pid}\\.[0-9a-f]{8}$`));
-    expect(isTempFileOf(`.page.html.${tag}.7.tmp`, tag)).toBe(true);
-    expect(isTempFileOf(`.page.html.${newTempTag()}.7.tmp`, tag)).toBe(false);
-    expect(isTempFileOf('page.html', tag)).toBe(false);
-    writeFileAtomicSync(file, 'x', { tempTag: tag });
-    expect(await readdir(dir)).toEqual(['page.html']);
-    let swept = 0;
-    const unregister = registerTempSweeper(() => swept++);
-    removeTempFilesSync();
-    unregister();
-    removeTempFilesSync();
-    expect(swept).toBe(1);
   });
 
   it('concurrent writers leave one whole version, never a mix, and no temporary files', async () => {
