@@ -1,7 +1,6 @@
 import type { Finding } from '../diagnostic.js';
 import { CHECK_RULES, VALIDATE_RULES } from '../rules/registry.js';
 import type { DocumentContext, Rule } from '../rules/rule.js';
-import { ownCopy } from '../util/own-copy.js';
 import type { DocumentPass, DocumentRunner } from './document-pass.js';
 import { toDocument } from './workspace.js';
 
@@ -56,10 +55,7 @@ function summaryOf(data: Record<string, unknown>): Record<string, unknown> {
   const summary: Record<string, unknown> = {};
   for (const key of PERSONA_SUMMARY) {
     if (!Object.hasOwn(data, key)) continue;
-    const value = data[key];
-    // An id such as "buyer-aisha-00233" is a view into the whole text of its file: copied, the
-    // 3 KB text of each of 10,000 personas is not kept for it (peak of a 10k check: -15 MiB).
-    summary[key] = typeof value === 'string' ? ownCopy(value) : value;
+    summary[key] = data[key];
   }
   return summary;
 }
