@@ -15,9 +15,8 @@ export interface Diagnostic {
 }
 
 /**
- * What rules and validators produce: a diagnostic whose position is not resolved yet.
- * Positions are looked up afterwards, only for documents that have problems, because
- * keeping source positions for every node costs far more than parsing (see the performance issue).
+ * What rules and validators produce: a diagnostic whose position is not resolved yet. The engine
+ * looks its JSON pointer up in the positions its file was parsed with (load/positions.ts).
  */
 export interface Finding {
   rule: string;
@@ -38,37 +37,13 @@ export interface Finding {
   column?: number;
   endLine?: number;
   endColumn?: number;
-  /**
-   * Set when this one finding stands for many, all of its `rule` and `file` (a CSV's account
-   * misfits): the engine reports the run's rows, made one by one as they are read.
-   */
-  run?: DiagnosticRun;
 }
 
-/**
- * Diagnostics of one rule in one file, in line order, each made when asked for. A CSV of 100,000
- * accounts can have 70,000 misfits: kept as 70,000 objects from the check until they are printed,
- * they were what made V8 double its young generation (the peak memory of such a check).
- */
-export interface DiagnosticRun {
-  readonly size: number;
-  /** The line of row `index`, without making its diagnostic. */
-  line(index: number): number;
-  /** Row `index` as a diagnostic of `severity`: a new object each time, reading the same. */
-  row(index: number, severity: Severity): Diagnostic;
-}
-
-/** Diagnostics read by position: an array, or a list that makes its items as they are read. */
-export interface DiagnosticList {
-  readonly length: number;
-  at(index: number): Diagnostic | undefined;
-}
-
-export function countBySeverity(diagnostics: DiagnosticList): { errors: number; warnings: number } {
+export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
   let errors = 0;
   let warnings = 0;
-  for (let i = 0; i < diagnostics.length; i++) {
-    if (diagnostics.at(i)!.severity === 'error') errors++;
+  for (const d of diagnostics) {
+    if (d.severity === 'error') errors++;
     else warnings++;
   }
   return { errors, warnings };

@@ -2,7 +2,7 @@
  * personakit's library API. Importing it never parses argv, prints, or exits:
  * everything returns data (diagnostics, models) for the caller to present.
  */
-export type { Diagnostic, DiagnosticList, Finding, Severity } from './diagnostic.js';
+export type { Diagnostic, Finding, Severity } from './diagnostic.js';
 export { countBySeverity, compareDiagnostics } from './diagnostic.js';
 export { UsageError, SettingsError, InterruptedError } from './errors.js';
 export { lint, lintWorkspace, type LintOptions, type LintResult } from './rules/engine.js';

@@ -1,5 +1,3 @@
-import { digitGroups } from '../util/int-text.js';
-
 /**
  * How market figures are written in reasons and messages. One place, so that "2,500" in an
  * account-misfit reason and "GBP 3,800,000" in a market-share message read alike.
@@ -41,18 +39,10 @@ export function formatList(items: readonly string[], conjunction: 'and' | 'or' =
 
 /** A fit score such as 0.875 → "0.88"; whole values stay short ("1"). */
 export function formatScore(score: number): string {
-  // Scores are ratios of small counts: a few distinct values, each worded once.
-  let text = scoreTexts.get(score);
-  if (text === undefined) {
-    text = String(Number(score.toFixed(2)));
-    if (scoreTexts.size < 1000) scoreTexts.set(score, text);
-  }
-  return text;
+  return String(Number(score.toFixed(2)));
 }
-const scoreTexts = new Map<number, string>();
 
-/** 1234567 → "1,234,567" for a safe integer, without a regular expression over its digits. */
+/** 1234567 → "1,234,567" for a safe integer. */
 function groupDigits(value: number): string {
-  const grouped = digitGroups(Math.abs(value), ',');
-  return value < 0 ? `-${grouped}` : grouped;
+  return String(value).replace(/\B(?=(\d{3})+$)/g, ',');
 }

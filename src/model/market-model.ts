@@ -11,7 +11,6 @@ import {
   type AccountFit,
   type AccountSource,
 } from './market-fit.js';
-import { MisfitTable } from './misfit-table.js';
 import { sizeMarket, type FitTotals, type Sizing } from './market-sizing.js';
 
 /**
@@ -64,13 +63,19 @@ export interface EvaluateOptions {
   detailLimit?: number;
   /** Sees every inline account that does not fit: how rules reach all misfits without the model holding them. */
   onMisfit?(misfit: Misfit): void;
-  /**
-   * Receives the table that collects every CSV account that does not fit (kept in `accounts` or
-   * not), before the CSV is read. Without this, CSV misfits are only counted.
-   */
-  onCsvMisfits?(table: MisfitTable): void;
+  /** Sees every CSV account that does not fit (kept in `accounts` or not); without it they are only counted. */
+  onCsvMisfit?(misfit: CsvMisfit): void;
   /** Sees every problem of the accounts_file, with the file's display path. */
   onCsvProblem?(problem: CsvProblem & { file: string }): void;
+}
+
+/** An account of the accounts_file that does not fit: its row's line in the CSV and why. */
+export interface CsvMisfit {
+  /** Display path of the CSV. */
+  file: string;
+  line: number;
+  name: string;
+  summary: string;
 }
 
 export const DEFAULT_DETAIL_LIMIT = 1000;
@@ -87,11 +92,8 @@ export async function evaluateMarket(
   const counts = { inline: 0, fromFile: 0, excluded: 0, omitted: 0, csvProblems: 0 };
   const kept: AccountFit[] = [];
   const totals: FitTotals = { accounts: 0, fitting: 0, fittingSpend: 0, fittingWithoutSpend: 0 };
-  /** The CSV's misfits, when a caller collects them (onCsvMisfits). */
-  let table: MisfitTable | undefined;
   // Fold each account into running totals. Words are built only for the accounts kept in full
-  // (the first `limit`) and for inline misfits; a CSV misfit is stored as its values, worded when
-  // its finding is read. Fitting rows beyond the limit cost no text.
+  // (the first `limit`) and for misfits: fitting rows beyond the limit cost no text.
   const fold = (account: Account, source: AccountSource) => {
     const score = scoreAccount(account, definition);
     totals.accounts++;
@@ -105,7 +107,13 @@ export async function evaluateMarket(
     if (score.fits) return;
     if (source.in === 'inline')
       options.onMisfit?.({ name: account.name, source, summary: summariseFit(account, score, definition) });
-    else table?.add(source.line, account);
+    else if (options.onCsvMisfit)
+      options.onCsvMisfit({
+        file: source.file,
+        line: source.line,
+        name: account.name,
+        summary: summariseFit(account, score, definition),
+      });
   };
 
   const inline = Array.isArray(data.accounts) ? data.accounts : [];
@@ -123,7 +131,6 @@ export async function evaluateMarket(
   if (typeof data.accounts_file === 'string' && data.accounts_file !== '') {
     const absPath = path.resolve(path.dirname(doc.absPath), data.accounts_file);
     const file = display(workspace.cwd, absPath);
-    if (options.onCsvMisfits) options.onCsvMisfits((table = new MisfitTable(file, doc.file, definition)));
     const result = await readAccountsCsv(absPath, {
       maxBytes: workspace.settings.limits.maxCsvBytes,
       // Without a workspace, the market file's own folder tree is the limit (as for persona pictures).

@@ -1,4 +1,4 @@
-import type { Diagnostic, DiagnosticList } from '../diagnostic.js';
+import type { Diagnostic } from '../diagnostic.js';
 import { inPieces } from './pieces.js';
 import type { ReportOptions } from './types.js';
 import { sortDiagnostics } from './util.js';
@@ -14,12 +14,12 @@ export function escapeProperty(value: string): string {
 }
 
 /** GitHub Actions annotations: one `::error`/`::warning` workflow command per diagnostic. */
-export function github(diagnostics: DiagnosticList, options: ReportOptions): string {
+export function github(diagnostics: readonly Diagnostic[], options: ReportOptions): string {
   return [...githubPieces(diagnostics, options)].join('');
 }
 
 /** github() in pieces (see pieces.ts). */
-export function* githubPieces(diagnostics: DiagnosticList, options: ReportOptions): Generator<string> {
+export function* githubPieces(diagnostics: readonly Diagnostic[], options: ReportOptions): Generator<string> {
   const sorted = sortDiagnostics(diagnostics, options.files);
   if (sorted.length === 0) return;
   yield* inPieces(sorted, command, '\n');

@@ -1,4 +1,4 @@
-import type { DiagnosticList } from '../diagnostic.js';
+import type { Diagnostic } from '../diagnostic.js';
 import { FORMATS, type Format, type ReportOptions, type Reporter } from './types.js';
 import { github, githubPieces } from './github.js';
 import { json, jsonPieces } from './json.js';
@@ -15,12 +15,12 @@ export function isFormat(s: string): s is Format {
 }
 
 /** The whole output of `format` for these diagnostics. */
-export function formatDiagnostics(format: Format, diagnostics: DiagnosticList, options: ReportOptions): string {
+export function formatDiagnostics(format: Format, diagnostics: readonly Diagnostic[], options: ReportOptions): string {
   return reporters[format](diagnostics, options);
 }
 
 /** Every reporter again, giving its output in consecutive pieces drawn as they are written (see pieces.ts). */
-const pieceReporters: Record<Format, (diagnostics: DiagnosticList, options: ReportOptions) => Iterable<string>> = {
+const pieceReporters: Record<Format, (diagnostics: readonly Diagnostic[], options: ReportOptions) => Iterable<string>> = {
   stylish: stylishPieces,
   json: jsonPieces,
   junit: junitPieces,
@@ -29,6 +29,6 @@ const pieceReporters: Record<Format, (diagnostics: DiagnosticList, options: Repo
 };
 
 /** The output of `format` in consecutive pieces, so that a huge one is never one string. */
-export function formatDiagnosticPieces(format: Format, diagnostics: DiagnosticList, options: ReportOptions): Iterable<string> {
+export function formatDiagnosticPieces(format: Format, diagnostics: readonly Diagnostic[], options: ReportOptions): Iterable<string> {
   return pieceReporters[format](diagnostics, options);
 }

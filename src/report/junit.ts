@@ -1,4 +1,4 @@
-import type { Diagnostic, DiagnosticList } from '../diagnostic.js';
+import type { Diagnostic } from '../diagnostic.js';
 import { ITEMS_PER_PIECE, type Items } from './pieces.js';
 import type { ReportOptions } from './types.js';
 import { groupByFile } from './util.js';
@@ -32,12 +32,12 @@ export function escapeXmlAttr(value: string): string {
  * turning the test red. `failures` counts the files with errors: a run without errors (one that
  * `check` passes, --max-warnings aside) shows no failure.
  */
-export function junit(diagnostics: DiagnosticList, options: ReportOptions): string {
+export function junit(diagnostics: readonly Diagnostic[], options: ReportOptions): string {
   return [...junitPieces(diagnostics, options)].join('');
 }
 
 /** junit() in pieces (see pieces.ts): a file's lines are drawn ITEMS_PER_PIECE at a time. */
-export function* junitPieces(diagnostics: DiagnosticList, options: ReportOptions): Generator<string> {
+export function* junitPieces(diagnostics: readonly Diagnostic[], options: ReportOptions): Generator<string> {
   const groups = groupByFile(diagnostics, options.files, true).map((g) => ({ ...g, errors: errorCount(g.diagnostics) }));
   const tests = groups.length;
   const failures = groups.filter((g) => g.errors > 0).length;

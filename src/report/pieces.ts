@@ -10,7 +10,7 @@
  */
 export const ITEMS_PER_PIECE = 25;
 
-/** Items read by position: an array, or a list that makes them as they are read (DiagnosticList). */
+/** Items read by position. */
 export interface Items<T> {
   readonly length: number;
   at(index: number): T | undefined;

@@ -1,4 +1,4 @@
-import type { Diagnostic, DiagnosticList } from '../diagnostic.js';
+import type { Diagnostic } from '../diagnostic.js';
 import { jsonWithArray } from './pieces.js';
 import type { ReportOptions } from './types.js';
 import { sortDiagnostics } from './util.js';
@@ -31,12 +31,12 @@ function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
 }
 
 /** SARIF 2.1.0: one run, the rules of `options.rules` as tool.driver.rules, one result per diagnostic. */
-export function sarif(diagnostics: DiagnosticList, options: ReportOptions): string {
+export function sarif(diagnostics: readonly Diagnostic[], options: ReportOptions): string {
   return [...sarifPieces(diagnostics, options)].join('');
 }
 
 /** sarif() in pieces (see pieces.ts). */
-export function sarifPieces(diagnostics: DiagnosticList, options: ReportOptions): Iterable<string> {
+export function sarifPieces(diagnostics: readonly Diagnostic[], options: ReportOptions): Iterable<string> {
   const ruleIndex = new Map<string, number>();
   options.rules.forEach((r, i) => {
     if (!ruleIndex.has(r.id)) ruleIndex.set(r.id, i);

@@ -1,6 +1,5 @@
 import { Chalk } from 'chalk';
-import { countBySeverity, type Diagnostic, type DiagnosticList } from '../diagnostic.js';
-import { intText } from '../util/int-text.js';
+import { countBySeverity, type Diagnostic } from '../diagnostic.js';
 import { inPieces } from './pieces.js';
 import type { ReportOptions } from './types.js';
 import { groupByFile } from './util.js';
@@ -14,7 +13,7 @@ function pad(width: number): string {
 
 /** The width of a number as stylish prints it (0 for a missing position). */
 function digits(n: number): number {
-  return intText(n || 0).length;
+  return String(n || 0).length;
 }
 
 /** A message's first line: the table shows it, the other lines go below the row. */
@@ -38,7 +37,7 @@ function pluralize(word: string, count: number): string {
  * keeps its first line in the table and prints the rest below it, indented to
  * the message column.
  */
-export function stylish(diagnostics: DiagnosticList, options: ReportOptions): string {
+export function stylish(diagnostics: readonly Diagnostic[], options: ReportOptions): string {
   if (diagnostics.length === 0) return '';
   const c = new Chalk({ level: options.color ? 1 : 0 });
   // ESLint resets the colour around the whole output so nothing leaks to the terminal.
@@ -51,13 +50,13 @@ export function stylish(diagnostics: DiagnosticList, options: ReportOptions): st
  * like the summary's ✖, is outside Latin-1). Coloured output comes as one piece, because the
  * colour reset wraps the whole text.
  */
-export function stylishPieces(diagnostics: DiagnosticList, options: ReportOptions): Iterable<string> {
+export function stylishPieces(diagnostics: readonly Diagnostic[], options: ReportOptions): Iterable<string> {
   if (diagnostics.length === 0) return [];
   if (options.color) return [stylish(diagnostics, options)];
   return pieces(diagnostics, options, new Chalk({ level: 0 }));
 }
 
-function* pieces(diagnostics: DiagnosticList, options: ReportOptions, c: InstanceType<typeof Chalk>): Generator<string> {
+function* pieces(diagnostics: readonly Diagnostic[], options: ReportOptions, c: InstanceType<typeof Chalk>): Generator<string> {
   yield '\n';
   for (const group of groupByFile(diagnostics, options.files)) {
     yield `${c.underline(group.file)}\n`;
@@ -75,8 +74,8 @@ function* pieces(diagnostics: DiagnosticList, options: ReportOptions, c: Instanc
     }
 
     const row = (d: Diagnostic): string => {
-      const line = intText(d.line || 0);
-      const column = intText(d.column || 0);
+      const line = String(d.line || 0);
+      const column = String(d.column || 0);
       // Read once: an account misfit words its message each time it is read.
       const full = d.message;
       const message = firstLine(full);

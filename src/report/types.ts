@@ -1,4 +1,4 @@
-import type { DiagnosticList } from '../diagnostic.js';
+import type { Diagnostic } from '../diagnostic.js';
 import type { RuleMeta } from '../rules/types.js';
 
 export const FORMATS = ['stylish', 'json', 'junit', 'sarif', 'github'] as const;
@@ -16,4 +16,4 @@ export interface ReportOptions {
 }
 
 /** A reporter is a pure function: diagnostics in, the whole output text out. */
-export type Reporter = (diagnostics: DiagnosticList, options: ReportOptions) => string;
+export type Reporter = (diagnostics: readonly Diagnostic[], options: ReportOptions) => string;

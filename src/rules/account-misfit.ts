@@ -1,6 +1,5 @@
-import type { Diagnostic, DiagnosticRun, Finding, Severity } from '../diagnostic.js';
-import { misfitMessage, type MisfitTable } from '../model/misfit-table.js';
-import { marketEvaluations } from './market-evaluation.js';
+import type { Finding } from '../diagnostic.js';
+import { csvFinding, marketEvaluations } from './market-evaluation.js';
 import { defineRule, type RuleContext } from './rule.js';
 
 const RULE = 'account-misfit';
@@ -27,53 +26,14 @@ export const accountMisfit = defineRule({
           message: misfitMessage(misfit.name, misfit.summary),
         });
       }
-      // A CSV's misfits as one finding: their diagnostics are made as they are read (DiagnosticRun).
-      for (const table of csvMisfits)
-        if (table.size > 0)
-          findings.push({ rule: RULE, file: table.file, owner: table.owner, message: '', run: runOf(table) });
+      for (const misfit of csvMisfits)
+        findings.push(csvFinding(RULE, doc, misfit.file, misfit.line, 1, misfitMessage(misfit.name, misfit.summary)));
     }
     return findings;
   },
 });
 
-function runOf(table: MisfitTable): DiagnosticRun {
-  return {
-    size: table.size,
-    line: (index) => table.line(index),
-    row: (index, severity) => new CsvMisfit(table, index, severity),
-  };
+/** The words of an account-misfit warning, for inline and CSV accounts alike. */
+function misfitMessage(name: string, summary: string): string {
+  return `account "${name}" does not fit: ${summary}`;
 }
-
-/**
- * A CSV misfit's diagnostic. It is made whenever the report reads the row, and holds the row of
- * its table, not words: the message is worded when read (twice by stylish: 70,000 messages of
- * ~350 characters are not kept). To its readers it is a plain diagnostic: the own, enumerable
- * keys file, line, column, severity, rule and message, in that order, and no others, so spread,
- * JSON, structuredClone and deep equality all see the message.
- */
-class CsvMisfit implements Diagnostic {
-  readonly #table: MisfitTable;
-  readonly #index: number;
-  file: string;
-  line: number;
-  column = 1;
-  severity: Severity;
-  rule = RULE;
-  declare readonly message: string;
-
-  constructor(table: MisfitTable, index: number, severity: Severity) {
-    this.#table = table;
-    this.#index = index;
-    this.file = table.file;
-    this.line = table.line(index);
-    this.severity = severity;
-    // One shared getter, defined last: the key order of a plain diagnostic, and one hidden class.
-    Object.defineProperty(this, 'message', MESSAGE);
-  }
-
-  static message(this: CsvMisfit): string {
-    return this.#table.message(this.#index);
-  }
-}
-
-const MESSAGE: PropertyDescriptor = { get: CsvMisfit.message, enumerable: true };

@@ -1,7 +1,6 @@
 import type { Finding } from '../diagnostic.js';
 import type { CsvProblem } from '../load/accounts-csv.js';
-import { evaluateMarket, type MarketModel, type Misfit } from '../model/market-model.js';
-import type { MisfitTable } from '../model/misfit-table.js';
+import { evaluateMarket, type CsvMisfit, type MarketModel, type Misfit } from '../model/market-model.js';
 import type { WorkspaceDocument } from '../workspace/workspace.js';
 import { reportedDocuments } from './facts.js';
 import type { RuleContext } from './rule.js';
@@ -12,8 +11,8 @@ export interface MarketEvaluation {
   model: MarketModel;
   /** Every inline misfit. */
   misfits: Misfit[];
-  /** Every CSV misfit, column by column: 70,000 misfits must not mean 70,000 fit results in memory. */
-  csvMisfits: MisfitTable[];
+  /** Every CSV misfit. */
+  csvMisfits: CsvMisfit[];
   csvProblems: Array<CsvProblem & { file: string }>;
 }
 
@@ -26,11 +25,11 @@ export function marketEvaluations(context: RuleContext): Promise<MarketEvaluatio
     reportedDocuments(context, 'market').map((doc) =>
       context.memo(`market-fit:${doc.file}#${doc.docIndex}`, async (): Promise<MarketEvaluation> => {
         const misfits: Misfit[] = [];
-        const csvMisfits: MisfitTable[] = [];
+        const csvMisfits: CsvMisfit[] = [];
         const csvProblems: MarketEvaluation['csvProblems'] = [];
         const model = await evaluateMarket(doc, context.workspace, {
           onMisfit: (misfit) => misfits.push(misfit),
-          onCsvMisfits: (table) => csvMisfits.push(table),
+          onCsvMisfit: (misfit) => csvMisfits.push(misfit),
           onCsvProblem: (problem) => csvProblems.push(problem),
         });
         return { doc, model, misfits, csvMisfits, csvProblems };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareDiagnostics, type Diagnostic } from '../../src/diagnostic.js';
 import { formatDiagnosticPieces } from '../../src/report/index.js';
 import { FORMATS } from '../../src/report/types.js';
-import { lint, lintListed } from '../../src/rules/engine.js';
+import { lint } from '../../src/rules/engine.js';
 import { makeTempDir, writeTree } from '../support/run-bin.js';
 
 const HEADER = 'name,sector,region,employees,annual_spend';
@@ -36,36 +36,30 @@ async function workspace(settings = 'name: t\n'): Promise<string> {
 const options = (files: readonly string[]) => ({ color: false, files, rules: [], version: '0.0.0' });
 const plain = (d: Diagnostic) => ({ ...d });
 
-describe('diagnostics made as they are read (a CSV\'s account misfits)', () => {
-  it('read the same as the array lint() returns, in compareDiagnostics order, and every report is the same', async () => {
+describe("a CSV's account misfits among the other diagnostics", () => {
+  it('come in compareDiagnostics order, two markets on one line told apart by their messages', async () => {
     const cwd = await workspace();
-    const listed = await lintListed({ cwd, paths: [], mode: 'check' });
-    const array = (await lint({ cwd, paths: [], mode: 'check' })).diagnostics;
-    expect(Array.isArray(listed.diagnostics)).toBe(false);
-    const read = Array.from({ length: listed.diagnostics.length }, (_, i) => plain(listed.diagnostics.at(i)!));
-    expect(read).toEqual(array.map(plain));
+    const listed = await lint({ cwd, paths: [], mode: 'check' });
+    const read = listed.diagnostics.map(plain);
     const shared = read.filter((d) => d.rule === 'account-misfit' && d.file === 'markets/shared.csv');
     expect(shared.length).toBeGreaterThan(30);
     // Both markets' misfits on one line: their order comes from the messages.
     expect(new Set(shared.map((d) => d.line)).size).toBeLessThan(shared.length);
     expect(read.some((d) => d.rule === 'schema' && d.file === 'markets/shared.csv')).toBe(true);
     expect([...read].sort(compareDiagnostics)).toEqual(read);
-    expect(listed.diagnostics.at(-1)).toBeUndefined();
-    expect(listed.diagnostics.at(read.length)).toBeUndefined();
     for (const format of FORMATS) {
-      const fromList = [...formatDiagnosticPieces(format, listed.diagnostics, options(listed.files))].join('');
-      const fromArray = [...formatDiagnosticPieces(format, array, options(listed.files))].join('');
-      expect(fromList, format).toBe(fromArray);
+      const report = [...formatDiagnosticPieces(format, listed.diagnostics, options(listed.files))].join('');
+      expect(report.length, format).toBeGreaterThan(0);
     }
   });
 
   it('take the configured severity, and leave with --quiet when they are warnings', async () => {
     const cwd = await workspace('name: t\nrules:\n  account-misfit: error\n');
-    const strict = await lintListed({ cwd, paths: [], mode: 'check' });
+    const strict = await lint({ cwd, paths: [], mode: 'check' });
     const misfits = Array.from({ length: strict.diagnostics.length }, (_, i) => strict.diagnostics.at(i)!).filter((d) => d.rule === 'account-misfit');
     expect(misfits.length).toBeGreaterThan(30);
     expect(new Set(misfits.map((d) => d.severity))).toEqual(new Set(['error']));
-    const quiet = await lintListed({ cwd: await workspace(), paths: [], mode: 'check', quiet: true });
+    const quiet = await lint({ cwd: await workspace(), paths: [], mode: 'check', quiet: true });
     const rules = Array.from({ length: quiet.diagnostics.length }, (_, i) => quiet.diagnostics.at(i)!.rule);
     expect(rules.includes('account-misfit')).toBe(false);
     expect(rules.includes('schema')).toBe(true);
