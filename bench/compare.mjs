@@ -38,7 +38,8 @@ const base = median(samples[0].map((s) => s.seconds));
 builds.forEach((b, i) => {
   const s = median(samples[i].map((x) => x.seconds));
   const m = median(samples[i].map((x) => x.peakMiB));
+  const cpu = median(samples[i].map((x) => x.cpuSeconds));
   process.stdout.write(
-    `${b}: ${s.toFixed(3)} s (×${(s / base).toFixed(2)}), ${m?.toFixed(0) ?? '?'} MiB, exit ${samples[i][0].status}\n`,
+    `${b}: ${s.toFixed(3)} s (×${(s / base).toFixed(2)}), CPU ${cpu?.toFixed(3) ?? '?'} s, ${m?.toFixed(0) ?? '?'} MiB, exit ${samples[i][0].status}\n`,
   );
 });

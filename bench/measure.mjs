@@ -1,4 +1,7 @@
-/** One timed run of a command: wall time (hrtime around the spawn) and peak RSS (GNU time's %M). */
+/**
+ * One timed run of a command: wall time (hrtime around the spawn), peak RSS and CPU time (GNU
+ * time's %M, %U + %S; CPU time says more than wall time when the machine is shared).
+ */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -15,7 +18,7 @@ const hasGnuTime = existsSync(GNU_TIME) && spawnSync(GNU_TIME, ['-f', '%M', 'tru
 export function measure({ cmd, args, cwd, env, before }) {
   before?.();
   const memFile = path.join(os.tmpdir(), `personakit-bench-${process.pid}.mem`);
-  const [file, argv] = hasGnuTime ? [GNU_TIME, ['-f', '%M', '-o', memFile, cmd, ...args]] : [cmd, args];
+  const [file, argv] = hasGnuTime ? [GNU_TIME, ['-f', '%M %U %S', '-o', memFile, cmd, ...args]] : [cmd, args];
   const start = process.hrtime.bigint();
   const result = spawnSync(file, argv, {
     cwd,
@@ -34,12 +37,14 @@ export function measure({ cmd, args, cwd, env, before }) {
     );
   }
   let peakMiB = null;
+  let cpuSeconds = null;
   if (hasGnuTime) {
-    const kb = Number(readFileSync(memFile, 'utf8').trim().split('\n').pop());
+    const [kb, user, system] = readFileSync(memFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
     rmSync(memFile, { force: true });
     if (Number.isFinite(kb)) peakMiB = kb / 1024;
+    if (Number.isFinite(user + system)) cpuSeconds = user + system;
   }
-  return { seconds, peakMiB, status: result.status };
+  return { seconds, peakMiB, cpuSeconds, status: result.status };
 }
 
 export function median(values) {
