@@ -2,7 +2,6 @@ import type Handlebars from 'handlebars';
 import { formatNumber, formatPercent } from '../model/market-format.js';
 import { emotionCurveSvg } from './emotion-curve.js';
 import { escapeHtml } from './escape.js';
-import { Markup } from './template-runtime.js';
 import type { StageView } from './views/journey.js';
 
 export type HandlebarsInstance = typeof Handlebars;
@@ -23,10 +22,19 @@ export function helperNames(format: 'html' | 'md'): string[] {
 
 type Helper = (...args: unknown[]) => unknown;
 
-// Markup is Handlebars' SafeString by another name: both runtimes print anything with toHTML() as it is.
+/** Markup a helper built (its values escaped): Handlebars prints anything with toHTML() as it is. */
+class Markup {
+  constructor(private readonly html: string) {}
+  toHTML(): string {
+    return this.html;
+  }
+  toString(): string {
+    return this.html;
+  }
+}
 const markup = (html: string) => new Markup(html);
 
-/** The helpers of a format, by name, for Handlebars and for generated templates alike. */
+/** The helpers of a format, by name. */
 export function helperTable(format: 'html' | 'md'): Record<string, Helper> {
   const helpers: Record<string, Helper> = {
     eq: (a, b) => a === b,

@@ -2,7 +2,6 @@ import { mkdirSync, readdirSync, realpathSync } from 'node:fs';
 import { lstat, mkdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import type { PagePart } from './generated-templates.js';
 import { isInside } from './picture.js';
 import { writeReport } from './write-report.js';
 
@@ -40,14 +39,14 @@ export class OutputFolder {
   }
 
   /** Write one report atomically (write-report.ts); one whose file already holds these bytes is left alone. */
-  write(name: string, content: string | Uint8Array | readonly PagePart[]): void {
+  write(name: string, content: string | Uint8Array): void {
     if (!SAFE_NAME.test(name)) throw new Error(`refusing to write the unsafe report name ${JSON.stringify(name)}`);
     // A safe name is a file name, or images/ and a file name: checking its folder once checks them all.
     const slash = name.indexOf('/');
     const folder = this.folder(slash < 0 ? '' : name.slice(0, slash), name);
     const base = slash < 0 ? name : name.slice(slash + 1);
     const target = folder.dir + path.sep + base;
-    const parts = typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
+    const parts = [content];
     writeReport({ target, parts, compare: folder.names.has(base) });
     folder.names.add(base);
     this.written.push(name);

@@ -4,7 +4,6 @@ import { UsageError } from '../errors.js';
 import { lint, type LintResult } from '../rules/engine.js';
 import { mapLimited, type WorkspaceDocument } from '../workspace/workspace.js';
 import { documentBuilder, type BuiltDocument } from './documents.js';
-import type { PagePart } from './generated-templates.js';
 import { escapeForMarkdown } from './markdown-view.js';
 import { OutputFolder } from './output.js';
 import { planRender } from './plan.js';
@@ -112,7 +111,7 @@ function contentOf(
   templates: TemplateSet | undefined,
   b: BuiltDocument,
   workspaceName: string,
-): string | PagePart[] {
+): string {
   if (format === 'json') return json(b.model);
   return page(
     templates!,
@@ -130,10 +129,10 @@ function page(
   format: 'html' | 'md',
   view: object,
   markdown: Record<string, string> = {},
-): PagePart[] {
+): string {
   return format === 'html'
-    ? templates.renderParts(kind, view)
-    : templates.renderParts(kind, { ...escapeForMarkdown(view), ...markdown });
+    ? templates.render(kind, view)
+    : templates.render(kind, { ...escapeForMarkdown(view), ...markdown });
 }
 
 function json(value: unknown): string {

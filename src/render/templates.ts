@@ -1,32 +1,33 @@
+import { existsSync } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { UsageError } from '../errors.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type Handlebars from 'handlebars';
+import { UsageError } from '../errors.js';
 import { helperNames, registerHelpers, type HandlebarsInstance } from './helpers.js';
 import { isInside } from './picture.js';
-import {
-  drawFunctions,
-  factoryOf,
-  generatedCode,
-  generatedHash,
-  pageDrawer,
-  type GeneratedSet,
-  type GeneratedTemplates,
-  type PageDrawer,
-  type PagePart,
-} from './generated-templates.js';
-import { knownHelpers, loadGenerated, loadPrecompiled, templateHash, type Precompiled } from './precompiled.js';
 
 /** The report formats that are drawn from templates (json is written directly). */
 export type TemplateFormat = 'html' | 'md';
 export type TemplateKind = 'persona' | 'journey' | 'market' | 'index';
-export const TEMPLATE_KINDS: readonly TemplateKind[] = ['persona', 'journey', 'market', 'index'];
+/** The pages of each format. */
+export const TEMPLATE_KINDS: Readonly<Record<TemplateFormat, readonly TemplateKind[]>> = {
+  html: ['persona', 'journey', 'market', 'index'],
+  md: ['persona', 'journey', 'market', 'index'],
+};
 
 /** The package's own templates/ folder (next to dist/ and src/). */
 export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
+/**
+ * The built-in templates as Handlebars' own precompiled specs, written by the build
+ * (precompile-templates.ts). Runs from src/ (the tests) have no such module and compile the
+ * templates from templates/ instead.
+ */
+export const BUILTIN_MODULE = fileURLToPath(new URL('./builtin-templates.js', import.meta.url));
+
 type CompileOptions = NonNullable<Parameters<HandlebarsInstance['compile']>[1]>;
+type TemplateSpec = Parameters<HandlebarsInstance['template']>[0];
 
 const PARTIAL_NAME = /^[a-z0-9][a-z0-9_-]*\.hbs$/i;
 
@@ -34,8 +35,6 @@ export interface TemplateSet {
   /** Display path of each template and partial in use (built-in or override), by name. */
   sources: Map<string, string>;
   render(kind: TemplateKind, view: object): string;
-  /** The same page in parts to write: text, and bytes shared by every page (a piece such as the stylesheet). */
-  renderParts(kind: TemplateKind, view: object): PagePart[];
 }
 
 /** A template or partial of a run: `partials/<name>` or `<kind>.<format>.hbs`, and its file. */
@@ -51,26 +50,31 @@ export interface TemplateEntry {
  * declared known so that the compiled code calls them directly.
  */
 export function compileOptions(format: TemplateFormat): CompileOptions {
-  return { noEscape: format === 'md', strict: false, knownHelpers: knownHelpers(helperNames(format)) };
+  return {
+    noEscape: format === 'md',
+    strict: false,
+    knownHelpers: Object.fromEntries(helperNames(format).map((n) => [n, true as const])),
+  };
 }
 
 /**
  * The templates and partials of a format, built-in ones replaced by files of the same name in the
- * override folder; partials first (in name order), then the four templates.
+ * override folder; partials first (in name order), then the templates.
  */
 export async function templateEntries(format: TemplateFormat, overrides: string | undefined): Promise<TemplateEntry[]> {
   const partialFiles = new Map<string, TemplateEntry>();
-  for (const dir of [path.join(BUILTIN_TEMPLATES, 'partials'), overrides && path.join(overrides, 'partials')]) {
+  const builtinPartials = path.join(BUILTIN_TEMPLATES, 'partials');
+  for (const dir of [builtinPartials, overrides && path.join(overrides, 'partials')]) {
     if (dir === undefined) continue;
     for (const name of await listTemplates(dir))
       partialFiles.set(name, {
         key: `partials/${name.slice(0, -'.hbs'.length)}`,
         file: path.join(dir, name),
-        override: dir !== path.join(BUILTIN_TEMPLATES, 'partials'),
+        override: dir !== builtinPartials,
       });
   }
   const entries = [...partialFiles.values()];
-  for (const kind of TEMPLATE_KINDS) {
+  for (const kind of TEMPLATE_KINDS[format]) {
     const name = `${kind}.${format}.hbs`;
     const override = overrides && (await regularFile(path.join(overrides, name)));
     entries.push({ key: name, file: override ?? path.join(BUILTIN_TEMPLATES, name), override: override !== undefined });
@@ -83,105 +87,65 @@ export function templateSource(key: string, text: string): string {
   return key.startsWith('partials/') ? text.replace(/\r?\n$/, '') : text;
 }
 
-/** Which engine draws: generated code when the set allows it (default), or Handlebars (for tests). */
-export type TemplateEngine = 'auto' | 'handlebars';
-
 /**
- * Compile the templates of one format once per run. The built-in set is drawn by code generated
- * from it (template-codegen.ts), made by the build when it still matches the sources. A set with
- * overrides, or one the generator cannot translate, is compiled on a private Handlebars instance:
- * built-in templates from the build's precompiled specs when their code matches their source
- * (then only the Handlebars runtime is loaded); overrides, and everything in runs from src/, here.
- * `precompiled` is for tests (default: the build's module).
+ * Compile the templates of one format once per run on a private Handlebars instance. Built-in
+ * templates come precompiled from the build (then only the Handlebars runtime is loaded, unless
+ * an override needs the compiler); overrides, and everything in runs from src/, are compiled here.
  */
 export async function loadTemplates(
   format: TemplateFormat,
   overrideDir: string | undefined,
   cwd: string,
-  precompiled?: Precompiled | null,
-  engine: TemplateEngine = 'auto',
 ): Promise<TemplateSet> {
   const overrides = overrideDir === undefined ? undefined : await overrideFolder(overrideDir, cwd);
   const entries = await templateEntries(format, overrides);
   const options = compileOptions(format);
-  // Built-in sources are read (and their compiled code checked) first; overrides are read in order below.
-  const sources = new Map<string, string>();
-  for (const entry of entries) sources.set(entry.key, display(cwd, entry.file));
-  const builtinSources = new Map<string, string>();
-  // Read together: one after another, twenty small files cost several round trips to the thread pool.
-  const builtin = entries.filter((e) => !e.override);
-  const texts = await Promise.all(builtin.map((e) => readTemplate(e.file, overrides, cwd)));
-  builtin.forEach((e, i) => builtinSources.set(e.key, templateSource(e.key, texts[i]!)));
-
-  if (engine === 'auto' && builtinSources.size === entries.length) {
-    const generated = precompiled === undefined ? await loadGenerated(format) : precompiled?.generated;
-    const set = await generatedSet(format, builtinSources, options, generated);
-    if (set !== undefined) return templateSet(format, sources, pageDrawer(set));
-  }
-
-  const table = precompiled === undefined ? await loadPrecompiled(format) : precompiled?.specs;
-  const specs = new Map<string, object>();
-  for (const [key, source] of builtinSources) {
-    const compiled = table?.[key];
-    if (compiled !== undefined && compiled.hash === templateHash(source, options)) specs.set(key, compiled.spec);
-  }
-  const full = specs.size < entries.length;
-  const hb: HandlebarsInstance = full
+  const sources = new Map(entries.map((e) => [e.key, display(cwd, e.file)]));
+  const specs = await builtinSpecs(format);
+  const needsCompiler = specs === undefined || entries.some((e) => e.override);
+  const hb: HandlebarsInstance = needsCompiler
     ? (await import('handlebars')).default.create()
     : ((await import('handlebars/runtime.js' as string)) as { default: HandlebarsInstance }).default.create();
   registerHelpers(hb, format);
 
+  const texts = await Promise.all(
+    entries.map((e) => (!e.override && specs?.[e.key] ? undefined : readTemplate(e.file, overrides, cwd))),
+  );
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
-  for (const entry of entries) {
-    const spec = specs.get(entry.key);
-    // hb.template takes the spec object the precompiler's code evaluates to.
+  entries.forEach((entry, i) => {
+    const text = texts[i];
     const template =
-      spec !== undefined
-        ? hb.template(spec as Parameters<HandlebarsInstance['template']>[0])
-        : compile(
-            hb,
-            builtinSources.get(entry.key) ?? templateSource(entry.key, await readTemplate(entry.file, overrides, cwd)),
-            entry.file,
-            cwd,
-            options,
-          );
+      text === undefined
+        ? hb.template(specs![entry.key]!)
+        : compile(hb, templateSource(entry.key, text), entry.file, cwd, options);
     if (entry.key.startsWith('partials/')) hb.registerPartial(entry.key.slice('partials/'.length), template);
     else compiled.set(entry.key, template);
-  }
-  const draw = (key: string, view: object) =>
-    compiled.get(key)!(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
-  return templateSet(format, sources, { draw, drawParts: (key, view) => [draw(key, view)] });
-}
+  });
 
-/** The draw functions of the built-in set: the build's, or generated now when the sources changed since. */
-async function generatedSet(
-  format: TemplateFormat,
-  sources: ReadonlyMap<string, string>,
-  options: CompileOptions,
-  built: GeneratedTemplates | undefined,
-): Promise<GeneratedSet | undefined> {
-  if (built !== undefined && built.hash === generatedHash(sources, options)) return drawFunctions(format, built.create);
-  const code = await generatedCode(format, sources, (await import('handlebars')).default);
-  return code === undefined ? undefined : drawFunctions(format, factoryOf(code));
-}
-
-function templateSet(format: TemplateFormat, sources: Map<string, string>, drawer: PageDrawer): TemplateSet {
-  const run = <T>(kind: TemplateKind, draw: (key: string) => T): T => {
-    const key = `${kind}.${format}.hbs`;
-    try {
-      return draw(key);
-    } catch (e) {
-      throw new UsageError(
-        `template ${sources.get(key)}: ${(e as Error).message}`,
-        'fix the template override, or remove it to use the built-in one',
-      );
-    }
-  };
   return {
     sources,
-    render: (kind, view) => run(kind, (key) => drawer.draw(key, view)),
-    renderParts: (kind, view) => run(kind, (key) => drawer.drawParts(key, view)),
+    render(kind, view) {
+      const key = `${kind}.${format}.hbs`;
+      try {
+        return compiled.get(key)!(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+      } catch (e) {
+        throw new UsageError(
+          `template ${sources.get(key)}: ${(e as Error).message}`,
+          'fix the template override, or remove it to use the built-in one',
+        );
+      }
+    },
   };
+}
+
+/** The build's precompiled built-in templates of a format, or undefined in runs from src/. */
+async function builtinSpecs(format: TemplateFormat): Promise<Record<string, TemplateSpec> | undefined> {
+  if (!existsSync(BUILTIN_MODULE)) return undefined;
+  const loaded = (await import(pathToFileURL(BUILTIN_MODULE).href)) as Record<
+    TemplateFormat,
+    Record<string, TemplateSpec>
+  >;
+  return loaded[format];
 }
 
 /** Parse now (so a syntax error stops the run before anything is written) and compile lazily once. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { memoryIo } from '../support/memory-io.js';
-import { makeTempDir, runBin } from '../support/run-bin.js';
+import { makeTempDir, REPO_ROOT, runBin } from '../support/run-bin.js';
 import { persona, PNG, workspace } from './workspace.js';
 
 async function intercepted(argv: string[]): Promise<{ code: number; options: unknown; err: string }> {
@@ -127,6 +127,28 @@ describe('template overrides', () => {
     expect(await readFile(path.join(dir, 'out', 'persona-p.md'), 'utf8')).toBe(
       'CUSTOM Persona p ✓ no problems MY PARTIAL\n',
     );
+  });
+
+  it('overriding one HTML partial keeps every other built-in template and partial', async () => {
+    const dir = await workspace({
+      'p.yaml': persona('p'),
+      'tpl/partials/heading.hbs': '<section class="mine">{{heading.title}}: {{> @partial-block}}</section>\n',
+    });
+    const r = await runBin(['render', '--out', 'out', '--templates', 'tpl', 'p.yaml'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const html = await readFile(path.join(dir, 'out', 'persona-p.html'), 'utf8');
+    expect(html.match(/<section class="mine">/g)).toHaveLength(8);
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('@media print');
+  });
+
+  it('the build precompiles the built-in templates with Handlebars: the binary draws what the sources draw', async () => {
+    const out = await makeTempDir('personakit-precompiled-');
+    const r = await runBin(['render', 'examples', '--out', out]);
+    expect(r.code).toBe(0);
+    const golden = path.join(REPO_ROOT, 'test', 'fixtures', 'render-golden', 'html');
+    for (const name of await readdir(golden))
+      expect(await readFile(path.join(out, name), 'utf8'), name).toBe(await readFile(path.join(golden, name), 'utf8'));
   });
 
   it('--templates wins over personakit.yaml', async () => {
