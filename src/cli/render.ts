@@ -1,7 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Diagnostic } from '../diagnostic.js';
 import { countBySeverity } from '../diagnostic.js';
-import type { RenderFormat } from '../render/render.js';
+import type { Audience, RenderFormat } from '../render/render.js';
 import type { LintResult } from '../rules/engine.js';
 import { suggestion } from '../schema/suggest.js';
 import { dispatch, type CliContext } from './context.js';
@@ -14,10 +14,20 @@ export interface RenderCommandOptions {
   out: string;
   templates?: string;
   force: boolean;
+  audience: Audience;
+}
+
+interface RenderFlags {
+  format: RenderFormat;
+  out: string;
+  templates?: string;
+  force?: boolean;
+  audience: Audience;
 }
 
 // Listed here rather than imported so that `personakit --help` does not load the renderer.
 const FORMATS: readonly RenderFormat[] = ['html', 'md', 'json'];
+const AUDIENCES: readonly Audience[] = ['client', 'team'];
 
 export function registerRender(program: Command, ctx: CliContext): void {
   program
@@ -30,16 +40,22 @@ export function registerRender(program: Command, ctx: CliContext): void {
     .option('-o, --out <dir>', 'folder to write the reports into (nothing is written elsewhere)', 'report')
     .option('--templates <dir>', 'folder with template overrides (overrides "templates" in personakit.yaml)')
     .option('--force', 'render even when the documents have errors')
+    .addOption(
+      new Option(
+        '--audience <who>',
+        'client (a deliverable: no statuses, counts, file paths or YAML keys) or team (every problem, with its position)',
+      )
+        .default('client')
+        .argParser(parseAudience),
+    )
     .addHelpText(
       'after',
-      '\nExamples:\n  $ personakit render                        HTML reports in report/\n  $ personakit render --format md --out docs/personas\n  $ personakit render personas --format json --out model',
+      '\nExamples:\n  $ personakit render                        HTML reports in report/, for the client\n  $ personakit render --audience team --force  every problem shown, with its position\n  $ personakit render --format md --out docs/personas\n  $ personakit render personas --format json --out model',
     )
-    .action(
-      async (paths: string[], flags: { format: RenderFormat; out: string; templates?: string; force?: boolean }) => {
-        const options = toRenderOptions(paths, flags);
-        await dispatch(ctx, 'render', options, () => runRender(options, ctx));
-      },
-    );
+    .action(async (paths: string[], flags: RenderFlags) => {
+      const options = toRenderOptions(paths, flags);
+      await dispatch(ctx, 'render', options, () => runRender(options, ctx));
+    });
 }
 
 export function parseRenderFormat(value: string): RenderFormat {
@@ -49,11 +65,21 @@ export function parseRenderFormat(value: string): RenderFormat {
   );
 }
 
-export function toRenderOptions(
-  paths: string[],
-  flags: { format: RenderFormat; out: string; templates?: string; force?: boolean },
-): RenderCommandOptions {
-  const options: RenderCommandOptions = { paths, format: flags.format, out: flags.out, force: Boolean(flags.force) };
+export function parseAudience(value: string): Audience {
+  if ((AUDIENCES as readonly string[]).includes(value)) return value as Audience;
+  throw new InvalidArgumentError(
+    `"${value}" is not an audience${suggestion(value, AUDIENCES)}; use client (the default) or team.`,
+  );
+}
+
+export function toRenderOptions(paths: string[], flags: RenderFlags): RenderCommandOptions {
+  const options: RenderCommandOptions = {
+    paths,
+    format: flags.format,
+    out: flags.out,
+    force: Boolean(flags.force),
+    audience: flags.audience,
+  };
   if (flags.templates !== undefined) options.templates = flags.templates;
   return options;
 }
@@ -75,6 +101,7 @@ export async function runRender(options: RenderCommandOptions, ctx: CliContext):
     format: options.format,
     out: options.out,
     force: options.force,
+    audience: options.audience,
     onProgress,
   };
   if (options.templates !== undefined) renderOptions.templates = options.templates;
@@ -90,14 +117,14 @@ export async function runRender(options: RenderCommandOptions, ctx: CliContext):
   if (errors.length > 0) {
     await printDiagnostics(ctx, errors, result.lint);
     io.stderr.write(
-      `personakit: rendered despite ${plural(errors.length, 'error')} (--force); the reports show them as problems.\n`,
+      `personakit: rendered despite ${plural(errors.length, 'error')} (--force); ${options.audience === 'team' ? 'the reports show them as problems' : 'the client reports do not show them (--audience team does)'}.\n`,
     );
   }
   const { warnings } = countBySeverity(result.diagnostics);
   const reports = result.written.filter((f) => !f.startsWith('images/') && !f.startsWith('index.')).length;
   const where = displayPath(io.cwd, result.outDir);
   io.stderr.write(
-    `personakit: wrote ${plural(reports, 'report')} and an index to ${where}/ (open ${where}/index.${options.format})${warnings > 0 ? `; ${plural(warnings, 'warning')} shown in the reports` : ''}\n`,
+    `personakit: wrote ${plural(reports, 'report')} and an index to ${where}/ (open ${where}/index.${options.format})${warnings > 0 ? `; ${plural(warnings, 'warning')}${options.audience === 'team' ? ' shown in the reports' : ' (personakit check lists them)'}` : ''}\n`,
   );
   return 0;
 }

@@ -21,6 +21,8 @@ export interface RenderPlan {
   linkTo: LinkTo;
   /** A reference by id to a document of a kind: its name and, when rendered, its link. */
   ref(kind: Kind, id: string): Ref;
+  /** Diagnostics of files that gave no rendered document (YAML syntax, unknown kind…). */
+  elsewhere: Diagnostic[];
 }
 
 /**
@@ -34,8 +36,9 @@ export function planRender(
   diagnostics: readonly Diagnostic[],
   cwd: string,
   ext: string,
+  problems = false,
 ): RenderPlan {
-  const statuses = statusByDocument(documents, diagnostics, cwd);
+  const { byDocument: statuses, elsewhere } = statusByDocument(documents, diagnostics, cwd, problems);
   const ordered = [...documents].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
   const taken = new Set<string>();
   const counters: Record<Kind, number> = { persona: 0, journey: 0, market: 0 };
@@ -69,6 +72,7 @@ export function planRender(
   const linkTo: LinkTo = (kind, id) => byKey.get(`${kind}:${id}`)?.header.href;
   return {
     docs,
+    elsewhere,
     linkTo,
     ref(kind, id) {
       const ref: Ref = { id, name: byKey.get(`${kind}:${id}`)?.header.name ?? names.get(`${kind}:${id}`) ?? id };

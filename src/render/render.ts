@@ -7,11 +7,15 @@ import { documentBuilder, type BuiltDocument } from './documents.js';
 import { escapeForMarkdown } from './markdown-view.js';
 import { OutputFolder } from './output.js';
 import { planRender } from './plan.js';
+import { problemView } from './status.js';
 import { loadTemplates, type TemplateKind, type TemplateSet } from './templates.js';
 import { indexView } from './views/index-page.js';
 
 export type RenderFormat = 'html' | 'md' | 'json';
 export const RENDER_FORMATS: readonly RenderFormat[] = ['html', 'md', 'json'];
+/** Who reads the reports: the client (no quality-check artefacts) or the team (every problem, with its position). */
+export type Audience = 'client' | 'team';
+export const AUDIENCES: readonly Audience[] = ['client', 'team'];
 
 export interface RenderOptions {
   cwd: string;
@@ -23,6 +27,8 @@ export interface RenderOptions {
   templates?: string;
   /** Render even when the documents have errors. */
   force: boolean;
+  /** Default client. */
+  audience?: Audience;
   today?: Date;
   /** Called after each report is drawn and handed to be written (the CLI shows progress on a terminal). */
   onProgress?: (done: number, total: number) => void;
@@ -78,7 +84,8 @@ async function writeReports(
 ): Promise<void> {
   const { workspace, diagnostics } = result;
   const ext = options.format === 'md' ? 'md' : options.format;
-  const plan = planRender(documents, workspace.documents, diagnostics, options.cwd, ext);
+  const team = options.audience === 'team';
+  const plan = planRender(documents, workspace.documents, diagnostics, options.cwd, ext, team);
   const build = documentBuilder(plan, workspace, out, options.format);
   const name =
     workspace.settings.name ??
@@ -90,18 +97,19 @@ async function writeReports(
   // Several documents in flight let persona pictures be read meanwhile.
   const results = await mapLimited(plan.docs, 64, async (p) => {
     const b = await build(p);
-    out.write(b.file, contentOf(options.format, templates, b, name));
+    out.write(b.file, contentOf(options.format, templates, b, name, team));
     progress();
     return { entry: b.entry, model: b.model };
   });
   const index = indexView(
     name,
     results.map((r) => r.entry),
+    team ? plan.elsewhere.map(problemView) : [],
   );
   const indexContent =
     options.format === 'json'
       ? json({ workspace: name, documents: results.map((r) => r.model) })
-      : page(templates!, 'index', options.format, { workspace: { name }, ...index });
+      : page(templates!, 'index', options.format, { workspace: { name }, team, ...index });
   out.write(`index.${ext}`, indexContent);
   progress();
 }
@@ -111,13 +119,14 @@ function contentOf(
   templates: TemplateSet | undefined,
   b: BuiltDocument,
   workspaceName: string,
+  team: boolean,
 ): string {
   if (format === 'json') return json(b.model);
   return page(
     templates!,
     b.kind,
     format,
-    { workspace: { name: workspaceName }, index: { href: `index.${format}` }, ...b.view },
+    { workspace: { name: workspaceName }, team, index: { href: `index.${format}` }, ...b.view },
     b.markdown,
   );
 }

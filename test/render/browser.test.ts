@@ -113,7 +113,7 @@ describe.skipIf(!HAS_CHROMIUM)('HTML reports in a real browser (Chromium)', () =
       expect(existsSync(shot)).toBe(true);
       await v.page.close();
     }
-  });
+  }, 120_000);
 
   it('stays within a phone’s width', async () => {
     for (const name of [

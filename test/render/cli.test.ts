@@ -18,16 +18,26 @@ async function intercepted(argv: string[]): Promise<{ code: number; options: unk
 
 describe('render: argv → options', () => {
   it.each([
-    [['render'], { paths: [], format: 'html', out: 'report', force: false }],
-    [['render', 'a', 'b', '--format', 'md', '--out', 'x'], { paths: ['a', 'b'], format: 'md', out: 'x', force: false }],
+    [['render'], { paths: [], format: 'html', out: 'report', force: false, audience: 'client' }],
+    [
+      ['render', 'a', 'b', '--format', 'md', '--out', 'x', '--audience', 'team'],
+      { paths: ['a', 'b'], format: 'md', out: 'x', force: false, audience: 'team' },
+    ],
     [
       ['render', '-f', 'json', '-o', 'model', '--templates', 't', '--force'],
-      { paths: [], format: 'json', out: 'model', templates: 't', force: true },
+      { paths: [], format: 'json', out: 'model', templates: 't', force: true, audience: 'client' },
     ],
   ])('%j', async (argv, expected) => {
     const { code, options } = await intercepted(argv);
     expect(code).toBe(0);
     expect(options).toEqual(expected);
+  });
+
+  it('an unknown audience is a usage error naming both', async () => {
+    const { code, err } = await intercepted(['render', '--audience', 'boss']);
+    expect(code).toBe(2);
+    expect(err).toContain('"boss" is not an audience');
+    expect(err).toContain('client (the default) or team');
   });
 
   it('an unknown format is a usage error naming the formats', async () => {
@@ -52,14 +62,15 @@ describe('render end to end', () => {
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
-  it('--force renders anyway, shows the error in the index and names an id-less document safely', async () => {
+  it('--force --audience team renders anyway, shows the error in the index and names an id-less document safely', async () => {
     const dir = await workspace({
       'good.yaml': persona('good'),
       'bad.yaml': 'kind: persona\nid: "../../escape"\nname: Bad\n',
     });
-    const r = await runBin(['render', '--out', 'out', '--force'], { cwd: dir });
+    const r = await runBin(['render', '--out', 'out', '--force', '--audience', 'team'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('rendered despite');
+    expect(r.stderr).toContain('the reports show them as problems');
     expect((await readdir(path.join(dir, 'out'))).sort()).toEqual([
       'index.html',
       'persona--1.html',
@@ -100,7 +111,8 @@ describe('pictures', () => {
       'personas/e.yaml': persona('e', `picture: ../../${path.basename(outside)}/secret.png\n`),
     });
     await symlink(path.join(outside, 'secret.png'), path.join(dir, 'personas', 'img', 'link.png'));
-    const r = await runBin(['render', '--out', 'out', '--force'], { cwd: dir });
+    // The team sees why a picture was left out; the client sees no picture.
+    const r = await runBin(['render', '--out', 'out', '--force', '--audience', 'team'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(await readdir(path.join(dir, 'out', 'images'))).toEqual(['persona-a.png']);
     expect(await readFile(path.join(dir, 'out', 'images', 'persona-a.png'))).toEqual(PNG);

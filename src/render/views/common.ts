@@ -8,6 +8,17 @@ export interface DocStatus {
   level: 'ok' | 'warning' | 'error';
   /** "2 errors, 1 warning" or "no problems". */
   label: string;
+  /** The diagnostics themselves, with positions (team audience only). */
+  problems?: ProblemView[];
+}
+
+/** One diagnostic in a team report. */
+export interface ProblemView {
+  severity: 'error' | 'warning';
+  /** `file:line:column`. */
+  where: string;
+  message: string;
+  rule: string;
 }
 
 /** What every report knows about the document it shows. */

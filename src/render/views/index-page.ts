@@ -1,5 +1,5 @@
 import { labelOf } from '../values.js';
-import type { DocHeader, DocStatus } from './common.js';
+import type { DocHeader, DocStatus, ProblemView } from './common.js';
 
 const ROLES = ['decision-maker', 'budget-holder', 'influencer', 'user', 'gatekeeper', 'other'];
 
@@ -22,12 +22,16 @@ export interface IndexEntry {
   summary: string;
 }
 
-export function indexView(workspaceName: string, entries: IndexEntry[]) {
+/** `elsewhere`: problems of files that gave no report (the team audience lists them, so its totals equal check's). */
+export function indexView(workspaceName: string, entries: IndexEntry[], elsewhere: ProblemView[] = []) {
   const ofKind = (kind: DocHeader['kind']) => entries.filter((e) => e.doc.kind === kind);
   const personas = ofKind('persona');
   const totals = entries.reduce(
     (t, e) => ({ errors: t.errors + e.doc.status.errors, warnings: t.warnings + e.doc.status.warnings }),
-    { errors: 0, warnings: 0 },
+    {
+      errors: elsewhere.filter((p) => p.severity === 'error').length,
+      warnings: elsewhere.filter((p) => p.severity === 'warning').length,
+    },
   );
   const roleIds = [...ROLES, ...new Set(personas.flatMap((p) => p.roles ?? []).filter((r) => !ROLES.includes(r)))];
   const decisionMakingUnit = roleIds.map((id) => ({
@@ -55,6 +59,7 @@ export function indexView(workspaceName: string, entries: IndexEntry[]) {
       ...totals,
       level: (totals.errors > 0 ? 'error' : totals.warnings > 0 ? 'warning' : 'ok') as DocStatus['level'],
     },
+    elsewhere,
     decisionMakingUnit,
     rolesMissing: decisionMakingUnit
       .filter((r) => r.personas.length === 0 && ROLES.includes(r.id) && r.id !== 'other')

@@ -60,15 +60,21 @@ export async function marketView(header: DocHeader, doc: WorkspaceDocument, work
         sizingRow(
           'Companies in the total target market',
           sizing.totalCompanies === null ? undefined : formatNumber(sizing.totalCompanies),
+          'stated',
           'sizing.total_companies',
         ),
-        sizingRow('Average annual spend per company', money(sizing.averageAnnualSpend), 'sizing.average_annual_spend'),
+        sizingRow(
+          'Average annual spend per company',
+          money(sizing.averageAnnualSpend),
+          'stated',
+          'sizing.average_annual_spend',
+        ),
         sizingRow(
           'Fit rate of the listed accounts',
           totals.fitRate === null
             ? undefined
             : `${formatPercent(totals.fitRate)} (${totals.fitting} of ${totals.accounts})`,
-          'fitting ÷ listed accounts',
+          'accounts that fit ÷ accounts listed',
         ),
         sizingRow(
           'Estimated addressable market',
@@ -78,9 +84,9 @@ export async function marketView(header: DocHeader, doc: WorkspaceDocument, work
         sizingRow(
           'Annual spend of the fitting accounts listed',
           money(sizing.summedSpend.value),
-          `summed${sizing.fittingWithoutSpend > 0 ? `; ${sizing.fittingWithoutSpend} fitting without annual_spend` : ''}`,
+          `summed${sizing.fittingWithoutSpend > 0 ? `; ${sizing.fittingWithoutSpend} fitting without a known annual spend` : ''}`,
         ),
-        sizingRow('Revenue target', money(sizing.revenueTarget), 'sizing.revenue_target'),
+        sizingRow('Revenue target', money(sizing.revenueTarget), 'stated', 'sizing.revenue_target'),
       ],
       basis: sizing.addressableSpend.basis,
       basisLabel: sizing.addressableSpend.label,
@@ -109,8 +115,9 @@ const VERDICTS: Record<string, string> = {
   'no-target': 'No revenue target is set, so there is no share to check.',
 };
 
-function sizingRow(label: string, value: string | undefined, note: string) {
-  return { label, value: value ?? '—', note };
+/** `key`: the YAML key the figure comes from, shown to the team only. */
+function sizingRow(label: string, value: string | undefined, note: string, key?: string) {
+  return { label, value: value ?? '—', note, key };
 }
 
 function shareBar(required: number, achievable: number) {
