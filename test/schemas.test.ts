@@ -350,6 +350,14 @@ const fullSettings: JsonObject = {
   placeholders: { values: ['n/a'], prefixes: ['draft:'] },
   rules: { 'evidence-stale': 'warning', 'stage-message-missing': 'off', 'market-share': 'error', schema: 'warning' },
   templates: 'templates',
+  theme: {
+    logo: 'branding/logo.png',
+    colors: { accent: '#1f4e79', text: '#222' },
+    prepared_for: 'Acme Ltd',
+    prepared_by: 'Jo Bloggs',
+    date: '2026-12-07',
+    confidentiality: 'Confidential',
+  },
   limits: { maxFileBytes: 1024, maxAliasCount: 0, maxDepth: 64, maxCsvBytes: 1048576 },
 };
 

@@ -7,7 +7,9 @@ import { documentBuilder, type BuiltDocument } from './documents.js';
 import { escapeForMarkdown } from './markdown-view.js';
 import { OutputFolder } from './output.js';
 import { planRender } from './plan.js';
+import { reportStamp } from './stamp.js';
 import { problemView } from './status.js';
+import { reportView, type ReportView } from './theme.js';
 import { loadTemplates, type TemplateKind, type TemplateSet } from './templates.js';
 import { indexView } from './views/index-page.js';
 
@@ -29,6 +31,8 @@ export interface RenderOptions {
   force: boolean;
   /** Default client. */
   audience?: Audience;
+  /** Ask git for the commit the reports show (default true; false for output that must not change). */
+  git?: boolean;
   today?: Date;
   /** Called after each report is drawn and handed to be written (the CLI shows progress on a terminal). */
   onProgress?: (done: number, total: number) => void;
@@ -69,8 +73,19 @@ async function lintAndWrite(options: RenderOptions, out: OutputFolder): Promise<
     options.templates !== undefined ? path.resolve(options.cwd, options.templates) : workspace.settings.templates;
   const templates =
     options.format === 'json' ? undefined : await loadTemplates(options.format, templateDir, options.cwd);
+  // The theme's logo is checked before the output folder is made: a bad one stops the run first.
+  const settings = workspace.settings;
+  const name = settings.name ?? (settings.root ? path.basename(settings.root) : 'personakit reports');
+  const stamp = await reportStamp({
+    root: settings.root ?? workspace.cwd,
+    outDir: out.root,
+    today: options.today ?? new Date(),
+    date: settings.theme.date,
+    git: options.git,
+  });
+  const report = await reportView(settings, stamp, name);
   await out.prepare();
-  await writeReports(options, templates, out, documents, result);
+  await writeReports(options, templates, out, documents, result, { workspace: { name }, report });
   return { refused: false, diagnostics, lint: result, outDir: out.root, written: out.written };
 }
 
@@ -81,15 +96,19 @@ async function writeReports(
   out: OutputFolder,
   documents: readonly WorkspaceDocument[],
   result: LintResult,
+  common: { workspace: { name: string }; report: ReportView },
 ): Promise<void> {
   const { workspace, diagnostics } = result;
   const ext = options.format === 'md' ? 'md' : options.format;
   const team = options.audience === 'team';
   const plan = planRender(documents, workspace.documents, diagnostics, options.cwd, ext, team);
   const build = documentBuilder(plan, workspace, out, options.format);
-  const name =
-    workspace.settings.name ??
-    (workspace.settings.root ? path.basename(workspace.settings.root) : 'personakit reports');
+  const name = common.workspace.name;
+  // What every page's root holds besides its own view, escaped for Markdown once.
+  const shared =
+    options.format === 'md'
+      ? { ...escapeForMarkdown({ ...common, report: { ...common.report, logo: undefined } }), team }
+      : { ...common, team };
 
   const total = plan.docs.length + 1;
   let done = 0;
@@ -97,7 +116,7 @@ async function writeReports(
   // Several documents in flight let persona pictures be read meanwhile.
   const results = await mapLimited(plan.docs, 64, async (p) => {
     const b = await build(p);
-    out.write(b.file, contentOf(options.format, templates, b, name, team));
+    out.write(b.file, contentOf(options.format, templates, b, shared));
     progress();
     return { entry: b.entry, model: b.model };
   });
@@ -109,39 +128,31 @@ async function writeReports(
   const indexContent =
     options.format === 'json'
       ? json({ workspace: name, documents: results.map((r) => r.model) })
-      : page(templates!, 'index', options.format, { workspace: { name }, team, ...index });
+      : page(templates!, 'index', options.format, shared, index);
   out.write(`index.${ext}`, indexContent);
   progress();
 }
 
-function contentOf(
-  format: RenderFormat,
-  templates: TemplateSet | undefined,
-  b: BuiltDocument,
-  workspaceName: string,
-  team: boolean,
-): string {
+function contentOf(format: RenderFormat, templates: TemplateSet | undefined, b: BuiltDocument, shared: object): string {
   if (format === 'json') return json(b.model);
-  return page(
-    templates!,
-    b.kind,
-    format,
-    { workspace: { name: workspaceName }, team, index: { href: `index.${format}` }, ...b.view },
-    b.markdown,
-  );
+  return page(templates!, b.kind, format, { ...shared, index: { href: `index.${format}` } }, b.view, b.markdown);
 }
 
-/** Markdown data is escaped once, here; precomputed Markdown (the Mermaid block) is added after. */
+/**
+ * A page's root: `shared` (already escaped) and the page's own view. Markdown data is escaped
+ * once, here; precomputed Markdown (the Mermaid block) is added after.
+ */
 function page(
   templates: TemplateSet,
   kind: TemplateKind,
   format: 'html' | 'md',
+  shared: object,
   view: object,
   markdown: Record<string, string> = {},
 ): string {
   return format === 'html'
-    ? templates.render(kind, view)
-    : templates.render(kind, { ...escapeForMarkdown(view), ...markdown });
+    ? templates.render(kind, { ...shared, ...view })
+    : templates.render(kind, { ...shared, ...escapeForMarkdown(view), ...markdown });
 }
 
 function json(value: unknown): string {

@@ -102,7 +102,7 @@ export async function loadTemplates(
   const options = compileOptions(format);
   const sources = new Map(entries.map((e) => [e.key, display(cwd, e.file)]));
   const specs = await builtinSpecs(format);
-  const needsCompiler = specs === undefined || entries.some((e) => e.override);
+  const needsCompiler = specs === undefined || entries.some((e) => e.override || specs[e.key] === undefined);
   const hb: HandlebarsInstance = needsCompiler
     ? (await import('handlebars')).default.create()
     : ((await import('handlebars/runtime.js' as string)) as { default: HandlebarsInstance }).default.create();

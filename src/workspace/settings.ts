@@ -10,6 +10,7 @@ import { suggestion } from '../schema/suggest.js';
 import { validateAgainst } from '../schema/validate.js';
 import { CORE_RULES, type RuleMeta } from '../rules/types.js';
 import { isInside } from './collect.js';
+import { themeSettings, type RawTheme, type ThemeSettings } from './theme-settings.js';
 
 export type RuleSetting = Severity | 'off';
 
@@ -31,6 +32,8 @@ export interface Settings {
   placeholders: Placeholders;
   /** Absolute path of the template override folder. */
   templates?: string;
+  /** How the reports look and whom they are for (`theme:`). */
+  theme: ThemeSettings;
   limits: Limits;
   /** Position of each setting key, for "personakit.yaml:3:5" messages raised after loading (unknown rule ids). */
   locate?: (pointer: string) => { line: number; column: number };
@@ -42,6 +45,7 @@ export function defaultSettings(): Settings {
     evidenceMaxAgeDays: 365,
     rules: {},
     placeholders: DEFAULT_PLACEHOLDERS,
+    theme: {},
     limits: { ...DEFAULT_LIMITS },
   };
 }
@@ -54,6 +58,7 @@ interface RawSettings {
   rules?: Record<string, RuleSetting>;
   placeholders?: { values?: string[]; prefixes?: string[] };
   templates?: string;
+  theme?: RawTheme;
   limits?: Partial<Limits>;
 }
 
@@ -118,6 +123,7 @@ export async function readSettings(file: string, displayFile = file): Promise<Se
     if (!isInside(real, realRoot)) insideWorkspace(realRoot, real, '/templates', displayFile, locate);
   }
   if (raw.limits) settings.limits = { ...settings.limits, ...raw.limits };
+  settings.theme = themeSettings(raw.theme, displayFile, locate);
   return settings;
 }
 

@@ -16,7 +16,16 @@ const REPORTS = [
 
 async function renderExamples(format: 'html' | 'md' | 'json'): Promise<string> {
   const out = await makeTempDir('personakit-render-');
-  const result = await renderReports({ cwd: REPO_ROOT, paths: ['examples'], format, out, force: false });
+  // A fixed day and no commit: the stamp of golden reports must not change with the calendar or git.
+  const result = await renderReports({
+    cwd: REPO_ROOT,
+    paths: ['examples'],
+    format,
+    out,
+    force: false,
+    today: new Date('2026-12-01T12:00:00Z'),
+    git: false,
+  });
   expect(result.refused).toBe(false);
   return out;
 }

@@ -1,0 +1,60 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { isInside } from './picture.js';
+
+const run = promisify(execFile);
+
+/** What every report carries to say which state of the workspace it shows. */
+export interface Stamp {
+  /** YYYY-MM-DD: theme.date, or the day of the run. */
+  date: string;
+  /** The short commit of HEAD, when the workspace is in a git repository. */
+  commit?: string;
+  /** The working tree had changes not in that commit (the output folder aside). */
+  dirty: boolean;
+  /** "7 December 2026 · a1b2c3d" or "… · a1b2c3d with uncommitted changes". */
+  text: string;
+}
+
+const MONTHS = 'January February March April May June July August September October November December'.split(' ');
+
+/**
+ * The stamp of a run. `git: false` leaves the commit out (tests of fixed output). Git is asked,
+ * not required: without git, or outside a repository, the stamp is the date alone.
+ */
+export async function reportStamp(options: {
+  root: string;
+  outDir: string;
+  today: Date;
+  date?: string;
+  git?: boolean;
+}): Promise<Stamp> {
+  const date = options.date ?? options.today.toISOString().slice(0, 10);
+  const stamp: Stamp = { date, dirty: false, text: longDate(date) };
+  if (options.git === false) return stamp;
+  const git = (args: string[]) =>
+    run('git', args, { cwd: options.root, timeout: 10_000, maxBuffer: 1 << 20 }).then((r) => r.stdout.trim());
+  try {
+    stamp.commit = await git(['rev-parse', '--short', 'HEAD']);
+  } catch {
+    return stamp; // no git, no repository, or no commit yet
+  }
+  // The reports being written are no change of the workspace's.
+  const out = path.relative(options.root, options.outDir).split(path.sep).join('/');
+  const exclude = out !== '' && isInside(options.root, options.outDir) ? [`:(exclude)${out}`] : [];
+  try {
+    const status = await git(['status', '--porcelain', '--untracked-files=all', '--', '.', ...exclude]);
+    stamp.dirty = status !== '';
+  } catch {
+    stamp.dirty = true; // a status git cannot give is no proof of a clean tree
+  }
+  stamp.text = `${longDate(date)} · ${stamp.commit}${stamp.dirty ? ' with uncommitted changes' : ''}`;
+  return stamp;
+}
+
+/** "2026-12-07" → "7 December 2026". */
+export function longDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${d} ${MONTHS[m! - 1]} ${y}`;
+}
