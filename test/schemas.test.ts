@@ -320,6 +320,28 @@ const fullMarket: JsonObject = {
   fit: {
     threshold: 0.75,
     required: ['sectors', 'employees', 'revenue', 'regions', 'growth_stages', 'buys_category', 'problems', 'incumbent'],
+    weights: {
+      sectors: 3,
+      employees: 1,
+      revenue: 0.5,
+      regions: 2,
+      growth_stages: 1,
+      buys_category: 1,
+      problems: 2,
+      incumbent: 0,
+    },
+    min_known: 0.6,
+    tiers: { A: 85, B: 70, C: 50 },
+    disqualify: {
+      sectors: ['gambling'],
+      employees: { min: 5000, max: 900000 },
+      revenue: { min: 0, max: 100000 },
+      regions: ['Antarctica'],
+      growth_stages: ['declining'],
+      buys_category: false,
+      problems: ['none'],
+      incumbent: 'prefer',
+    },
   },
   accounts: [
     {
@@ -570,7 +592,8 @@ describe.each(KINDS)('%s documents: shared behaviour', (k) => {
   });
 
   it('an unknown property is rejected on every object', () => {
-    const pointers = objectPointers(full[k]);
+    // (market fit.tiers takes any tier name; tested with the market's ranges)
+    const pointers = objectPointers(full[k]).filter((p) => !(k === 'market' && p === '/fit/tiers'));
     for (const p of pointers) {
       expectInvalid(k, withValue(full[k], `${p}/Bogus_Key`, 1), 'additionalProperties', p);
       // (settings `rules` takes any rule-id-shaped key; it is tested separately)
@@ -874,6 +897,14 @@ describe('market', () => {
       ['/criteria/buys_category', 'yes', 'type'],
       ['/fit/threshold', 1.5, 'maximum'],
       ['/fit/threshold', -0.1, 'minimum'],
+      ['/fit/min_known', 1.01, 'maximum'],
+      ['/fit/min_known', -0.5, 'minimum'],
+      ['/fit/weights/sectors', -1, 'minimum'],
+      ['/fit/weights/sectors', 'high', 'type'],
+      ['/fit/tiers/A', 101, 'maximum'],
+      ['/fit/tiers', {}, 'minProperties'],
+      ['/fit/disqualify/incumbent', 'any', 'enum'],
+      ['/fit/disqualify/employees', {}, 'minProperties'],
       ['/fit/required', ['sectors', 'sectors'], 'uniqueItems'],
       ['/sizing/max_share', 0, 'exclusiveMinimum'],
       ['/sizing/max_share', 1.01, 'maximum'],
@@ -894,6 +925,9 @@ describe('market', () => {
     for (const [p, v] of [
       ['/fit/threshold', 0],
       ['/fit/threshold', 1],
+      ['/fit/min_known', 0],
+      ['/fit/min_known', 1],
+      ['/fit/tiers', { 'Very good': 85, 'x-note': 'MadKudu-style names' }],
       ['/sizing/max_share', 1],
       ['/criteria/employees', { max: 0 }],
       ['/criteria/revenue', { min: 0.5 }],

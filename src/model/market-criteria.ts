@@ -59,6 +59,10 @@ export interface CriterionResult {
   outcome: Outcome;
   /** In words, e.g. "employees 4,200 is above the maximum 2,500". */
   reason: string;
+  /** fit.weights of the criterion (default 1). */
+  weight: number;
+  /** Points it adds to the score (a match), takes off (a mismatch, negative) or 0 (unknown); out of 100. */
+  points: number;
 }
 
 export function readCriteria(value: unknown): MarketCriteria {

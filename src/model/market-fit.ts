@@ -11,10 +11,30 @@ import {
   type MarketCriteria,
   type Outcome,
 } from './market-criteria.js';
+import {
+  costliest,
+  disqualifiedText,
+  disqualifyReason,
+  notEnoughDataText,
+  pointsWorth,
+  weightedSummary,
+} from './market-explain.js';
 import { formatScore } from './market-format.js';
+import {
+  disqualifiers,
+  enoughData,
+  formatPoints,
+  knownShareOf,
+  pointsOf,
+  readScoring,
+  standingOf,
+  type ScoredDefinition,
+  type ScoringSettings,
+  type Standing,
+} from './market-score.js';
 
 /** What scoring needs from a market document, read defensively (wrong types fall back to defaults). */
-export interface FitDefinition {
+export interface FitDefinition extends ScoredDefinition {
   criteria: MarketCriteria;
   /** Criteria the market states that are scored, in SCORED_CRITERIA order. */
   scored: CriterionName[];
@@ -25,6 +45,8 @@ export interface FitDefinition {
   /** fit.required entries the market does not state (or does not score: incumbent `any`). */
   requiredNotStated: CriterionName[];
   currency: string | null;
+  /** fit.weights, tiers, min_known and disqualify (market-score.ts). */
+  scoring: ScoringSettings;
 }
 
 /** Where an account comes from: a YAML list item or a CSV row. JSON-serialisable. */
@@ -52,12 +74,24 @@ export interface AccountFit {
   annualSpend: number | null;
   /** One line: why it does not fit (failed criteria with reasons, score, unknowns), or how it fits. */
   summary: string;
+  /** 100 × matched weight ÷ scored weight (README, "Weighted scoring"), or null when nothing was scored. */
+  points: number | null;
+  /** Share of the market's total weight the account had data for; null when the criteria weigh nothing. */
+  knownShare: number | null;
+  standing: Standing;
+  /** Name of the account's tier (fit.tiers), or null. */
+  tier: string | null;
+  /** Disqualifying criteria (fit.disqualify) the account matches, with what matched. */
+  disqualifiedBy: Array<{ criterion: CriterionName; reason: string }>;
+  /** A few words on what decides its place: disqualifiers, the costliest mismatches, missing data. */
+  mainReasons: string[];
 }
 
 export function readFitDefinition(data: Record<string, unknown>): FitDefinition {
   const criteria = readCriteria(data.criteria);
   const scored = statedCriteria(criteria);
   const fit = isRecord(data.fit) ? data.fit : {};
+  const scoring = readScoring(fit, scored);
   const threshold = typeof fit.threshold === 'number' && fit.threshold >= 0 && fit.threshold <= 1 ? fit.threshold : 1;
   const named = Array.isArray(fit.required)
     ? SCORED_CRITERIA.filter((c) => (fit.required as unknown[]).includes(c))
@@ -69,6 +103,7 @@ export function readFitDefinition(data: Record<string, unknown>): FitDefinition 
     required: named.filter((c) => scored.includes(c)),
     requiredNotStated: named.filter((c) => !scored.includes(c)),
     currency: typeof data.currency === 'string' && data.currency !== '' ? data.currency : null,
+    scoring,
   };
 }
 
@@ -79,28 +114,49 @@ export interface FitScore {
   matched: number;
   scored: number;
   fits: boolean;
+  /** Sum of the weights of the matched criteria; equals `matched` without fit.weights. */
+  matchedWeight: number;
+  /** Sum of the weights of the matched and mismatched criteria; equals `scored` without fit.weights. */
+  scoredWeight: number;
+  requiredFailed: boolean;
+  /** The fit.disqualify criteria the account matches. */
+  disqualifiedBy: readonly CriterionName[];
 }
 
 /**
- * SPEC 3.3: an account fits when matched ÷ scored ≥ threshold, no required criterion mismatches,
- * and at least one criterion was scored. Unknowns are neither matches nor mismatches.
+ * SPEC 3.3 with weights: an account fits when matched weight ÷ scored weight ≥ threshold, no
+ * required criterion mismatches, some weight was scored, and no fit.disqualify criterion matches.
+ * Unknowns are neither matches nor mismatches. Weights default to 1, and sums of ones are exact,
+ * so without fit.weights every verdict is the count-based one.
  */
 export function scoreAccount(account: Account, definition: FitDefinition): FitScore {
   const outcomes = definition.scored.map((c) => judge(c, definition.criteria, account));
+  const weights = definition.scoring.weights;
   let matched = 0;
   let mismatched = 0;
+  let matchedWeight = 0;
+  let mismatchedWeight = 0;
   let requiredFailed = false;
   outcomes.forEach((outcome, i) => {
-    if (outcome === 'match') matched++;
-    else if (outcome === 'mismatch') {
+    if (outcome === 'match') {
+      matched++;
+      matchedWeight += weights[i]!;
+    } else if (outcome === 'mismatch') {
       mismatched++;
+      mismatchedWeight += weights[i]!;
       if (definition.required.includes(definition.scored[i]!)) requiredFailed = true;
     }
   });
   const scored = matched + mismatched;
+  const scoredWeight = matchedWeight + mismatchedWeight;
+  const disqualifiedBy = disqualifiers(account, definition.scoring);
   // Equal rationals divide to the same double, so 4/5 ≥ 0.8 holds exactly.
-  const fits = scored > 0 && matched / scored >= definition.threshold && !requiredFailed;
-  return { outcomes, matched, scored, fits };
+  const fits =
+    scoredWeight > 0 &&
+    matchedWeight / scoredWeight >= definition.threshold &&
+    !requiredFailed &&
+    disqualifiedBy.length === 0;
+  return { outcomes, matched, scored, fits, matchedWeight, scoredWeight, requiredFailed, disqualifiedBy };
 }
 
 /** The account's fit in full, with a reason for every criterion: for reports and findings. */
@@ -112,18 +168,23 @@ export function describeFit(
 ): AccountFit {
   const results: CriterionResult[] = definition.scored.map((criterion, i) => {
     const outcome = score.outcomes[i]!;
+    const weight = definition.scoring.weights[i]!;
+    const worth = pointsWorth(weight, score);
     return {
       criterion,
       outcome,
       reason: explain(criterion, outcome, definition.criteria, account, definition.currency),
+      weight,
+      points: outcome === 'match' ? worth : outcome === 'mismatch' ? -worth : 0,
     };
   });
+  const { standing, tier } = standingOf(score, definition.scoring);
   const failed = results.filter((r) => r.outcome === 'mismatch').map((r) => r.criterion);
   const fit: AccountFit = {
     name: account.name,
     source,
     fits: score.fits,
-    score: score.scored > 0 ? score.matched / score.scored : null,
+    score: score.scoredWeight > 0 ? score.matchedWeight / score.scoredWeight : null,
     matched: score.matched,
     scored: score.scored,
     results,
@@ -132,8 +193,19 @@ export function describeFit(
     unknown: results.filter((r) => r.outcome === 'unknown').map((r) => r.criterion),
     annualSpend: account.annual_spend ?? null,
     summary: '',
+    points: pointsOf(score),
+    knownShare: knownShareOf(score, definition.scoring),
+    standing,
+    tier: tier?.name ?? null,
+    disqualifiedBy: score.disqualifiedBy.map((criterion) => ({
+      criterion,
+      reason: disqualifyReason(criterion, account, definition),
+    })),
+    mainReasons: [],
   };
-  fit.summary = summarise(score, definition, (criterion) => results.find((r) => r.criterion === criterion)!.reason);
+  const reasonOf = (criterion: CriterionName) => results.find((r) => r.criterion === criterion)!.reason;
+  fit.summary = summarise(account, score, definition, reasonOf);
+  fit.mainReasons = mainReasons(account, score, definition, reasonOf);
   return fit;
 }
 
@@ -146,13 +218,19 @@ export function fitAccount(account: Account, source: AccountSource, definition: 
  * criteria only. Every misfit of a 100,000-row CSV becomes a finding through this.
  */
 export function summariseFit(account: Account, score: FitScore, definition: FitDefinition): string {
-  return summarise(score, definition, (criterion) =>
+  return summarise(account, score, definition, (criterion) =>
     explain(criterion, 'mismatch', definition.criteria, account, definition.currency),
   );
 }
 
 /** The one-line summary: failed criteria with their reasons (when it does not fit), the score, the unknowns. */
-function summarise(score: FitScore, definition: FitDefinition, reasonOf: (criterion: CriterionName) => string): string {
+function summarise(
+  account: Account,
+  score: FitScore,
+  definition: FitDefinition,
+  reasonOf: (criterion: CriterionName) => string,
+): string {
+  if (definition.scoring.extended) return weightedSummary(account, score, definition, reasonOf);
   const parts: string[] = [];
   if (score.scored === 0) {
     parts.push(
@@ -176,4 +254,23 @@ function summarise(score: FitScore, definition: FitDefinition, reasonOf: (criter
   const unknown = definition.scored.filter((_, i) => score.outcomes[i] === 'unknown');
   if (unknown.length > 0) parts.push(`unknown: ${unknown.join(', ')}`);
   return parts.join('; ');
+}
+
+/** What decides the account's place, shortest first: disqualifiers, the three costliest mismatches, missing data. */
+export function mainReasons(
+  account: Account,
+  score: FitScore,
+  definition: FitDefinition,
+  reasonOf: (criterion: CriterionName) => string,
+): string[] {
+  const reasons: string[] = [];
+  if (score.disqualifiedBy.length > 0) reasons.push(disqualifiedText(account, score, definition));
+  for (const { criterion, points } of costliest(score, definition).slice(0, 3)) {
+    const required = definition.required.includes(criterion) ? ' [required]' : '';
+    reasons.push(`${criterion} −${formatPoints(points)}${required}: ${reasonOf(criterion)}`);
+  }
+  if (score.scoredWeight === 0) reasons.push('no criterion could be scored');
+  if (definition.scoring.extended && score.disqualifiedBy.length === 0 && !enoughData(score, definition.scoring))
+    reasons.push(notEnoughDataText(score, definition));
+  return reasons;
 }

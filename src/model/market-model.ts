@@ -10,7 +10,10 @@ import {
   summariseFit,
   type AccountFit,
   type AccountSource,
+  type FitScore,
 } from './market-fit.js';
+import { rankGroup, TopRanked } from './market-rank.js';
+import { standingOf, type Tier } from './market-score.js';
 import { sizeMarket, type FitTotals, type Sizing } from './market-sizing.js';
 
 /**
@@ -29,7 +32,18 @@ export interface MarketModel {
   criteria: MarketCriteria;
   /** The criteria accounts are scored on (stated, and not incumbent `any`). */
   scored: CriterionName[];
-  fit: { threshold: number; required: CriterionName[]; requiredNotStated: CriterionName[] };
+  fit: {
+    threshold: number;
+    required: CriterionName[];
+    requiredNotStated: CriterionName[];
+    /** The weight of every scored criterion (1 unless fit.weights says otherwise). */
+    weights: Partial<Record<CriterionName, number>>;
+    minKnown: number;
+    /** fit.tiers, highest first. */
+    tiers: Tier[];
+    /** fit.disqualify as stated (wrongly typed entries left out). */
+    disqualify: MarketCriteria;
+  };
   /** The accounts_file and how reading it went; null when the market has none. */
   accountsFile: (Omit<AccountsCsvResult, 'status'> & { path: string; status: AccountsCsvResult['status'] }) | null;
   totals: {
@@ -50,6 +64,11 @@ export interface MarketModel {
    */
   accounts: AccountFit[];
   omittedAccounts: number;
+  /**
+   * The best accounts, up to `rankLimit`, ordered by tier, then score, then annual spend (then
+   * listing order); empty when the caller asked for no ranking.
+   */
+  ranked: AccountFit[];
   /** CSV problems found (bad cells, header, syntax); the findings themselves go to onCsvProblem. */
   csvProblems: number;
   sizing: Sizing;
@@ -67,6 +86,10 @@ export interface EvaluateOptions {
   onCsvMisfit?(misfit: CsvMisfit): void;
   /** Sees every problem of the accounts_file, with the file's display path. */
   onCsvProblem?(problem: CsvProblem & { file: string }): void;
+  /** Most accounts kept in `ranked` (default: detailLimit); 0 ranks nothing (the rules need no ranking). */
+  rankLimit?: number;
+  /** Sees every scored account, in listing order: how `render --format csv` ranks all of them. */
+  onScored?(account: Account, source: AccountSource, score: FitScore): void;
 }
 
 /** An account of the accounts_file that does not fit: its row's line in the CSV and why. */
@@ -92,10 +115,24 @@ export async function evaluateMarket(
   const counts = { inline: 0, fromFile: 0, excluded: 0, omitted: 0, csvProblems: 0 };
   const kept: AccountFit[] = [];
   const totals: FitTotals = { accounts: 0, fitting: 0, fittingSpend: 0, fittingWithoutSpend: 0 };
+  const ranking = new TopRanked<{ account: Account; source: AccountSource; score: FitScore }>(
+    options.rankLimit ?? limit,
+  );
+  const rankKey = (account: Account, score: FitScore) => {
+    const { standing, tier } = standingOf(score, definition.scoring);
+    return {
+      group: rankGroup(standing, tier, definition.scoring),
+      points: score.scoredWeight > 0 ? score.matchedWeight / score.scoredWeight : null,
+      spend: account.annual_spend ?? null,
+      order: totals.accounts,
+    };
+  };
   // Fold each account into running totals. Words are built only for the accounts kept in full
   // (the first `limit`) and for misfits: fitting rows beyond the limit cost no text.
   const fold = (account: Account, source: AccountSource) => {
     const score = scoreAccount(account, definition);
+    if (options.rankLimit !== 0) ranking.add(rankKey(account, score), { account, source, score });
+    options.onScored?.(account, source, score);
     totals.accounts++;
     if (score.fits) {
       totals.fitting++;
@@ -161,6 +198,10 @@ export async function evaluateMarket(
       threshold: definition.threshold,
       required: definition.required,
       requiredNotStated: definition.requiredNotStated,
+      weights: Object.fromEntries(definition.scored.map((c, i) => [c, definition.scoring.weights[i]!])),
+      minKnown: definition.scoring.minKnown,
+      tiers: definition.scoring.tiers,
+      disqualify: definition.scoring.disqualify.criteria,
     },
     accountsFile,
     totals: {
@@ -174,6 +215,7 @@ export async function evaluateMarket(
     },
     accounts: kept,
     omittedAccounts: counts.omitted,
+    ranked: ranking.result().map((r) => describeFit(r.account, r.source, r.score, definition)),
     csvProblems: counts.csvProblems,
     sizing: sizeMarket(data, totals, definition.currency),
   };

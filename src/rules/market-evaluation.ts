@@ -31,6 +31,7 @@ export function marketEvaluations(context: RuleContext): Promise<MarketEvaluatio
           onMisfit: (misfit) => misfits.push(misfit),
           onCsvMisfit: (misfit) => csvMisfits.push(misfit),
           onCsvProblem: (problem) => csvProblems.push(problem),
+          rankLimit: 0,
         });
         return { doc, model, misfits, csvMisfits, csvProblems };
       }),

@@ -4,6 +4,7 @@ import { SCORED_CRITERIA } from '../model/market-criteria.js';
 import type { WorkspaceDocument } from '../workspace/workspace.js';
 import { findingAt } from './facts.js';
 import { csvFinding, marketEvaluations } from './market-evaluation.js';
+import { scoringSchemaProblems } from './market-scoring-schema.js';
 import { defineRule, type RuleContext } from './rule.js';
 import { CORE_RULES } from './types.js';
 
@@ -17,7 +18,7 @@ export const marketSchema = defineRule({
   async check(context: RuleContext): Promise<Finding[]> {
     const findings: Finding[] = [];
     for (const { doc, csvProblems } of await marketEvaluations(context)) {
-      findings.push(...requiredNotScored(doc));
+      findings.push(...requiredNotScored(doc), ...scoringSchemaProblems(doc));
       for (const p of csvProblems) findings.push(csvFinding('schema', doc, p.file, p.line, p.column, p.message));
     }
     return findings;

@@ -1,0 +1,116 @@
+import { explain, type Account, type CriterionName, type Outcome } from './market-criteria.js';
+import { formatList } from './market-format.js';
+import {
+  enoughData,
+  FIELD_OF,
+  formatPoints,
+  formatShare,
+  heaviest,
+  knownShareOf,
+  pointsOf,
+  type ScoredDefinition,
+  type WeightedTotals,
+} from './market-score.js';
+
+/** What the words of a weighted verdict are built from (a FitScore of market-fit.ts). */
+export interface ScoreFacts extends WeightedTotals {
+  outcomes: Outcome[];
+  fits: boolean;
+}
+
+/** The points a criterion's weight is worth for this account: its share of the scored weight. */
+export function pointsWorth(weight: number, score: WeightedTotals): number {
+  return score.scoredWeight > 0 ? (100 * weight) / score.scoredWeight : 0;
+}
+
+/**
+ * The one-line summary of a market using weights, tiers, min_known or disqualify: what rules it
+ * out, the score against the threshold, the mismatches that cost the most points (heaviest
+ * first), what data is missing for a tier, and the unknowns.
+ */
+export function weightedSummary(
+  account: Account,
+  score: ScoreFacts,
+  definition: ScoredDefinition,
+  reasonOf: (criterion: CriterionName) => string,
+): string {
+  const parts: string[] = [];
+  const disqualified = score.disqualifiedBy.length > 0;
+  if (disqualified) parts.push(disqualifiedText(account, score, definition));
+  const points = pointsOf(score);
+  if (points === null) {
+    parts.push(
+      definition.scored.length === 0 ? 'the market states no criteria to score it on' : 'no criterion could be scored',
+    );
+  } else {
+    const below = score.matchedWeight / score.scoredWeight < definition.threshold;
+    parts.push(
+      `score ${formatPoints(points)} of 100${below ? `, below the threshold ${formatPoints(100 * definition.threshold)}` : ''}`,
+    );
+    if (!score.fits) {
+      const lost = costliest(score, definition).map(
+        (c) =>
+          `${c.criterion} ${formatPoints(c.points)} points (${reasonOf(c.criterion)})${definition.required.includes(c.criterion) ? ' [required]' : ''}`,
+      );
+      if (lost.length > 0) parts.push(`lost: ${lost.join(', ')}`);
+    }
+  }
+  // Too little data names the fields to fill in, which are the unknowns.
+  if (!disqualified && !enoughData(score, definition.scoring)) parts.push(notEnoughDataText(score, definition));
+  else {
+    const unknown = definition.scored.filter((_, i) => score.outcomes[i] === 'unknown');
+    if (unknown.length > 0) parts.push(`unknown: ${unknown.join(', ')}`);
+  }
+  return parts.join('; ');
+}
+
+/** The mismatches with the points each cost, most first. */
+export function costliest(
+  score: ScoreFacts,
+  definition: ScoredDefinition,
+): Array<{ criterion: CriterionName; points: number }> {
+  return heaviest(definition.scored, score.outcomes, definition.scoring, 'mismatch').map((criterion) => ({
+    criterion,
+    points: pointsWorth(definition.scoring.weights[definition.scored.indexOf(criterion)]!, score),
+  }));
+}
+
+/** "disqualified by sectors (sector "Gambling"), incumbent (served by Slotterly)". */
+export function disqualifiedText(account: Account, score: WeightedTotals, definition: ScoredDefinition): string {
+  const reasons = score.disqualifiedBy.map((c) => `${c} (${disqualifyReason(c, account, definition)})`);
+  return `disqualified by ${reasons.join(', ')}`;
+}
+
+/** "not enough data to tier it: 40 % of the weight known, 50 % needed; fill in revenue, employees". */
+export function notEnoughDataText(score: ScoreFacts, definition: ScoredDefinition): string {
+  const known = knownShareOf(score, definition.scoring);
+  const fields = heaviest(definition.scored, score.outcomes, definition.scoring, 'unknown').map((c) => FIELD_OF[c]);
+  const fill = fields.length > 0 ? `; fill in ${formatList(fields, 'and')}` : '';
+  return known === null
+    ? 'not enough data to tier it: the criteria carry no weight'
+    : `not enough data to tier it: ${formatShare(known)} of the weight known, ${formatShare(definition.scoring.minKnown)} needed${fill}`;
+}
+
+/** Why a disqualifying criterion matched, in a few words. */
+export function disqualifyReason(name: CriterionName, account: Account, definition: ScoredDefinition): string {
+  const criteria = definition.scoring.disqualify.criteria;
+  switch (name) {
+    case 'sectors':
+      return `sector "${account.sector}"`;
+    case 'regions':
+      return `region "${account.region}"`;
+    case 'growth_stages':
+      return `growth stage "${account.growth_stage}"`;
+    case 'problems':
+      return `has ${formatList(
+        account.problems!.map((p) => `"${p}"`),
+        'and',
+      )}`;
+    case 'incumbent': {
+      const competitor = account.incumbent?.trim() ?? '';
+      return competitor ? `served by ${competitor}` : 'no competitor serves it';
+    }
+    default:
+      return explain(name, 'match', criteria, account, definition.currency);
+  }
+}
