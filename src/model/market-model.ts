@@ -33,6 +33,8 @@ export interface MarketModel {
   /** The criteria accounts are scored on (stated, and not incumbent `any`). */
   scored: CriterionName[];
   fit: {
+    /** Whether the market uses fit.weights, tiers, min_known or disqualify (the reports then rank and explain). */
+    extended: boolean;
     threshold: number;
     required: CriterionName[];
     requiredNotStated: CriterionName[];
@@ -195,6 +197,7 @@ export async function evaluateMarket(
     criteria: definition.criteria,
     scored: definition.scored,
     fit: {
+      extended: definition.scoring.extended,
       threshold: definition.threshold,
       required: definition.required,
       requiredNotStated: definition.requiredNotStated,

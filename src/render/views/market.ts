@@ -7,6 +7,7 @@ import { formatCurrency } from '../helpers.js';
 import type { RenderPlan } from '../plan.js';
 import { labelOf, text } from '../values.js';
 import type { DocHeader, Ref } from './common.js';
+import { rankingView } from './market-ranking.js';
 
 const CRITERION_LABELS: Record<string, string> = {
   sectors: 'Sectors',
@@ -55,6 +56,7 @@ export async function marketView(header: DocHeader, doc: WorkspaceDocument, work
     misfits: accounts.filter((a) => !a.fits),
     omittedAccounts: model.omittedAccounts,
     accountsFile: model.accountsFile?.path,
+    ranking: rankingView(model, (c) => CRITERION_LABELS[c] ?? labelOf(c), inertCell),
     sizing: {
       rows: [
         sizingRow(
