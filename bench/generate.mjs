@@ -19,12 +19,15 @@ import { createRandom, sentence, words } from './random.mjs';
 
 // accountsFit 1: the first market's criteria fit every CSV row (employees ≥ 0), so a run has no
 // account-misfit findings and measures the rows alone.
+// accountsScoring 1: the first market also weighs its criteria, tiers accounts and disqualifies
+// some (fit.weights, min_known, tiers, disqualify); the rows and other criteria stay the same.
 export const DEFAULTS = Object.freeze({
   personas: 10_000,
   journeys: 500,
   markets: 5,
   accountsRows: 0,
   accountsFit: 0,
+  accountsScoring: 0,
   invalid: 0,
   findings: 0,
   seed: 1,
@@ -105,7 +108,8 @@ export function generateWorkspace(dir, options = {}) {
   for (let m = 0; m < o.markets; m++) {
     const id = `market-${m}`;
     const csv = m === 0 && o.accountsRows > 0;
-    write(`markets/${id}.yaml`, marketYaml(random, id, random.sample(ids, 2), csv, csv && o.accountsFit === 1));
+    const market = marketYaml(random, id, random.sample(ids, 2), csv, csv && o.accountsFit === 1);
+    write(`markets/${id}.yaml`, csv && o.accountsScoring === 1 ? withScoring(market) : market);
     if (csv) write(`markets/${id}-accounts.csv`, accountsCsv(random, o.accountsRows));
   }
   return {
@@ -292,6 +296,23 @@ function marketYaml(r, id, buyers, withCsv, everyRowFits = false) {
   return lines.join('\n') + '\n';
 }
 
+/** The weighted-scoring settings, added after fit.required (no random numbers: the rows stay the same). */
+function withScoring(yaml) {
+  return yaml.replace(
+    '  required: [sectors]\n',
+    [
+      '  required: [sectors]',
+      '  weights: { sectors: 3, problems: 2, regions: 2, incumbent: 0.5 }',
+      '  min_known: 0.6',
+      '  tiers: { A: 85, B: 70, C: 50 }',
+      '  disqualify:',
+      '    growth_stages: [declining]',
+      '    revenue: { max: 10000000 }',
+      '',
+    ].join('\n'),
+  );
+}
+
 /** Which personas to break, and how: a spread of the mistakes people make, each at a known place. */
 function pickBroken(random, count, invalid) {
   const broken = new Map();
@@ -339,7 +360,7 @@ function parseArgs(argv) {
   const [dir, ...rest] = argv;
   if (!dir)
     throw new Error(
-      'usage: node bench/generate.mjs <dir> [--personas N] [--journeys N] [--markets N] [--accounts-rows N] [--accounts-fit 0|1] [--invalid K] [--seed S]',
+      'usage: node bench/generate.mjs <dir> [--personas N] [--journeys N] [--markets N] [--accounts-rows N] [--accounts-fit 0|1] [--accounts-scoring 0|1] [--invalid K] [--seed S]',
     );
   const options = {};
   for (let i = 0; i < rest.length; i += 2) {

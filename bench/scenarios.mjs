@@ -18,6 +18,7 @@ export const WORKSPACES = {
   'csv-100k': { personas: 20, journeys: 2, markets: 1, accountsRows: 100_000 },
   'csv-fit-10k': { personas: 20, journeys: 2, markets: 1, accountsRows: 10_000, accountsFit: 1 },
   'csv-fit-100k': { personas: 20, journeys: 2, markets: 1, accountsRows: 100_000, accountsFit: 1 },
+  'csv-scored-100k': { personas: 20, journeys: 2, markets: 1, accountsRows: 100_000, accountsScoring: 1 },
 };
 
 const ws = (name) => path.join(WORKSPACES_DIR, name);
@@ -82,6 +83,7 @@ export const COMMANDS = {
   'check csv 100k rows': personakit(['check'], ws('csv-100k')),
   'check csv 10k rows, all fit': personakit(['check'], ws('csv-fit-10k')),
   'check csv 100k rows, all fit': personakit(['check'], ws('csv-fit-100k')),
+  'check csv 100k rows, weighted': personakit(['check'], ws('csv-scored-100k')),
   'csv-parse stream 100k rows': node('bench/baselines/csv.mjs', ['markets/market-0-accounts.csv'], ws('csv-100k')),
 };
 
@@ -200,6 +202,22 @@ export const TARGETS = [
     what: 'peak memory, 100k vs 10k rows, every account fits (no findings)',
     subject: 'check csv 100k rows, all fit',
     baseline: 'check csv 10k rows, all fit',
+    metric: 'peakMiB',
+  },
+  // Issue 25: the same rows scored with fit.weights, tiers, min_known and disqualify.
+  {
+    id: '6e',
+    what: 'check 100k rows with weights, tiers and disqualifiers vs without',
+    subject: 'check csv 100k rows, weighted',
+    baseline: 'check csv 100k rows',
+    metric: 'seconds',
+    max: 1.1,
+  },
+  {
+    id: '6f',
+    what: 'peak memory, 100k rows with weights, tiers and disqualifiers vs without',
+    subject: 'check csv 100k rows, weighted',
+    baseline: 'check csv 100k rows',
     metric: 'peakMiB',
   },
 ];
