@@ -16,7 +16,7 @@ export function registerInit(program: Command, ctx: CliContext): void {
     .argument('[dir]', 'folder to create the workspace in (default: the current folder)')
     .option('--name <client>', "the client's name, shown on reports (default: asked, or the folder's name)")
     .option('-y, --yes', 'ask nothing; use the folder name when --name is not given')
-    .option('--force', 'rewrite an existing personakit.yaml (other existing files are still kept)')
+    .option('--force', 'rewrite an existing personakit.yaml and bring schema paths up to date (other files are kept)')
     .addHelpText('after', '\nExamples:\n  $ personakit init acme --name "Acme Ltd"\n  $ cd acme && personakit check')
     .action(async (dir: string | undefined, flags: { name?: string; yes?: boolean; force?: boolean }) => {
       const options = toInitOptions(dir, flags);
@@ -51,12 +51,18 @@ export async function runInit(options: InitCommandOptions, ctx: CliContext): Pro
       })
     ).trim();
   }
-  const result = await initWorkspace({ dir: root, name: name || folderName, force: options.force }, io.cwd);
+  const { packageVersion } = await import('./version.js');
+  const result = await initWorkspace(
+    { dir: root, name: name || folderName, force: options.force, version: packageVersion() },
+    io.cwd,
+  );
   for (const file of result.written) io.stderr.write(`created ${file}\n`);
-  for (const file of result.skipped) io.stderr.write(`skipped ${file} (it already exists)\n`);
+  for (const file of result.updated) io.stderr.write(`updated ${file}\n`);
+  for (const file of result.skipped)
+    io.stderr.write(`skipped ${file}${file.includes('(') ? '' : ' (it already exists)'}\n`);
   const where = display(io.cwd, root);
   io.stderr.write(
-    `\nNext: ${root === path.resolve(io.cwd) ? '' : `cd ${where} && `}personakit check, then personakit new persona for each customer type.\n`,
+    `\nNext: ${root === path.resolve(io.cwd) ? '' : `cd ${where} && `}npm install, then npx personakit check, and npx personakit new persona for each customer type.\n`,
   );
   return 0;
 }

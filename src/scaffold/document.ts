@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Document, isScalar, visit } from 'yaml';
 import { UsageError } from '../errors.js';
@@ -6,12 +5,12 @@ import { SCHEMAS_DIR, type SchemaName } from '../schema/compile.js';
 import { validateAgainst } from '../schema/validate.js';
 
 /**
- * Where editors find the schemas, as seen from `fromDir`: the workspace's own
- * node_modules/personakit when it has one (portable across machines), else this installation.
+ * Where editors find the schemas, as seen from `fromDir`: in a workspace, its own
+ * node_modules/personakit (init lists personakit in package.json, so `npm install` puts it there
+ * on every machine, and the path stays right when the folder moves); outside one, this installation.
  */
 export function schemasDirFor(fromDir: string, workspaceRoot: string | undefined): string {
-  const local = workspaceRoot ? path.join(workspaceRoot, 'node_modules', 'personakit', 'schemas') : undefined;
-  const target = local && existsSync(local) ? local : SCHEMAS_DIR;
+  const target = workspaceRoot ? path.join(workspaceRoot, 'node_modules', 'personakit', 'schemas') : SCHEMAS_DIR;
   const rel = path.relative(fromDir, target).split(path.sep).join('/');
   return rel === '' ? '.' : rel;
 }

@@ -1,19 +1,16 @@
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { KINDS, type SchemaName } from '../schema/compile.js';
 import { display } from '../workspace/workspace.js';
 import { assertValid, modeline, schemaRef, toYaml } from './document.js';
-import {
-  ciWorkflow,
-  gitignore,
-  settingsYaml,
-  vscodeExtensions,
-  vscodeSettings,
-  workspaceReadme,
-} from './starter-files.js';
+import { ciWorkflow } from './ci-workflow.js';
+import { mergeVscodeSettings, refreshModelines } from './editor-paths.js';
+import { planPackageJson } from './package-json.js';
+import { gitignore, settingsYaml, vscodeExtensions, vscodeSettings, workspaceReadme } from './starter-files.js';
 import { STARTER_PERSONA_TRAILER, starterJourney, starterMarket, starterPersona } from './starter-documents.js';
 import { writeNewFile } from './write.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
 
 export { display };
 
@@ -22,12 +19,16 @@ export interface InitOptions {
   dir: string;
   name: string;
   force: boolean;
+  /** The running personakit's version: package.json asks for it. */
+  version: string;
 }
 
 export interface InitResult {
   written: string[];
   /** Files that existed and were kept, as shown to the user. */
   skipped: string[];
+  /** Existing files init changed, with what it changed (package.json; with --force, editor paths). */
+  updated: string[];
 }
 
 const SETTINGS = 'personakit.yaml';
@@ -41,8 +42,10 @@ export async function hasSettings(dir: string): Promise<boolean> {
 }
 
 /**
- * Create a workspace: settings, one starter document per kind, editor and CI configuration and
- * a README. --force rewrites personakit.yaml only; every other existing file is kept and listed.
+ * Create a workspace: settings, one starter document per kind, package.json, editor and CI
+ * configuration and a README. An existing package.json gets personakit and a check script added
+ * when it lacks them. --force rewrites personakit.yaml and brings editor paths (modelines,
+ * .vscode/settings.json) up to date; every other existing file is kept and listed.
  */
 export async function initWorkspace(options: InitOptions, cwd: string): Promise<InitResult> {
   const root = options.dir;
@@ -52,15 +55,46 @@ export async function initWorkspace(options: InitOptions, cwd: string): Promise<
       'use --force to rewrite personakit.yaml (other existing files are never overwritten)',
     );
   }
-  const result: InitResult = { written: [], skipped: [] };
-  for (const [rel, text] of planFiles(root, options.name)) {
+  // package.json is read first: a broken one stops init before it writes anything.
+  const packageShown = display(cwd, path.join(root, 'package.json'));
+  const pkg = await planPackageJson(root, options.name, options.version, packageShown);
+  const result: InitResult = { written: [], skipped: [], updated: [] };
+  const plan = planFiles(root, options.name);
+  for (const [rel, text] of plan) {
     const file = path.join(root, rel);
     const shown = display(cwd, file);
     const replace = options.force && rel === SETTINGS;
     if (await writeNewFile(file, text, { force: replace, shown })) result.written.push(shown);
+    else if (options.force && rel === VSCODE_SETTINGS) await refreshVscode(file, text, shown, result);
     else result.skipped.push(shown);
   }
+  if (pkg.text !== undefined && !pkg.existed) {
+    if (await writeNewFile(path.join(root, 'package.json'), pkg.text, { force: false, shown: packageShown }))
+      result.written.push(packageShown);
+  } else if (pkg.text !== undefined) {
+    await writeFileAtomic(path.join(root, 'package.json'), pkg.text);
+    result.updated.push(`${packageShown} (added ${pkg.added.join(' and ')})`);
+  }
+  if (options.force)
+    for (const shown of await refreshModelines(root, cwd))
+      if (!result.written.includes(shown)) result.updated.push(`${shown} (schema modeline)`);
   return result;
+}
+
+const VSCODE_SETTINGS = '.vscode/settings.json';
+
+/** --force: the personakit entries of an existing .vscode/settings.json brought up to date, the rest kept. */
+async function refreshVscode(file: string, fresh: string, shown: string, result: InitResult): Promise<void> {
+  const current = await readFile(file, 'utf8');
+  const ours = (JSON.parse(fresh) as { 'yaml.schemas': Record<string, string[]> })['yaml.schemas'];
+  const merged = mergeVscodeSettings(current, ours);
+  if (merged === undefined)
+    result.skipped.push(`${shown} (not plain JSON: point yaml.schemas at node_modules/personakit/schemas/ by hand)`);
+  else if (merged === current) result.skipped.push(shown);
+  else {
+    await writeFileAtomic(file, merged);
+    result.updated.push(`${shown} (yaml.schemas)`);
+  }
 }
 
 function planFiles(root: string, clientName: string): Array<[string, string]> {
@@ -82,7 +116,7 @@ function planFiles(root: string, clientName: string): Array<[string, string]> {
   return [
     [SETTINGS, settingsYaml(clientName, fromRoot('settings'))],
     ...documents,
-    ['.vscode/settings.json', vscodeSettings(refs)],
+    [VSCODE_SETTINGS, vscodeSettings(refs)],
     ['.vscode/extensions.json', vscodeExtensions()],
     ['.github/workflows/personakit.yml', ciWorkflow()],
     ['.gitignore', gitignore()],

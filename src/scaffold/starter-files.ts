@@ -25,11 +25,15 @@ evidence:
   # Warn (evidence-stale) when a persona's newest research is older than this many days.
   maxAgeDays: 365
 
+# More texts that count as placeholders besides TODO, TBD, FIXME, …: they fill no heading.
+# placeholders: { values: [n/a, to be confirmed], prefixes: ["draft:"] }
+
 # Severity overrides, one line per rule: error | warning | off.
 # \`personakit check --list-rules\` lists every rule with its severity.
-rules: {}
+rules:
   # evidence-missing: error      # once every persona has research behind it
   # stage-message-missing: off
+  # placeholder-text: error      # when no TODO may reach the client
 
 # Folder of your own report templates (<kind>.<format>.hbs), replacing the built-in ones.
 # templates: templates
@@ -47,31 +51,6 @@ export function vscodeExtensions(): string {
   return `${JSON.stringify({ recommendations: ['redhat.vscode-yaml'] }, null, 2)}\n`;
 }
 
-export function ciWorkflow(): string {
-  return `# Checks the personas, journeys and markets on every pull request; problems show up as
-# annotations on the changed lines.
-name: personakit
-
-on:
-  pull_request:
-  push:
-    branches: [main]
-
-permissions:
-  contents: read
-
-jobs:
-  check:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-node@v4
-        with:
-          node-version: 20
-      - run: npx --yes personakit check --format github
-`;
-}
-
 export function gitignore(): string {
   return `# Reports written by \`personakit render\`; regenerate them instead of committing them.
 report/
@@ -82,8 +61,20 @@ node_modules/
 export function workspaceReadme(clientName: string): string {
   return `# ${clientName}: personas, journeys and markets
 
-This folder is a [personakit](https://www.npmjs.com/package/personakit) workspace: buyer personas,
-customer journeys and addressable markets kept as YAML, checked like code and rendered into reports.
+This folder is a personakit workspace: buyer personas, customer journeys and addressable markets
+kept as YAML, checked like code and rendered into reports.
+
+## Install
+
+personakit is a dev dependency in \`package.json\`, so one command installs the version this
+workspace uses (Node.js 20 or later):
+
+\`\`\`sh
+npm install        # or \`npm ci\`, which installs exactly what package-lock.json pins
+\`\`\`
+
+Then run it with \`npx personakit …\` or \`npm run check\`. Editors find the schemas in
+\`node_modules/personakit/schemas/\` once it is installed.
 
 | Folder | What goes there |
 |---|---|

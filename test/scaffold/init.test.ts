@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { lint } from '../../src/rules/engine.js';
 import { readSettings } from '../../src/workspace/settings.js';
-import { listTree, makeTempDir, writeTree } from '../support/run-bin.js';
+import { listTree, makeTempDir, REPO_ROOT, writeTree } from '../support/run-bin.js';
 import { memoryIo } from '../support/memory-io.js';
 
 const STARTER_FILES = [
@@ -15,6 +15,7 @@ const STARTER_FILES = [
   'README.md',
   'journeys/example-journey.yaml',
   'markets/example-market.yaml',
+  'package.json',
   'personakit.yaml',
   'personas/example-decision-maker.yaml',
 ];
@@ -43,9 +44,15 @@ describe('personakit init', () => {
     ]);
   });
 
-  it('starts every document with a schema modeline that resolves to the package schemas, mirrored in .vscode', async () => {
+  it('starts every document with a modeline into node_modules/personakit/schemas, mirrored in .vscode', async () => {
     const dir = await makeTempDir();
     await init(dir, '--yes');
+    expect((await readFile(path.join(dir, 'personas/example-decision-maker.yaml'), 'utf8')).split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=../node_modules/personakit/schemas/persona.schema.json',
+    );
+    // What `npm install` will put there: the paths resolve once personakit is installed.
+    await mkdir(path.join(dir, 'node_modules'));
+    await symlink(REPO_ROOT, path.join(dir, 'node_modules', 'personakit'), 'dir');
     for (const [file, kind] of [
       ['personas/example-decision-maker.yaml', 'persona'],
       ['journeys/example-journey.yaml', 'journey'],
@@ -71,9 +78,11 @@ describe('personakit init', () => {
     expect(JSON.parse(await readFile(path.join(dir, '.vscode/extensions.json'), 'utf8'))).toEqual({
       recommendations: ['redhat.vscode-yaml'],
     });
-    expect(await readFile(path.join(dir, '.github/workflows/personakit.yml'), 'utf8')).toMatch(
-      /pull_request:[\s\S]*npx --yes personakit check --format github/,
+    const workflow = await readFile(path.join(dir, '.github/workflows/personakit.yml'), 'utf8');
+    expect(workflow).toMatch(
+      /pull_request:[\s\S]*cache: npm[\s\S]*run: npm ci[\s\S]*run: npx --no personakit check --format github/,
     );
+    expect(workflow).not.toContain('--yes');
     expect(await readFile(path.join(dir, '.gitignore'), 'utf8')).toMatch(/^report\/$/m);
     expect(await readFile(path.join(dir, 'personakit.yaml'), 'utf8')).toContain(`name: ${path.basename(dir)}`);
   });
@@ -110,7 +119,8 @@ describe('personakit init', () => {
 
     const again = await init(dir, '--yes', '--force');
     expect(again.io.err).toContain('created personakit.yaml');
-    expect(again.io.err.match(/^skipped /gm)?.length).toBe(STARTER_FILES.length - 1);
+    // personakit.yaml is rewritten, and package.json already lists personakit: neither is skipped.
+    expect(again.io.err.match(/^skipped /gm)?.length).toBe(STARTER_FILES.length - 2);
   });
 });
 
