@@ -122,7 +122,7 @@ describe('report index', () => {
 });
 
 describe('stylish', () => {
-  it('prints the ESLint layout without colour', () => {
+  it('on a terminal, prints the ESLint layout without colour, the message column as wide as the longest message', () => {
     const expected = [
       '',
       'personas/alice.yaml',
@@ -137,10 +137,42 @@ describe('stylish', () => {
       '✖ 4 problems (2 errors, 2 warnings)',
       '',
     ].join('\n');
-    const out = formatDiagnostics('stylish', diagnostics, options);
+    const out = formatDiagnostics('stylish', diagnostics, { ...options, width: 160 });
     expect(out).toBe(expected);
     expect(out).not.toMatch(/\u001b\[/);
     expect(out).not.toContain('markets/ok.yaml');
+  });
+
+  it('not on a terminal, pads no message: the rule follows it', () => {
+    const out = formatDiagnostics('stylish', diagnostics, options);
+    expect(out.split('\n').slice(1, 5)).toEqual([
+      'personas/alice.yaml',
+      '   2:1   warning  Persona "alice" has no evidence.  evidence-missing',
+      '  10:15  error    must be <string> & "quoted", a: b 100%  schema',
+      '                  see docs',
+    ]);
+  });
+
+  it('never draws a row past the terminal width: long messages wrap under the message column', () => {
+    const long = `${'word '.repeat(140)}end`;
+    const rows = [
+      { ...diag('error', 'p.yaml'), message: 'short' },
+      { ...diag('warning', 'p.yaml'), line: 3, message: long },
+    ];
+    const out = formatDiagnostics('stylish', rows, { ...options, width: 100 });
+    const lines = out.split('\n');
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(100);
+    const at = lines[2]!.indexOf('short');
+    const continued = lines.filter((l) => /^ +word/.test(l));
+    expect(continued.length).toBeGreaterThan(3);
+    for (const line of continued) expect(line.search(/\S/)).toBe(at);
+    // Every word is still there, in order.
+    expect(lines[3]).toMatch(/^ {2}3:1 {2}warning {2}word .* {2}schema$/);
+    const first = lines[3]!
+      .slice(at)
+      .replace(/ +schema$/, '')
+      .trimEnd();
+    expect([first, ...continued.map((l) => l.trim())].join(' ')).toBe(long);
   });
 
   it('colours when asked', () => {

@@ -13,6 +13,8 @@ export interface Io {
   stderr: Writer;
   stdin: NodeJS.ReadableStream;
   isTTY: { stdin: boolean; stdout: boolean; stderr: boolean };
+  /** Columns of the terminals stdout and stderr are (when they are one). */
+  columns?: { stdout?: number; stderr?: number };
 }
 
 export function processIo(): Io {
@@ -27,6 +29,7 @@ export function processIo(): Io {
       stdout: Boolean(process.stdout.isTTY),
       stderr: Boolean(process.stderr.isTTY),
     },
+    columns: { stdout: process.stdout.columns, stderr: process.stderr.columns },
   };
 }
 
@@ -36,4 +39,11 @@ export function useColor(io: Io, stream: 'stdout' | 'stderr'): boolean {
   if (force !== undefined) return force !== '0' && force !== 'false';
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   return io.isTTY[stream];
+}
+
+/** The width stylish output may fill: the terminal's columns (or COLUMNS, else 80); undefined when not a terminal. */
+export function terminalWidth(io: Io, stream: 'stdout' | 'stderr'): number | undefined {
+  if (!io.isTTY[stream]) return undefined;
+  const fromEnv = Number(io.env.COLUMNS);
+  return io.columns?.[stream] ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 80);
 }

@@ -3,7 +3,7 @@ import { countBySeverity } from '../diagnostic.js';
 import { UsageError } from '../errors.js';
 import type { Format } from '../report/types.js';
 import { dispatch, type CliContext } from './context.js';
-import { useColor } from './io.js';
+import { terminalWidth, useColor } from './io.js';
 import { emit } from './output.js';
 import { parseCount, parseFormat, parsePercent } from './parse-options.js';
 import { packageVersion } from './version.js';
@@ -129,6 +129,7 @@ export async function runLint(options: LintCommandOptions, ctx: CliContext): Pro
     files: result.files,
     rules: result.rules,
     version: packageVersion(),
+    ...(options.outputFile === undefined ? { width: terminalWidth(io, 'stdout') } : {}),
   });
   await emit(io, pieces, options.outputFile);
   const { errors, warnings } = countBySeverity(result.diagnostics);

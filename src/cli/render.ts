@@ -5,7 +5,7 @@ import type { Audience, RenderFormat } from '../render/render.js';
 import type { LintResult } from '../rules/engine.js';
 import { suggestion } from '../schema/suggest.js';
 import { dispatch, type CliContext } from './context.js';
-import { useColor } from './io.js';
+import { terminalWidth, useColor } from './io.js';
 import { packageVersion } from './version.js';
 
 export interface RenderCommandOptions {
@@ -134,6 +134,7 @@ async function printDiagnostics(ctx: CliContext, diagnostics: Diagnostic[], lint
   ctx.io.stderr.write(
     formatDiagnostics('stylish', diagnostics, {
       color: useColor(ctx.io, 'stderr'),
+      width: terminalWidth(ctx.io, 'stderr'),
       files: lint.files,
       rules: lint.rules,
       version: packageVersion(),

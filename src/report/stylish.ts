@@ -22,6 +22,34 @@ function firstLine(message: string): string {
   return end < 0 ? message : message.slice(0, end);
 }
 
+/**
+ * How wide the message column is drawn. Not on a terminal: 0, no padding (a log or a file gains
+ * nothing from aligned rule ids, and one long message would pad every row). On a terminal: as
+ * wide as the longest message, but never so wide that a row runs past the terminal's edge; longer
+ * messages wrap under the message column. A terminal too narrow for a readable column gets no
+ * padding either.
+ */
+function messageColumn(terminal: number | undefined, messageAt: number, longest: number, rule: number): number {
+  if (terminal === undefined) return 0;
+  const room = terminal - messageAt - 2 - rule;
+  return room < 20 ? 0 : Math.min(longest, room);
+}
+
+/** Lines of at most `width` characters, broken at spaces where there are any. */
+function wrap(text: string, width: number): string[] {
+  if (text.length <= width) return [text];
+  const lines: string[] = [];
+  let rest = text;
+  while (rest.length > width) {
+    const space = rest.lastIndexOf(' ', width);
+    const cut = space > 0 ? space : width;
+    lines.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(space > 0 ? cut + 1 : cut);
+  }
+  lines.push(rest);
+  return lines;
+}
+
 function pluralize(word: string, count: number): string {
   return count === 1 ? word : `${word}s`;
 }
@@ -35,7 +63,8 @@ function pluralize(word: string, count: number): string {
  *
  * Unlike ESLint, a message's trailing period is kept, and a multi-line message
  * keeps its first line in the table and prints the rest below it, indented to
- * the message column.
+ * the message column. The message column is padded only on a terminal, and only
+ * up to its width (`options.width`); see messageColumn.
  */
 export function stylish(diagnostics: readonly Diagnostic[], options: ReportOptions): string {
   if (diagnostics.length === 0) return '';
@@ -64,21 +93,26 @@ function* pieces(diagnostics: readonly Diagnostic[], options: ReportOptions, c: 
     // Column widths in one pass, and each row drawn only when its piece is: 70,000 rows held as
     // row objects (with their number strings and message lines) were ~10 MB more at the peak.
     const rows = group.diagnostics;
-    const width = { line: 0, column: 0, severity: 0, message: 0 };
+    const width = { line: 0, column: 0, severity: 0, message: 0, rule: 0 };
     for (let i = 0; i < rows.length; i++) {
       const d = rows.at(i)!;
       width.line = Math.max(width.line, digits(d.line));
       width.column = Math.max(width.column, digits(d.column));
       width.severity = Math.max(width.severity, d.severity.length);
       width.message = Math.max(width.message, firstLine(d.message).length);
+      width.rule = Math.max(width.rule, d.rule.length);
     }
+    const messageAt = 2 + width.line + 1 + width.column + 2 + width.severity + 2;
+    const messageWidth = messageColumn(options.width, messageAt, width.message, width.rule);
+    const indent = ' '.repeat(messageAt);
 
     const row = (d: Diagnostic): string => {
       const line = String(d.line || 0);
       const column = String(d.column || 0);
       // Read once: an account misfit words its message each time it is read.
       const full = d.message;
-      const message = firstLine(full);
+      const first = firstLine(full);
+      const [message, ...wrapped] = messageWidth > 0 ? wrap(first, messageWidth) : [first];
       // text-table: ['', line, column, severity, message, rule] joined by '  ';
       // ESLint then replaces /(\d+)\s+(\d+)/ by a dimmed `line:column`.
       const position = `${pad(width.line - line.length)}${c.dim(`${line}:${column}`)}`;
@@ -86,15 +120,17 @@ function* pieces(diagnostics: readonly Diagnostic[], options: ReportOptions, c: 
       const text =
         `  ${position}${pad(width.column - column.length)}` +
         `  ${severity}${pad(width.severity - d.severity.length)}` +
-        `  ${message}${pad(width.message - message.length)}` +
+        `  ${message}${pad(messageWidth - message.length)}` +
         `  ${c.dim(d.rule)}`;
       // Only a row whose rule cell is blank can end in spaces: trimming every row would copy each
       // one into a flat string of its own before it is joined; and trimEnd, not /\s+$/, which
       // rescans every run of padding from each of its spaces (seconds for 70,000 rows).
       let drawn = /\S$/.test(d.rule) ? text : text.trimEnd();
-      if (message.length !== full.length) {
-        const indent = ' '.repeat(2 + width.line + 1 + width.column + 2 + width.severity + 2);
-        for (const more of full.split(/\r\n|\r|\n/).slice(1)) drawn += `\n${`${indent}${more}`.trimEnd()}`;
+      for (const more of wrapped) drawn += `\n${indent}${more}`;
+      if (first.length !== full.length) {
+        for (const more of full.split(/\r\n|\r|\n/).slice(1))
+          for (const part of messageWidth > 0 ? wrap(more, messageWidth) : [more])
+            drawn += `\n${`${indent}${part}`.trimEnd()}`;
       }
       return drawn;
     };

@@ -11,6 +11,8 @@ export interface ReportOptions {
   files: readonly string[];
   /** Metadata of every rule that can appear, for SARIF's tool.driver.rules. */
   rules: readonly RuleMeta[];
+  /** The terminal's width in columns when stylish output goes to one; undefined otherwise (no padding). */
+  width?: number;
   /** personakit's version, for SARIF's tool.driver.version. */
   version: string;
 }

@@ -41,7 +41,7 @@ function messageFor(model: MarketModel, doc: WorkspaceDocument): string | undefi
     case 'no-spend': {
       const why =
         totals.accounts === 0
-          ? 'no accounts are listed'
+          ? noAccountScored(totals.excluded)
           : `the ${sizing.addressableSpend.label} is ${money(0)}${sizing.fittingWithoutSpend > 0 ? ` (${sizing.fittingWithoutSpend} fitting account${sizing.fittingWithoutSpend === 1 ? ' has' : 's have'} no annual_spend)` : ''}`;
       return `the revenue target ${money(target!)} has no addressable spend to come from: ${why}; give annual_spend for fitting accounts, or sizing.total_companies and average_annual_spend for an estimate`;
     }
@@ -52,6 +52,13 @@ function messageFor(model: MarketModel, doc: WorkspaceDocument): string | undefi
     default:
       return undefined;
   }
+}
+
+/** Why no account counts: none listed, or every listed one excluded for its bad cells or shape. */
+function noAccountScored(excluded: number): string {
+  if (excluded === 0) return 'no accounts are listed';
+  const all = excluded === 1 ? 'the one listed account is' : `all ${excluded} listed accounts are`;
+  return `${all} left out of the sizing because of schema errors in their rows (fix those first)`;
 }
 
 /** At the revenue target when the problem is the target; at the accounts when none fits. */
