@@ -359,6 +359,7 @@ const fullMarket: JsonObject = {
     { name: 'Fabrikam', incumbent: '' },
   ],
   accounts_file: 'accounts.csv',
+  accounts_columns: { 'Company name': 'name', 'Number of Employees': 'employees' },
   sizing: { total_companies: 12000, average_annual_spend: 25000, revenue_target: 2000000, max_share: 0.1 },
 };
 
@@ -595,6 +596,11 @@ describe.each(KINDS)('%s documents: shared behaviour', (k) => {
     // (market fit.tiers takes any tier name; tested with the market's ranges)
     const pointers = objectPointers(full[k]).filter((p) => !(k === 'market' && p === '/fit/tiers'));
     for (const p of pointers) {
+      // (market `accounts_columns` maps any CSV header; a value that is no account field is its error)
+      if (k === 'market' && p === '/accounts_columns') {
+        expectInvalid(k, withValue(full[k], `${p}/Bogus_Key`, 'emplyees'), 'enum', `${p}/Bogus_Key`);
+        continue;
+      }
       expectInvalid(k, withValue(full[k], `${p}/Bogus_Key`, 1), 'additionalProperties', p);
       // (settings `rules` takes any rule-id-shaped key; it is tested separately)
       if (!(k === 'settings' && p === '/rules')) {

@@ -1,6 +1,7 @@
 import { ACCOUNT_FIELD_TYPES, ACCOUNT_FIELDS, type AccountField } from '../model/market-accounts.js';
 import type { Account } from '../model/market-criteria.js';
-import { suggestion } from '../schema/suggest.js';
+import { didYouMean } from '../schema/suggest.js';
+import { CRM_HEADERS } from './crm-headers.js';
 
 /** A problem with one cell: `index` is the 0-based position of the cell in its record. */
 export interface CellProblem {
@@ -11,19 +12,27 @@ export interface CellProblem {
 /** Which account field each CSV column holds; null for `x-` columns, which are ignored. */
 export type ColumnMap = ReadonlyArray<AccountField | null>;
 
-/** SPEC 7: header names are account fields, case-insensitive and trimmed; `x-` columns are the user's own. */
-export function readHeader(cells: readonly string[]): { columns: ColumnMap; problems: CellProblem[] } {
+/** A market's `accounts_columns`: CSV header (lower case, trimmed) → the account field it holds. */
+export type ColumnMapping = ReadonlyMap<string, AccountField>;
+
+/**
+ * SPEC 7: header names are account fields, case-insensitive and trimmed, or headers the market maps
+ * in `accounts_columns`; `x-` columns are the user's own. An unknown column close to a field or
+ * to a common CRM header gets a did-you-mean and the `accounts_columns` line to add.
+ */
+export function readHeader(
+  cells: readonly string[],
+  mapping: ColumnMapping = new Map(),
+): { columns: ColumnMap; problems: CellProblem[] } {
   const problems: CellProblem[] = [];
   const seen = new Set<AccountField>();
   const columns = cells.map((cell, index): AccountField | null => {
     const name = cell.trim().toLowerCase();
-    if (name.startsWith('x-')) return null;
-    const field = (ACCOUNT_FIELDS as string[]).includes(name) ? (name as AccountField) : undefined;
+    const mapped = mapping.get(name);
+    if (name.startsWith('x-') && mapped === undefined) return null;
+    const field = mapped ?? ((ACCOUNT_FIELDS as string[]).includes(name) ? (name as AccountField) : undefined);
     if (field === undefined) {
-      problems.push({
-        index,
-        message: `unknown column "${cell.trim()}"${suggestion(name, ACCOUNT_FIELDS)}; columns are account fields (${ACCOUNT_FIELDS.join(', ')}), or start with x- for your own`,
-      });
+      problems.push({ index, message: unknownColumn(cell.trim()) });
       return null;
     }
     if (seen.has(field)) problems.push({ index, message: `column "${field}" appears twice in the header; keep one` });
@@ -36,6 +45,15 @@ export function readHeader(cells: readonly string[]): { columns: ColumnMap; prob
       message: 'the header has no "name" column; every account needs a name, so no row can be read',
     });
   return { columns, problems };
+}
+
+function unknownColumn(header: string): string {
+  const name = header.toLowerCase();
+  const known = `columns are account fields (${ACCOUNT_FIELDS.join(', ')}), headers mapped in the market's accounts_columns, or start with x- for your own`;
+  const crm = CRM_HEADERS[name] ?? CRM_HEADERS[didYouMean(name, Object.keys(CRM_HEADERS)) ?? ''];
+  const field = crm ?? didYouMean(name, ACCOUNT_FIELDS);
+  if (field === undefined) return `unknown column "${header}"; ${known}`;
+  return `unknown column "${header}" (did you mean "${field}"?); to read it as ${field}, add to the market: accounts_columns: { ${JSON.stringify(header)}: ${field} }; ${known}`;
 }
 
 /**

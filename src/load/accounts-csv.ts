@@ -2,8 +2,8 @@ import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Account } from '../model/market-criteria.js';
-import { readHeader, readRow, type CellProblem, type ColumnMap } from './accounts-csv-cells.js';
-import { CsvParser, type CsvRecord, type CsvSyntaxError } from './csv-parser.js';
+import { readHeader, readRow, type CellProblem, type ColumnMap, type ColumnMapping } from './accounts-csv-cells.js';
+import { CsvParser, separatorOf, type CsvRecord, type CsvSyntaxError } from './csv-parser.js';
 import { Utf8Text } from './utf8-text.js';
 
 /** A problem in the CSV, at a 1-based line and column of the file. */
@@ -21,6 +21,8 @@ export interface AccountsCsvOptions {
    * repository must not make CI read, and echo cells of, files elsewhere on the machine.
    */
   within?: string;
+  /** The market's accounts_columns: CSV headers read as account fields. */
+  columns?: ColumnMapping;
   /** Called for every good row, in file order, with the line the row starts on. */
   onAccount(account: Account, line: number): void;
   /** Called for every problem (bad cells, bad header, a syntax or encoding error). */
@@ -37,6 +39,8 @@ export interface AccountsCsvResult {
   badRows: number;
   /** Line of a syntax or encoding error that stopped reading; rows before it still count. */
   stoppedAtLine?: number;
+  /** The cell separator, found from the header line. */
+  separator?: 'comma' | 'semicolon' | 'tab';
 }
 
 /**
@@ -57,10 +61,10 @@ export async function readAccountsCsv(absPath: string, options: AccountsCsvOptio
       options.onProblem({ line: record.cellLines[cell]!, column: record.cellColumns[cell]!, message: p.message });
     }
   };
-  const parser = new CsvParser((record) => {
+  const onRecord = (record: CsvRecord) => {
     const { cells } = record;
     if (columns === undefined) {
-      const header = readHeader(cells);
+      const header = readHeader(cells, options.columns);
       columns = header.columns.includes('name') ? header.columns : [];
       report(record, header.problems);
       return;
@@ -73,27 +77,35 @@ export async function readAccountsCsv(absPath: string, options: AccountsCsvOptio
       result.badRows++;
       report(record, row.problems);
     }
-  });
+  };
+  // The separator is read off the header line, in the first chunk of text.
+  let parser: CsvParser | undefined;
+  const parserFor = (text: string) => {
+    if (parser) return parser;
+    const separator = separatorOf(text.split(/\r?\n|\r/, 1)[0] ?? '');
+    result.separator = separator.name;
+    return (parser = new CsvParser(onRecord, separator.code));
+  };
 
   let failure: CsvSyntaxError | undefined;
   const text = new Utf8Text();
   for await (const raw of createReadStream(absPath, { highWaterMark: 16 * 1024 }) as AsyncIterable<Buffer>) {
     const decoded = text.decode(raw);
-    failure = parser.write(decoded.text);
+    failure = parserFor(decoded.text).write(decoded.text);
     if (!failure && decoded.invalid)
       failure = {
-        ...parser.position,
+        ...parserFor('').position,
         message: 'the file is not valid UTF-8 text; re-save it as "CSV UTF-8" (Excel) or with UTF-8 encoding',
       };
     if (failure) break;
   }
   failure ??= text.end()
     ? {
-        ...parser.position,
+        ...parserFor('').position,
         message:
           'the file ends inside a character that is not valid UTF-8; re-save it as "CSV UTF-8" (Excel) or with UTF-8 encoding',
       }
-    : parser.end();
+    : parserFor('').end();
   if (failure) {
     result.stoppedAtLine = failure.line;
     options.onProblem({ ...failure, message: `${failure.message}; rows after this point were not read` });

@@ -26,6 +26,8 @@ export interface CsvSyntaxError {
 
 const QUOTE = 34;
 const COMMA = 44;
+const SEMICOLON = 59;
+const TAB = 9;
 const LF = 10;
 const CR = 13;
 
@@ -58,7 +60,11 @@ export class CsvParser {
   private quoteColumn = 0;
   private failed: CsvSyntaxError | undefined;
 
-  constructor(private readonly onRecord: (record: CsvRecord) => void) {}
+  /** `separator`: the character code between cells, a comma unless the file uses `;` or tabs (see separatorOf). */
+  constructor(
+    private readonly onRecord: (record: CsvRecord) => void,
+    private readonly separator = COMMA,
+  ) {}
 
   /** Where the next character would be: after a write that stopped early, the first unread one. */
   get position(): { line: number; column: number } {
@@ -89,7 +95,7 @@ export class CsvParser {
             this.quoteColumn = this.columnAt(i);
             this.mode = Mode.Quoted;
             start = i + 1;
-          } else if (c === COMMA) {
+          } else if (c === this.separator) {
             this.openCell(i);
             this.cells.push('');
             start = i + 1;
@@ -108,7 +114,7 @@ export class CsvParser {
           }
           break;
         case Mode.Unquoted:
-          if (c === COMMA) {
+          if (c === this.separator) {
             this.cells.push(this.pending + text.slice(start, i));
             this.pending = '';
             this.mode = Mode.CellStart;
@@ -140,7 +146,7 @@ export class CsvParser {
             // A doubled quote: one quote of the text, and the cell goes on.
             this.mode = Mode.Quoted;
             start = i;
-          } else if (c === COMMA) {
+          } else if (c === this.separator) {
             this.cells.push(this.pending);
             this.pending = '';
             this.mode = Mode.CellStart;
@@ -219,4 +225,15 @@ export class CsvParser {
     this.failed = { line: this.line, column: this.columnAt(i), message };
     return this.failed;
   }
+}
+
+/**
+ * The separator of a CSV from its first line: a comma, unless that line has no comma but has
+ * semicolons (what Excel writes where the decimal mark is a comma) or tabs (TSV).
+ */
+export function separatorOf(firstLine: string): { code: number; name: 'comma' | 'semicolon' | 'tab' } {
+  if (firstLine.includes(',')) return { code: COMMA, name: 'comma' };
+  if (firstLine.includes(';')) return { code: SEMICOLON, name: 'semicolon' };
+  if (firstLine.includes('\t')) return { code: TAB, name: 'tab' };
+  return { code: COMMA, name: 'comma' };
 }

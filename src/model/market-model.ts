@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { readAccountsCsv, type AccountsCsvResult, type CsvProblem } from '../load/accounts-csv.js';
 import { display, type Workspace, type WorkspaceDocument } from '../workspace/workspace.js';
-import { accountFromData } from './market-accounts.js';
+import { isRecord } from './completeness.js';
+import { accountFromData, ACCOUNT_FIELDS, type AccountField } from './market-accounts.js';
 import type { Account, CriterionName, MarketCriteria } from './market-criteria.js';
 import {
   describeFit,
@@ -172,6 +173,7 @@ export async function evaluateMarket(
     const file = display(workspace.cwd, absPath);
     const result = await readAccountsCsv(absPath, {
       maxBytes: workspace.settings.limits.maxCsvBytes,
+      columns: columnMapping(data.accounts_columns),
       // Without a workspace, the market file's own folder tree is the limit (as for persona pictures).
       within: workspace.settings.root ?? path.dirname(doc.absPath),
       onAccount: (account, line) => {
@@ -222,4 +224,14 @@ export async function evaluateMarket(
     csvProblems: counts.csvProblems,
     sizing: sizeMarket(data, totals, definition.currency),
   };
+}
+
+/** accounts_columns as the CSV reader compares headers: trimmed, lower case; entries of the wrong type are schema errors and left out. */
+function columnMapping(value: unknown): Map<string, AccountField> {
+  const mapping = new Map<string, AccountField>();
+  if (!isRecord(value)) return mapping;
+  for (const [header, field] of Object.entries(value))
+    if (typeof field === 'string' && (ACCOUNT_FIELDS as string[]).includes(field))
+      mapping.set(header.trim().toLowerCase(), field as AccountField);
+  return mapping;
 }

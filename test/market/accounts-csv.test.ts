@@ -109,7 +109,7 @@ describe('accounts CSV', () => {
   it('reports unknown and duplicate columns at the header cell, and a missing name column', async () => {
     const r = await readCsv('name,emplyees,sector,Sector\nA,1,b,c\n');
     expect(r.problems.map((p) => `${p.line}:${p.column} ${p.message.slice(0, 60)}`)).toEqual([
-      '1:6 unknown column "emplyees" (did you mean "employees"?); colum',
+      '1:6 unknown column "emplyees" (did you mean "employees"?); to re',
       '1:22 column "sector" appears twice in the header; keep one',
     ]);
     const noName = await readCsv('company,sector\nA,b\n');
