@@ -360,6 +360,7 @@ const fullMarket: JsonObject = {
   ],
   accounts_file: 'accounts.csv',
   accounts_columns: { 'Company name': 'name', 'Number of Employees': 'employees' },
+  accepted_misfits: [{ account: 'Fabrikam', reason: 'Existing customer' }],
   sizing: { total_companies: 12000, average_annual_spend: 25000, revenue_target: 2000000, max_share: 0.1 },
 };
 

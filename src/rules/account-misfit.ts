@@ -1,4 +1,5 @@
 import type { Finding } from '../diagnostic.js';
+import { AcceptedMisfits } from './accepted-misfits.js';
 import { csvFinding, marketEvaluations } from './market-evaluation.js';
 import { defineRule, type RuleContext } from './rule.js';
 
@@ -13,11 +14,13 @@ export const accountMisfit = defineRule({
   id: RULE,
   severity: 'warning',
   description: 'A listed account does not fit the market; the message says which criteria failed and what was unknown.',
-  help: 'Either the account is not a prospect (remove it, or keep it on purpose and accept the warning), or the criteria are too narrow: widen them, lower fit.threshold, or take a criterion out of fit.required. Unknown criteria never count against an account; fill in its data to have them scored.',
+  help: 'Either the account is not a prospect (remove it, or keep it on purpose: list it with the reason under `accepted_misfits` of the market), or the criteria are too narrow: widen them, lower fit.threshold, or take a criterion out of fit.required. Unknown criteria never count against an account; fill in its data to have them scored.',
   async check(context: RuleContext): Promise<Finding[]> {
     const findings: Finding[] = [];
     for (const { doc, misfits, csvMisfits } of await marketEvaluations(context)) {
+      const accepted = new AcceptedMisfits(doc);
       for (const misfit of misfits) {
+        if (accepted.accepts(misfit.name)) continue;
         findings.push({
           rule: RULE,
           file: doc.file,
@@ -27,7 +30,9 @@ export const accountMisfit = defineRule({
         });
       }
       for (const misfit of csvMisfits)
-        findings.push(csvFinding(RULE, doc, misfit.file, misfit.line, 1, misfitMessage(misfit.name, misfit.summary)));
+        if (!accepted.accepts(misfit.name))
+          findings.push(csvFinding(RULE, doc, misfit.file, misfit.line, 1, misfitMessage(misfit.name, misfit.summary)));
+      findings.push(...accepted.unused());
     }
     return findings;
   },
