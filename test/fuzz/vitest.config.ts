@@ -11,6 +11,9 @@ export default defineConfig({
   test: {
     include: ['test/fuzz/**/*.fuzz.ts'],
     testTimeout: 60 * 60_000,
+    // As in the normal run: temp folders removed after each file, and a run that leaves any fails.
+    globalSetup: ['test/support/temp-guard.ts'],
+    setupFiles: ['test/support/temp-cleanup.ts'],
     env: { PERSONAKIT_FUZZ_SCALE: process.env.PERSONAKIT_FUZZ_SCALE ?? '20' },
   },
 });

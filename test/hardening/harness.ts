@@ -13,6 +13,7 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { memoryIo } from '../support/memory-io.js';
+import { trackTempDir } from '../support/run-bin.js';
 
 /**
  * The invariants every command must keep on any input (issue 8), checked in-process: an exit code
@@ -40,7 +41,7 @@ export interface Sandbox {
  * secret picture linked from inside the workspace. Synchronous: thousands of cases are run.
  */
 export function makeSandbox(files: Record<string, Uint8Array>): Sandbox {
-  const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'personakit-hardening-')));
+  const root = trackTempDir(realpathSync(mkdtempSync(path.join(tmpdir(), 'personakit-hardening-'))));
   const ws = path.join(root, 'ws');
   mkdirSync(path.join(ws, 'docs', 'images'), { recursive: true });
   mkdirSync(path.join(root, 'outside'));

@@ -1,10 +1,11 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8 } from '../../src/load/decode.js';
 import { DEFAULT_LIMITS } from '../../src/load/limits.js';
 import { loadFile } from '../../src/load/load-file.js';
+import { makeTempDir } from '../support/run-bin.js';
 
 const bytes = (...parts: Array<string | number[]>) =>
   Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
@@ -49,7 +50,7 @@ describe('decodeUtf8', () => {
 
 describe('loadFile', () => {
   const tmp = async (name: string, content: Buffer | string) => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'personakit-load-'));
+    const dir = await makeTempDir('personakit-load-');
     const file = path.join(dir, name);
     await writeFile(file, content);
     return file;

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, realpath, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,9 +71,28 @@ export function runBin(args: readonly string[], options: RunBinOptions = {}): Pr
   });
 }
 
-/** A fresh empty folder under the OS temp folder (real path, so displayed paths compare equal). */
+/** Temp folders made in this test file, removed after it by test/support/temp-cleanup.ts. */
+const tempDirs = new Set<string>();
+
+/**
+ * A fresh empty folder under the OS temp folder (real path, so displayed paths compare equal).
+ * It is removed, with everything in it, after the test file that made it (test/support/temp-cleanup.ts).
+ */
 export async function makeTempDir(prefix = 'personakit-test-'): Promise<string> {
-  return realpath(await mkdtemp(path.join(tmpdir(), prefix)));
+  return trackTempDir(await realpath(await mkdtemp(path.join(tmpdir(), prefix))));
+}
+
+/** Have a temp folder made some other way removed after the current test file; returns `dir`. */
+export function trackTempDir(dir: string): string {
+  tempDirs.add(dir);
+  return dir;
+}
+
+/** Remove every folder given to trackTempDir (makeTempDir's included) so far; run after each test file. */
+export async function removeTempDirs(): Promise<void> {
+  const dirs = [...tempDirs];
+  tempDirs.clear();
+  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 3 })));
 }
 
 /** Copy test/fixtures/<name> into a fresh temp folder and return that folder. */
