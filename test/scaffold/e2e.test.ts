@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { BIN, listTree, makeTempDir, runBin, writeTree } from '../support/run-bin.js';
 import { startPty } from './pty.js';
 
+// The real-terminal case needs util-linux's script(1) (in every Debian); skipped where it is missing.
 const hasScript = existsSync('/usr/bin/script') || existsSync('/bin/script');
 
 async function initWorkspace(): Promise<string> {
