@@ -38,7 +38,8 @@ interface Visit {
 }
 
 // Skipped (with the warning above) only where Debian's Chromium is not installed; playwright-core brings no browser.
-describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('HTML reports in a real browser (Chromium)', () => {
+// Each case visits many pages; a machine shared with other work can take a minute over them.
+describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('HTML reports in a real browser (Chromium)', { timeout: 120_000 }, () => {
   let context: BrowserContext;
   let profile: string;
   let shots: string;
