@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -5,6 +6,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // vitest's default (cores - 1) runs one file at a time on two cores, where many files spend
+    // most of their time waiting for the binary they spawned: two at a time keep both cores busy.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // Nothing may be left in the OS temp folder: the guard fails the run if something is.
     globalSetup: ['test/support/temp-guard.ts'],
     setupFiles: ['test/support/temp-cleanup.ts'],

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeTempDir, writeTree } from '../support/run-bin.js';
 import { bin } from './binary.js';
+import { runChecked } from './harness.js';
 
 /**
  * A hostile personakit.yaml (it arrives in pull requests like any other file): every command that
@@ -47,17 +48,42 @@ const CASES: Array<[string, string, RegExp]> = [
   ['invalid UTF-8', '\xff\xfe', /not valid UTF-8/],
 ];
 
-describe('a hostile personakit.yaml: exit 2, naming the setting, for every command that reads it', () => {
-  it.each(CASES)('%s', async (_name, settings, message) => {
-    const ws = await writeTree(await makeTempDir(), {
+const COMMANDS = [['validate'], ['check'], ['render', '--out', 'out']];
+
+function workspaceWith(settings: string): Promise<string> {
+  return makeTempDir().then((dir) =>
+    writeTree(dir, {
       'personakit.yaml': settings === '\xff\xfe' ? Buffer.from([0xff, 0xfe]) : settings,
       'docs/p.yaml': persona,
-    });
-    for (const args of [['validate'], ['check'], ['render', '--out', 'out']]) {
-      const r = await bin(args, ws);
-      expect(r.code, `${args[0]}: ${r.stderr}`).toBe(2);
-      expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(message);
+    }),
+  );
+}
+
+describe('a hostile personakit.yaml: exit 2, naming the setting, for every command that reads it', () => {
+  // In-process (runCli, what the binary runs): each case and command costs milliseconds, not a
+  // Node start. The binary's own path for the same settings is the next test.
+  it.each(CASES)('%s', async (_name, settings, message) => {
+    const ws = await workspaceWith(settings);
+    for (const args of COMMANDS) {
+      const r = await runChecked(args, ws);
+      expect(r.code, `${args[0]}: ${r.err}`).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toMatch(message);
+    }
+  });
+
+  it('the built binary ends the same way: exit 2, nothing on stdout, the same message', async () => {
+    // One case of each kind: a schema check, a path check, a parser limit, a refused tag, undecodable bytes.
+    const kinds = ['a negative threshold', 'a glob reaching out', 'an alias bomb', 'a custom tag', 'invalid UTF-8'];
+    for (const [name, settings, message] of CASES.filter(([name]) => kinds.includes(name))) {
+      const ws = await workspaceWith(settings);
+      for (const args of COMMANDS) {
+        const [r, inProcess] = await Promise.all([bin(args, ws), runChecked(args, ws)]);
+        expect(r.code, `${name}, ${args[0]}: ${r.stderr}`).toBe(2);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toMatch(message);
+        expect(r.stderr).toBe(inProcess.err);
+      }
     }
   });
 
