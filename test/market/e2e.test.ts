@@ -8,19 +8,23 @@ interface JsonOut {
 }
 
 describe('personakit check on markets (built binary)', () => {
-  it('passes examples/ with exactly the 11 documented account misfits as warnings', async () => {
+  it('passes examples/ with exactly the 15 documented account misfits as warnings (11 + 4 of the weighted market)', async () => {
     const result = await runBin(['check', 'examples', '--format', 'json']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const out = JSON.parse(result.stdout) as JsonOut;
-    expect(out.summary).toEqual({ errors: 0, warnings: 11, files: expect.any(Number) });
+    expect(out.summary).toEqual({ errors: 0, warnings: 15, files: expect.any(Number) });
     expect(out.diagnostics.map((d) => `${d.file}:${d.line} ${d.rule}`).sort()).toEqual([
       'examples/markets/accounts.csv:11 account-misfit',
+      'examples/markets/accounts.csv:11 account-misfit',
+      'examples/markets/accounts.csv:15 account-misfit',
       'examples/markets/accounts.csv:15 account-misfit',
       'examples/markets/accounts.csv:16 account-misfit',
       'examples/markets/accounts.csv:17 account-misfit',
       'examples/markets/accounts.csv:18 account-misfit',
+      'examples/markets/accounts.csv:18 account-misfit',
       'examples/markets/accounts.csv:22 account-misfit',
+      'examples/markets/accounts.csv:23 account-misfit',
       'examples/markets/accounts.csv:23 account-misfit',
       'examples/markets/uk-ie-midmarket-warehousing.yaml:109 account-misfit',
       'examples/markets/uk-ie-midmarket-warehousing.yaml:121 account-misfit',

@@ -11,6 +11,7 @@ const REPORTS = [
   ...PERSONAS.map((id) => `persona-${id}`),
   ...JOURNEYS.map((id) => `journey-${id}`),
   'market-uk-ie-midmarket-warehousing',
+  'market-uk-ie-warehousing-icp',
   'index',
 ];
 
@@ -126,6 +127,9 @@ describe('JSON', () => {
     expect(market.market.totals).toMatchObject({ accounts: 30, fitting: 19 });
     expect(market.market.sizing.requiredShare).toBeCloseTo(3_800_000 / 47_880_000, 10);
     const index = JSON.parse(await readFile(path.join(out, 'index.json'), 'utf8'));
-    expect(index.documents).toHaveLength(7);
+    expect(index.documents).toHaveLength(8);
+    const icp = JSON.parse(await readFile(path.join(out, 'market-uk-ie-warehousing-icp.json'), 'utf8'));
+    expect(icp.market.ranked[0]).toMatchObject({ tier: 'A', points: 100 });
+    expect(icp.market.ranked.at(-1)).toMatchObject({ name: 'Tamar Beverages Ltd', standing: 'disqualified' });
   });
 });
