@@ -90,7 +90,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('HTML reports in a real browser (Chr
 
   it('every report of the examples loads cleanly, draws its curve and matrix, and is screenshotted', async () => {
     const files = (await readdir(examples)).filter((f) => f.endsWith('.html'));
-    expect(files).toHaveLength(8);
+    expect(files).toHaveLength(9);
     for (const name of files) {
       const v = await visit(path.join(examples, name));
       expect({ name, errors: v.consoleErrors, requests: v.foreignRequests }).toEqual({

@@ -35,7 +35,7 @@ export function rankingView(model: MarketModel, label: (criterion: string) => st
         weight: formatPoints(r.weight),
         outcome: r.outcome,
         points: r.outcome === 'unknown' ? 'unknown' : `${r.points >= 0 ? '+' : '−'}${formatPoints(Math.abs(r.points))}`,
-        reason: r.reason,
+        reason: r.outcome === 'unknown' ? 'no data' : r.reason,
       })),
       notes: a.mainReasons.filter((m) => m.startsWith('not enough data')),
     })),
