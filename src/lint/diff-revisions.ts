@@ -49,6 +49,8 @@ export async function diffRevisions(options: DiffRevisionsOptions): Promise<Work
   const today = options.today ?? new Date();
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'personakit-diff-'));
   try {
+    // The base's workspace first: a revision without one is a usage problem, found before any check runs.
+    const baseWorkspace = revisionWorkspace(await listTree(top, range.base.commit), cwdRel, range.base.spec);
     const onWorktree = range.head === null || (await worktreeHolds(top, range.head, cwdRel));
     let head: LintedSide;
     let headSettings: { root: string; bytes: Buffer } | undefined;
@@ -71,8 +73,6 @@ export async function diffRevisions(options: DiffRevisionsOptions): Promise<Work
       repoPathOf = (absPath) => toPosix(path.relative(dir, absPath));
     }
 
-    const baseTree = await listTree(top, range.base.commit);
-    const baseWorkspace = revisionWorkspace(baseTree, cwdRel, range.base.spec);
     const baseDir = path.join(tmp, 'base');
     const baseCwd = path.join(baseDir, cwdRel);
     let base: LintedSide | undefined;

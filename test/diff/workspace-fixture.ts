@@ -106,10 +106,8 @@ sizing:
 
 /** The head: every kind of change, applied to a copy of BASE. */
 export function headFiles(): { write: Record<string, string>; remove: string[]; move: Array<[string, string]> } {
-  const fiona = BASE[
-    'personas/fiona.yaml'
-  ]!// a goal added, a challenge reworded, an objection removed, a heading filled, a role added, newer evidence
-  .replace('roles: [budget-holder]', 'roles: [budget-holder, decision-maker]')
+  const fiona = BASE['personas/fiona.yaml']! // a goal added, a challenge reworded, an objection removed, a heading filled, a role added, newer evidence
+    .replace('roles: [budget-holder]', 'roles: [budget-holder, decision-maker]')
     .replace('goals:\n', 'goals:\n  - id: cut-costs\n    type: commercial\n    text: Cut the cost of the close\n')
     .replace('Auditors question every manual journal', 'Auditors question every single manual journal')
     .replace('objections:\n  - text: Locked in to a three-year ERP contract\n    type: supplier-lock-in\n', '')
