@@ -7,7 +7,7 @@ import { documentPassFor } from '../workspace/document-pass.js';
 import type { TreeEntry } from '../workspace/git-revision.js';
 import { readFiles } from '../workspace/read-files.js';
 import { assembleWorkspace, planWorkspace, type WorkspacePlan } from '../workspace/workspace.js';
-import type { LintedSide } from './diff-revisions.js';
+import type { LintedSide } from './diff-linted.js';
 import { isYamlPath, writeRevision, type RevisionWorkspace } from './git-workspace.js';
 
 export interface ReuseInput {

@@ -2,15 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { mkdtemp, readFile, realpath, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostic.js';
 import { UsageError } from '../errors.js';
-import type { DiffRevision, WorkspaceDiff } from '../model/diff-types.js';
-import { diffSides, type DiffSide } from '../model/diff-workspaces.js';
-import { evaluateMarket, type MarketModel } from '../model/market-model.js';
+import type { WorkspaceDiff } from '../model/diff-types.js';
 import { lint } from '../rules/engine.js';
 import { gitTopLevel } from '../workspace/git.js';
 import { changedPaths, listTree, resolveRange, type Revision } from '../workspace/git-revision.js';
-import type { Workspace, WorkspaceDocument } from '../workspace/workspace.js';
+import { diffLinted, type LintedSide } from './diff-linted.js';
 import { lintBaseReusing } from './diff-reuse.js';
 import { revisionWorkspace, sameSettings, writeRevision } from './git-workspace.js';
 
@@ -25,12 +22,6 @@ export interface DiffRevisionsOptions {
   paths?: readonly string[];
   /** Today's date for evidence-stale at both revisions; defaults to now. */
   today?: Date;
-}
-
-/** A revision checked: its workspace (documents whole) and what `check` reports. */
-export interface LintedSide {
-  workspace: Workspace;
-  diagnostics: Diagnostic[];
 }
 
 /**
@@ -88,11 +79,13 @@ export async function diffRevisions(options: DiffRevisionsOptions): Promise<Work
     }
 
     const include = pathFilter(cwd, options.paths ?? []);
-    const [baseSide, headSide] = await Promise.all([
-      side(base, { revision: range.base.spec, commit: range.base.commit }),
-      side(head, { revision: range.head?.spec ?? 'working tree', commit: range.head?.commit ?? null }),
-    ]);
-    return diffSides(baseSide, headSide, { include });
+    return await diffLinted(
+      base,
+      head,
+      { revision: range.base.spec, commit: range.base.commit },
+      { revision: range.head?.spec ?? 'working tree', commit: range.head?.commit ?? null },
+      include ? { include } : {},
+    );
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
@@ -119,13 +112,6 @@ async function worktreeHolds(top: string, head: Revision, cwdRel: string): Promi
   const prefix = workspace.root === '' ? '' : `${workspace.root}/`;
   for (const p of await changedPaths(top, head.commit, null)) if (p.startsWith(prefix)) return false;
   return true;
-}
-
-async function side(linted: LintedSide, revision: DiffRevision): Promise<DiffSide> {
-  const markets = new Map<WorkspaceDocument, MarketModel>();
-  for (const doc of linted.workspace.documents)
-    if (doc.kind === 'market' && doc.schemaValid) markets.set(doc, await evaluateMarket(doc, linted.workspace));
-  return { revision, documents: linted.workspace.documents, diagnostics: linted.diagnostics, markets };
 }
 
 /** Display paths under one of `paths` (relative to cwd); everything without paths. */
