@@ -60,7 +60,7 @@ export function diffMarkdown(diff: WorkspaceDiff): string {
 }
 
 function documentSection(doc: DocumentChange): string {
-  const title = `${doc.kind} <code>${escapeHtml(doc.id)}</code> ${escapeHtml(doc.name)}: ${escapeHtml(statusText(doc))}`;
+  const title = `${doc.kind} <code>${inHtml(doc.id)}</code> ${inHtml(doc.name)}: ${inHtml(statusText(doc))}`;
   const lines = [
     `<details><summary>${title}</summary>`,
     '',
@@ -88,6 +88,14 @@ function findingsSection(title: string, list: readonly Diagnostic[]): string {
     lines.push(`| ${cell(`${d.file}:${d.line}:${d.column}`)} | ${d.severity} | ${cell(d.rule)} | ${cell(d.message)} |`);
   lines.push('', '</details>', '');
   return lines.join('\n');
+}
+
+/**
+ * Text on a <summary> line: HTML-escaped, and on one line, because a blank line would end the
+ * HTML block and let the rest be read as Markdown.
+ */
+function inHtml(text: string): string {
+  return escapeHtml(text.replace(/\s+/g, ' '));
 }
 
 /** A table cell: escaped, and never empty (an empty cell is fine, but a dash reads better). */

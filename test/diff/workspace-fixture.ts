@@ -137,7 +137,7 @@ export function headFiles(): { write: Record<string, string>; remove: string[]; 
       'personas/nina.yaml': [
         'kind: persona',
         'id: nina-new',
-        'name: "Nina <script>alert(1)</script> | *new*"',
+        'name: "Nina <script>alert(1)</script> | *new*\\n\\n[link](https://example.com) <b>x</b>"',
         'messages:',
         '  - theme: growth',
         '    text: "Line one\\n| pipe | and <b>bold</b> `code` [link](https://example.com)"',
