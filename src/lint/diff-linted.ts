@@ -57,5 +57,11 @@ async function side(linted: LintedSide, revision: DiffRevision): Promise<DiffSid
   const markets = new Map<WorkspaceDocument, MarketModel>();
   for (const doc of linted.workspace.documents)
     if (doc.kind === 'market' && doc.schemaValid) markets.set(doc, await evaluateMarket(doc, linted.workspace));
-  return { revision, documents: linted.workspace.documents, diagnostics: linted.diagnostics, markets };
+  return {
+    revision,
+    documents: linted.workspace.documents,
+    diagnostics: linted.diagnostics,
+    markets,
+    placeholders: linted.workspace.settings.placeholders,
+  };
 }

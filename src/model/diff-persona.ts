@@ -1,4 +1,5 @@
 import { completenessOf } from './completeness.js';
+import type { Placeholders } from './placeholders.js';
 import type { Change } from './diff-types.js';
 import { diffValue } from './diff-values.js';
 
@@ -7,10 +8,15 @@ import { diffValue } from './diff-values.js';
  * newest evidence date, then every field (goals, challenges, objections, messages, value entries,
  * roles, evidence…) item by item.
  */
-export function diffPersona(before: Record<string, unknown>, after: Record<string, unknown>): Change[] {
+export function diffPersona(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  placeholders: { base?: Placeholders; head?: Placeholders } = {},
+): Change[] {
   const out: Change[] = [];
-  const was = completenessOf(before);
-  const now = completenessOf(after);
+  // Each revision's own placeholder texts decide what fills a heading there.
+  const was = completenessOf(before, placeholders.base);
+  const now = completenessOf(after, placeholders.head);
   if (was.percent !== now.percent)
     out.push({ field: 'completeness', change: 'changed', before: `${was.percent} %`, after: `${now.percent} %` });
   now.headings.forEach((heading, i) => {

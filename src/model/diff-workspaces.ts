@@ -14,6 +14,7 @@ import {
 } from './diff-types.js';
 import { deepEqual, similarity, textOf } from './diff-values.js';
 import type { MarketModel } from './market-model.js';
+import type { Placeholders } from './placeholders.js';
 
 /** One revision as the diff sees it: its documents, what `check` says about them, its markets evaluated. */
 export interface DiffSide {
@@ -21,6 +22,8 @@ export interface DiffSide {
   documents: readonly WorkspaceDocument[];
   diagnostics: readonly Diagnostic[];
   markets: ReadonlyMap<WorkspaceDocument, MarketModel>;
+  /** The revision's placeholder texts (they fill no persona heading); the defaults when left out. */
+  placeholders?: Placeholders;
 }
 
 export interface DiffOptions {
@@ -97,7 +100,10 @@ export function diffSides(base: DiffSide, head: DiffSide, options: DiffOptions =
 function diffDocument(was: WorkspaceDocument, now: WorkspaceDocument, base: DiffSide, head: DiffSide): Change[] {
   switch (now.kind) {
     case 'persona':
-      return diffPersona(was.data, now.data);
+      return diffPersona(was.data, now.data, {
+        ...(base.placeholders ? { base: base.placeholders } : {}),
+        ...(head.placeholders ? { head: head.placeholders } : {}),
+      });
     case 'journey':
       return diffJourney(was.data, now.data);
     case 'market':
