@@ -49,7 +49,7 @@ describe('the workflow init writes: personakit diff on pull requests', () => {
 
       const command = steps().find((s) => s.run?.includes('personakit diff'))!.run!;
       const summary = path.join(scratch, 'summary.md');
-      execFileSync('bash', ['-c', command.replace('npx --yes personakit', `node ${JSON.stringify(BIN)}`)], {
+      execFileSync('bash', ['-c', command.replace(/npx --(yes|no) personakit/, `node ${JSON.stringify(BIN)}`)], {
         cwd: clone,
         env: { ...process.env, BASE_REF: 'main', GITHUB_STEP_SUMMARY: summary },
       });
