@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDiffRepo } from './diff-repo.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const WORKSPACES_DIR = path.join(ROOT, 'bench', 'workspaces');
@@ -14,6 +15,8 @@ export const WORKSPACES = {
   w10k: { personas: 10_000, journeys: 500, markets: 5 },
   'w10k-invalid': { personas: 10_000, journeys: 500, markets: 5, invalid: 100 },
   w1k: { personas: 1000, journeys: 50, markets: 5 },
+  // w10k in a git repository, its second commit changing a few hundred documents (diff-repo.mjs).
+  'w10k-git': { personas: 10_000, journeys: 500, markets: 5 },
   'csv-10k': { personas: 20, journeys: 2, markets: 1, accountsRows: 10_000 },
   'csv-100k': { personas: 20, journeys: 2, markets: 1, accountsRows: 100_000 },
   'csv-fit-10k': { personas: 20, journeys: 2, markets: 1, accountsRows: 10_000, accountsFit: 1 },
@@ -42,6 +45,11 @@ export const COMMANDS = {
     ['check', '--cache', '--cache-location', path.join(OUT_DIR, 'cache-w10k')],
     ws('w10k'),
   ),
+  'check 10k (git)': personakit(['check'], ws('w10k-git')),
+  'diff 10k': {
+    ...personakit(['diff', 'HEAD~1', 'HEAD'], ws('w10k-git')),
+    before: () => ensureDiffRepo(ws('w10k-git')),
+  },
   'loop yaml 10k': node('bench/baselines/loop.mjs', ['yaml', '.'], ws('w10k')),
   'loop js-yaml 10k': node('bench/baselines/loop.mjs', ['js-yaml', '.'], ws('w10k')),
   'ajv-cli 10k personas': node(
@@ -219,6 +227,14 @@ export const TARGETS = [
     subject: 'check csv 100k rows, weighted',
     baseline: 'check csv 100k rows',
     metric: 'peakMiB',
+  },
+  {
+    id: '7',
+    what: 'diff of two revisions of 10k (a few hundred documents changed) vs one check of it',
+    subject: 'diff 10k',
+    baseline: 'check 10k (git)',
+    metric: 'seconds',
+    max: 2.0,
   },
 ];
 

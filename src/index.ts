@@ -18,3 +18,13 @@ export { validateAgainst } from './schema/validate.js';
 export { completenessOf, HEADINGS, type Completeness } from './model/completeness.js';
 export { alignmentOf, PHASES, type Alignment, type Phase } from './model/alignment.js';
 export { evaluateMarket, type MarketModel } from './model/market-model.js';
+export { diffWorkspaces, type DiffWorkspacesOptions } from './lint/diff-linted.js';
+export { diffRevisions, type DiffRevisionsOptions } from './lint/diff-revisions.js';
+export type {
+  WorkspaceDiff,
+  DocumentChange,
+  Change,
+  ChangeKind,
+  DiffRevision,
+  DiffSummary,
+} from './model/diff-types.js';

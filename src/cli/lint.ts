@@ -20,6 +20,8 @@ export interface LintCommandOptions {
   // --cache (src/cache/): reuse the results of unchanged inputs.
   cache?: true;
   cacheLocation?: string;
+  /** check --since <rev>: report only on the files changed since that git revision. */
+  since?: string;
 }
 
 interface RawLintFlags {
@@ -31,6 +33,7 @@ interface RawLintFlags {
   listRules?: boolean;
   cache?: boolean;
   cacheLocation?: string;
+  since?: string;
 }
 
 export function registerLintCommands(program: Command, ctx: CliContext): void {
@@ -63,6 +66,10 @@ export function registerLintCommands(program: Command, ctx: CliContext): void {
     .option('--min-completeness <percent>', 'minimum persona completeness (overrides personakit.yaml)', parsePercent)
     .option('--max-warnings <count>', 'exit 1 when there are more warnings than this', parseCount)
     .option('--list-rules', 'list every rule with its severity as configured, then exit')
+    .option(
+      '--since <rev>',
+      'report only on documents changed since this git revision (references still resolve everywhere)',
+    )
     .addHelpText(
       'after',
       '\nExamples:\n  $ personakit check\n  $ personakit check --format github --max-warnings 0\n  $ personakit check --format sarif -o personakit.sarif',
@@ -92,6 +99,7 @@ export function toLintOptions(
   if (flags.maxWarnings !== undefined) options.maxWarnings = flags.maxWarnings;
   if (flags.cache) options.cache = true;
   if (flags.cacheLocation !== undefined) options.cacheLocation = flags.cacheLocation;
+  if (flags.since !== undefined) options.since = flags.since;
   return options;
 }
 
@@ -101,9 +109,24 @@ export async function runLint(options: LintCommandOptions, ctx: CliContext): Pro
     import('../rules/engine.js'),
     import('../report/index.js'),
   ]);
+  let paths = options.paths;
+  if (options.since !== undefined) {
+    paths = await (await import('../lint/since.js')).changedSince(io.cwd, options.paths, options.since);
+    // Nothing changed: nothing to report on, which is not "nothing to check".
+    if (paths.length === 0) {
+      const none = formatDiagnosticPieces(options.format, [], {
+        color: false,
+        files: [],
+        rules: [],
+        version: packageVersion(),
+      });
+      await emit(io, none, options.outputFile);
+      return 0;
+    }
+  }
   const lintOptions: Parameters<typeof lint>[0] = {
     cwd: io.cwd,
-    paths: options.paths,
+    paths,
     mode: options.mode,
     quiet: options.quiet,
     diagnosticsOnly: true,

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import type { CliContext } from './context.js';
+import { registerDiff } from './diff.js';
 import { registerInit } from './init.js';
 import { registerLintCommands } from './lint.js';
 import { registerNew } from './new.js';
@@ -41,6 +42,7 @@ Exit codes: 0 no problems, 1 problems found, 2 the command could not do its job.
   registerRender(program, ctx);
   registerInit(program, ctx);
   registerNew(program, ctx);
+  registerDiff(program, ctx);
   // Every subcommand inherits the program's output and exit handling.
   for (const command of program.commands) {
     command

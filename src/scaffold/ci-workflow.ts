@@ -14,17 +14,28 @@ export interface WorkflowStep {
   run?: string;
   /** A GitHub expression: the step runs only when it holds (e.g. on pull requests). */
   if?: string;
+  /** Environment of the step: how GitHub expressions reach a `run` without being pasted into the shell. */
+  env?: Record<string, string>;
 }
 
 /** The check every push and pull request runs: problems become annotations on the changed lines. */
 export const CHECK_COMMAND = 'npx --no personakit check --format github';
 
-/** The job's steps, in order: check out, Node with npm's cache, install, check. */
+/** On pull requests: what the pull request changes (merge base against head), on the run's summary page. */
+export const DIFF_COMMAND = 'npx --no personakit diff "origin/$BASE_REF...HEAD" --format md >> "$GITHUB_STEP_SUMMARY"';
+
+/** The job's steps, in order: check out (the whole history, for diff), Node with npm's cache, install, diff, check. */
 export function workflowSteps(): WorkflowStep[] {
   return [
-    { uses: 'actions/checkout@v4' },
+    { uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } },
     { uses: 'actions/setup-node@v4', with: { 'node-version': 20, cache: 'npm' } },
     { name: 'Install personakit as package-lock.json pins it', run: 'npm ci' },
+    {
+      name: 'What the pull request changes in personas, journeys and markets',
+      if: "github.event_name == 'pull_request'",
+      env: { BASE_REF: '${{ github.base_ref }}' },
+      run: DIFF_COMMAND,
+    },
     { name: 'Check personas, journeys and markets', run: CHECK_COMMAND },
   ];
 }
