@@ -18,7 +18,7 @@ export {
   markdownUrl,
   mermaidLabel,
 } from './markdown.js';
-export { csvCell, workflowData, workflowProperty } from './text-formats.js';
+export { csvCell, formulaSafe, workflowData, workflowProperty } from './text-formats.js';
 
 /**
  * Every place personakit writes a value that came from a document, and the one escaper for it.

@@ -11,6 +11,14 @@ export function workflowProperty(value: string): string {
 }
 
 /**
+ * A text a spreadsheet reads as text, never as a formula (OWASP, CSV injection): one that starts
+ * with `=`, `+`, `-`, `@`, tab or carriage return gets the leading `'` spreadsheets hide.
+ */
+export function formulaSafe(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/**
  * One CSV cell (RFC 4180) that a spreadsheet opens as text, never as a formula. After OWASP's
  * advice on CSV injection: a cell starting with `=`, `+`, `-`, `@`, tab or carriage return gets a
  * leading `'` (which spreadsheets hide), then a cell holding the separator, a quote or a line
@@ -19,6 +27,6 @@ export function workflowProperty(value: string): string {
  */
 export function csvCell(value: string | number, separator = ','): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const text = formulaSafe(value);
   return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
