@@ -1,4 +1,4 @@
-import { escapeHtml } from './escape.js';
+import { svgAttr, svgText } from '../escape/index.js';
 import type { StageView } from './views/journey.js';
 
 const WIDTH = 760;
@@ -30,15 +30,15 @@ export function emotionCurveSvg(stages: readonly StageView[], title: string): st
   out.push(
     `<svg class="emotion-curve" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="100%" role="img" aria-labelledby="curve-title" xmlns="http://www.w3.org/2000/svg">`,
   );
-  out.push(`<title id="curve-title">${escapeHtml(`Emotion along the journey: ${title}`)}</title>`);
+  out.push(`<title id="curve-title">${svgText(`Emotion along the journey: ${title}`)}</title>`);
 
   for (const band of phaseBands(stages)) {
     const x0 = round(PAD.left + band.from * step);
     const w = round((band.to - band.from + 1) * step);
     out.push(
-      `<rect class="band band-${escapeHtml(band.phase)}" x="${x0}" y="${PAD.top - 18}" width="${w}" height="${plotH + 18}"/>`,
+      `<rect class="band band-${svgAttr(band.phase)}" x="${x0}" y="${PAD.top - 18}" width="${w}" height="${plotH + 18}"/>`,
     );
-    out.push(`<text class="band-label" x="${round(x0 + 6)}" y="${PAD.top - 6}">${escapeHtml(band.title)}</text>`);
+    out.push(`<text class="band-label" x="${round(x0 + 6)}" y="${PAD.top - 6}">${svgText(band.title)}</text>`);
   }
   for (const level of LEVELS) {
     out.push(
@@ -54,7 +54,7 @@ export function emotionCurveSvg(stages: readonly StageView[], title: string): st
     const known = s.emotion !== undefined;
     const cls = known ? `point ${s.emotion! < 0 ? 'low' : s.emotion! > 0 ? 'high' : 'mid'}` : 'point unknown';
     out.push(
-      `<circle class="${cls}" cx="${x(i)}" cy="${y(s.emotion ?? 0)}" r="6"><title>${escapeHtml(`${s.number}. ${s.name}: ${s.emotionLabel}`)}</title></circle>`,
+      `<circle class="${cls}" cx="${x(i)}" cy="${y(s.emotion ?? 0)}" r="6"><title>${svgText(`${s.number}. ${s.name}: ${s.emotionLabel}`)}</title></circle>`,
     );
     out.push(`<text class="stage-number" x="${x(i)}" y="${HEIGHT - 12}" text-anchor="middle">${s.number}</text>`);
   });

@@ -1,7 +1,8 @@
 import type Handlebars from 'handlebars';
 import { formatNumber, formatPercent } from '../model/market-format.js';
 import { emotionCurveSvg } from './emotion-curve.js';
-import { escapeHtml } from './escape.js';
+import { ESCAPERS, htmlText, type OutputContext } from '../escape/index.js';
+import { MarkdownText, plainText } from './markdown-view.js';
 import type { StageView } from './views/journey.js';
 
 export type HandlebarsInstance = typeof Handlebars;
@@ -9,7 +10,8 @@ export type HandlebarsInstance = typeof Handlebars;
 /**
  * The helpers every template can use (documented in the README, section "render"). Helpers that
  * build markup escape every value they put into it themselves; the others return plain strings,
- * which Handlebars escapes in HTML templates.
+ * which Handlebars escapes in HTML templates. The context helpers (CONTEXT_HELPERS) print a value
+ * for the context their name says.
  */
 export function registerHelpers(hb: HandlebarsInstance, format: 'html' | 'md'): void {
   hb.registerHelper(helperTable(format));
@@ -34,8 +36,45 @@ class Markup {
 }
 const markup = (html: string) => new Markup(html);
 
+/**
+ * The escaping helpers of each format, by the output context they print for. HTML templates get
+ * the HTML contexts, Markdown templates the Markdown ones (HTML written inside Markdown has its own
+ * rules), so a helper of the wrong format is a "Missing helper" error, not a silent hole. In
+ * Markdown a value arrives as Markdown text (markdown-view.ts); these helpers take its plain text.
+ */
+export const CONTEXT_HELPERS: Readonly<Record<'html' | 'md', readonly OutputContext[]>> = {
+  html: ['html-text', 'html-attr', 'url-attr'],
+  md: ['md-text', 'md-cell', 'md-html-text', 'md-html-attr', 'md-url', 'mermaid-label'],
+};
+
 /** The helpers of a format, by name. */
 export function helperTable(format: 'html' | 'md'): Record<string, Helper> {
+  const helpers = format === 'md' ? markdownValues(generalHelpers(format)) : generalHelpers(format);
+  for (const context of CONTEXT_HELPERS[format]) {
+    const escaper = ESCAPERS[context];
+    helpers[context] =
+      format === 'html' ? (value) => markup(escaper(plainText(value))) : (value) => escaper(plainText(value));
+  }
+  return helpers;
+}
+
+/**
+ * In Markdown, the general helpers see a report text as the Markdown text it prints as (as they
+ * did before texts kept their plain form): `eq` compares it with a literal, `join` joins it.
+ */
+function markdownValues(helpers: Record<string, Helper>): Record<string, Helper> {
+  const out: Record<string, Helper> = {};
+  for (const [name, helper] of Object.entries(helpers))
+    out[name] = function (this: unknown, ...args: unknown[]) {
+      return helper.apply(
+        this,
+        args.map((a) => (a instanceof MarkdownText ? a.valueOf() : a)),
+      );
+    };
+  return out;
+}
+
+function generalHelpers(format: 'html' | 'md'): Record<string, Helper> {
   const helpers: Record<string, Helper> = {
     eq: (a, b) => a === b,
     gt: (a, b) => typeof a === 'number' && typeof b === 'number' && a > b,
@@ -65,7 +104,7 @@ export function helperTable(format: 'html' | 'md'): Record<string, Helper> {
         emotionCurveSvg(Array.isArray(stages) ? (stages as StageView[]) : [], typeof title === 'string' ? title : ''),
       );
     helpers['initials-avatar'] = (initials) =>
-      markup(`<span class="avatar avatar-initials" aria-hidden="true">${escapeHtml(initials)}</span>`);
+      markup(`<span class="avatar avatar-initials" aria-hidden="true">${htmlText(String(initials ?? ''))}</span>`);
   } else {
     // Markdown: a text bar of ten cells that reads in the source and on every forge.
     helpers['completeness-bar'] = (percent) => {

@@ -1,4 +1,4 @@
-import { escapeMermaid } from './escape.js';
+import { mermaidLabel } from '../escape/index.js';
 import type { StageView } from './views/journey.js';
 
 /**
@@ -7,14 +7,14 @@ import type { StageView } from './views/journey.js';
  * Sections follow the stages in order, so a phase that comes back later gets its own section.
  */
 export function mermaidJourney(title: string, stages: readonly StageView[]): string {
-  const lines = ['journey', `  title ${escapeMermaid(title) || 'Journey'}`];
+  const lines = ['journey', `  title ${mermaidLabel(title) || 'Journey'}`];
   let phase: string | undefined;
   for (const stage of stages) {
     if (stage.phase !== phase) {
       phase = stage.phase;
-      lines.push(`  section ${escapeMermaid(stage.phaseTitle)}`);
+      lines.push(`  section ${mermaidLabel(stage.phaseTitle)}`);
     }
-    const name = escapeMermaid(`${stage.number}. ${stage.name}`);
+    const name = mermaidLabel(`${stage.number}. ${stage.name}`);
     lines.push(`    ${name}: ${(stage.emotion ?? 0) + 3}`);
   }
   return lines.join('\n');

@@ -127,7 +127,10 @@ export async function loadTemplates(
     render(kind, view) {
       const key = `${kind}.${format}.hbs`;
       try {
-        return compiled.get(key)!(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+        // String(): a template that is one unescaped value returns that value itself (a Markdown text object).
+        return String(
+          compiled.get(key)!(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }),
+        );
       } catch (e) {
         throw new UsageError(
           `template ${sources.get(key)}: ${(e as Error).message}`,

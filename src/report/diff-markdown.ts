@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostic.js';
 import type { DocumentChange, WorkspaceDiff } from '../model/diff-types.js';
 import { KINDS } from '../schema/compile.js';
-import { escapeHtml, escapeMarkdown } from '../render/escape.js';
+import { markdownCell as escapeMarkdown, markdownHtmlText as escapeHtml } from '../escape/index.js';
 import { changeDetail, changeVerb, fileText, findingsLine, revisionText, statusText } from './diff-words.js';
 
 /**

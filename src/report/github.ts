@@ -2,16 +2,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import { inPieces } from './pieces.js';
 import type { ReportOptions } from './types.js';
 import { sortDiagnostics } from './util.js';
-
-/** Escapes a workflow command's data (the message), as @actions/core does. */
-export function escapeData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-/** Escapes a workflow command's property value, as @actions/core does. */
-export function escapeProperty(value: string): string {
-  return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
+import { workflowData, workflowProperty } from '../escape/index.js';
 
 /** GitHub Actions annotations: one `::error`/`::warning` workflow command per diagnostic. */
 export function github(diagnostics: readonly Diagnostic[], options: ReportOptions): string {
@@ -35,6 +26,6 @@ function command(d: Diagnostic): string {
   if (d.endLine !== undefined) props.push(['endLine', d.endLine]);
   if (d.endColumn !== undefined) props.push(['endColumn', d.endColumn]);
   props.push(['title', `personakit (${d.rule})`]);
-  const properties = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',');
-  return `::${d.severity} ${properties}::${escapeData(d.message)}`;
+  const properties = props.map(([k, v]) => `${k}=${workflowProperty(String(v))}`).join(',');
+  return `::${d.severity} ${properties}::${workflowData(d.message)}`;
 }

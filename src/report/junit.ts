@@ -2,28 +2,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import { ITEMS_PER_PIECE, type Items } from './pieces.js';
 import type { ReportOptions } from './types.js';
 import { groupByFile } from './util.js';
-
-/**
- * Characters XML 1.0 does not allow at all (C0 controls but tab, LF, CR; U+FFFE, U+FFFF;
- * unpaired surrogates). They cannot even be written as character references, so they are dropped.
- */
-const ILLEGAL_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Escapes text content. */
-export function escapeXmlText(value: string): string {
-  return value
-    .replace(ILLEGAL_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
-
-/** Escapes an attribute value; tab, LF and CR become references so parsers do not normalise them to spaces. */
-export function escapeXmlAttr(value: string): string {
-  return escapeXmlText(value).replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
-}
+import { xmlAttr, xmlText } from '../escape/index.js';
 
 /**
  * JUnit XML as CI test widgets read it (the format of the Jenkins xunit plugin's junit-10.xsd):
@@ -47,7 +26,7 @@ export function* junitPieces(diagnostics: readonly Diagnostic[], options: Report
     `<testsuites name="personakit" ${counts}>\n` +
     `  <testsuite name="personakit" ${counts} skipped="0">\n`;
   for (const group of groups) {
-    const open = `    <testcase classname="personakit" name="${escapeXmlAttr(group.file)}"`;
+    const open = `    <testcase classname="personakit" name="${xmlAttr(group.file)}"`;
     const warnings = group.diagnostics.length - group.errors;
     if (group.diagnostics.length === 0) {
       yield `${open} />\n`;
@@ -56,7 +35,7 @@ export function* junitPieces(diagnostics: readonly Diagnostic[], options: Report
     yield `${open}>\n`;
     if (group.errors > 0) {
       const message = `${group.errors} error${group.errors === 1 ? '' : 's'}: ${firstMessage(group.diagnostics)}`;
-      yield `      <failure message="${escapeXmlAttr(message)}" type="personakit">`;
+      yield `      <failure message="${xmlAttr(message)}" type="personakit">`;
       yield* lines(group.diagnostics, 'error');
       yield '</failure>\n';
     }
@@ -91,7 +70,7 @@ function* lines(items: Items<Diagnostic>, severity: Diagnostic['severity']): Gen
   for (let i = 0; i < items.length; i++) {
     const d = items.at(i)!;
     if (d.severity !== severity) continue;
-    piece += escapeXmlText(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}\n`);
+    piece += xmlText(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}\n`);
     if (++inPiece === ITEMS_PER_PIECE) {
       yield piece;
       piece = '';

@@ -1,11 +1,14 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReports } from '../../src/render/render.js';
-import { FIXTURES, makeTempDir, REPO_ROOT } from '../support/run-bin.js';
+import { FIXTURES, makeTempDir, REPO_ROOT, writeTree } from '../support/run-bin.js';
+import { hostileText, hostileWorkspace, plainSlot } from '../hardening/hostile-workspace.js';
+import fc from 'fast-check';
+import { parseFragment } from 'parse5';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
@@ -29,6 +32,12 @@ const ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+interface SvgNode {
+  tagName?: string;
+  attrs?: Array<{ name: string }>;
+  childNodes?: SvgNode[];
+}
 
 interface Visit {
   page: Page;
@@ -154,6 +163,70 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('HTML reports in a real browser (Chr
       await v.page.screenshot({ path: path.join(shots, `hostile-${name.replace(/\.html$/, '.png')}`), fullPage: true });
       await v.page.close();
     }
+  });
+
+  it('the Mermaid blocks of the Markdown reports parse with mermaid, one task per stage, hostile names included', async () => {
+    const workspaces = [path.join(REPO_ROOT, 'examples'), path.join(FIXTURES, 'render-hostile')];
+    // Stage names from the hostile alphabet of issue 20 (test/hardening/output-contexts.test.ts).
+    const samples = fc.sample(fc.array(hostileText, { minLength: 40, maxLength: 40 }), { numRuns: 6, seed: 20261123 });
+    const generated = await makeTempDir('personakit-mermaid-');
+    for (const [i, texts] of samples.entries()) {
+      await writeTree(
+        path.join(generated, `ws${i}`),
+        hostileWorkspace((slot) => texts[slot] ?? plainSlot(slot)),
+      );
+      workspaces.push(path.join(generated, `ws${i}`));
+    }
+    const blocks: Array<{ from: string; text: string }> = [];
+    for (const [i, cwd] of workspaces.entries()) {
+      const out = path.join(generated, `out${i}`);
+      await renderReports({ cwd, paths: [], format: 'md', out, force: true });
+      for (const name of (await readdir(out)).filter((f) => f.startsWith('journey-'))) {
+        const md = await readFile(path.join(out, name), 'utf8');
+        for (const m of md.matchAll(/```mermaid\n([\s\S]*?)\n```\n/g)) blocks.push({ from: name, text: m[1]! });
+      }
+    }
+    await rm(generated, { recursive: true, force: true });
+    expect(blocks.length).toBeGreaterThanOrEqual(workspaces.length);
+
+    const page = await context.newPage();
+    await page.setContent('<!doctype html><html><body></body></html>');
+    await page.addScriptTag({ path: path.join(REPO_ROOT, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js') });
+    for (const block of blocks) {
+      const stages = block.text.split('\n').filter((l) => /^ {4}\S/.test(l)).length;
+      const result = await page.evaluate(async (text) => {
+        const { mermaid } = globalThis as unknown as {
+          mermaid: {
+            initialize(o: object): void;
+            parse(t: string): Promise<unknown>;
+            mermaidAPI: { getDiagramFromText(t: string): Promise<{ db: { getTasks(): unknown[] } }> };
+            render(id: string, t: string): Promise<{ svg: string }>;
+          };
+        };
+        mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
+        try {
+          await mermaid.parse(text);
+          const tasks = (await mermaid.mermaidAPI.getDiagramFromText(text)).db.getTasks().length;
+          const { svg } = await mermaid.render(`d${Math.random().toString(36).slice(2)}`, text);
+          return { ok: true, tasks, svg };
+        } catch (e) {
+          return { ok: false, error: String(e) };
+        }
+      }, block.text);
+      const { svg, ...outcome } = result;
+      expect({ from: block.from, ...outcome }, block.text).toEqual({ from: block.from, ok: true, tasks: stages });
+      // The drawing, parsed: the names are text, never an element or handler of their own.
+      const unsafe: string[] = [];
+      const visit = (node: SvgNode) => {
+        if (node.tagName !== undefined && /^(script|iframe|object|embed|img|a)$/i.test(node.tagName))
+          unsafe.push(node.tagName);
+        for (const a of node.attrs ?? []) if (/^on/i.test(a.name)) unsafe.push(`${node.tagName}[${a.name}]`);
+        for (const child of node.childNodes ?? []) visit(child);
+      };
+      visit(parseFragment(svg ?? '') as unknown as SvgNode);
+      expect(unsafe, block.text).toEqual([]);
+    }
+    await page.close();
   });
 
   // The README's pictures: drawn on every run (into the temp folder), written to docs/ only by

@@ -8,6 +8,7 @@ import type { RenderPlan } from '../plan.js';
 import { labelOf, text } from '../values.js';
 import type { DocHeader, Ref } from './common.js';
 import { rankingView } from './market-ranking.js';
+import { formulaSafe } from '../../escape/index.js';
 
 const CRITERION_LABELS: Record<string, string> = {
   sectors: 'Sectors',
@@ -56,7 +57,7 @@ export async function marketView(header: DocHeader, doc: WorkspaceDocument, work
     misfits: accounts.filter((a) => !a.fits),
     omittedAccounts: model.omittedAccounts,
     accountsFile: model.accountsFile?.path,
-    ranking: rankingView(model, (c) => CRITERION_LABELS[c] ?? labelOf(c), inertCell),
+    ranking: rankingView(model, (c) => CRITERION_LABELS[c] ?? labelOf(c), formulaSafe),
     sizing: {
       rows: [
         sizingRow(
@@ -128,18 +129,12 @@ function shareBar(required: number, achievable: number) {
   return { fill: pct(required), limit: pct(achievable), over: required > achievable };
 }
 
-/**
- * Account names come from CRM exports, and a report table may end up in a spreadsheet (Excel opens
- * HTML, cells get pasted): a name that starts like a formula (= + - @, tab, CR) gets the leading
- * apostrophe spreadsheets read as "text", so it is shown and never evaluated. JSON keeps the raw name.
- */
-function inertCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 function accountView(a: AccountFit) {
   return {
-    name: inertCell(a.name),
+    // Account names come from CRM exports, and a report table may end up in a spreadsheet (Excel
+    // opens HTML, cells get pasted): a name that starts like a formula is shown, never evaluated.
+    // JSON keeps the raw name.
+    name: formulaSafe(a.name),
     fits: a.fits,
     score: a.scored > 0 ? `${a.matched}/${a.scored}` : '—',
     reasons: a.results
