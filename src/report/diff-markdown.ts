@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostic.js';
 import type { DocumentChange, WorkspaceDiff } from '../model/diff-types.js';
 import { KINDS } from '../schema/compile.js';
-import { markdownCell as escapeMarkdown, markdownHtmlText as escapeHtml } from '../escape/index.js';
+import { htmlText as escapeHtml, markdownCell as escapeMarkdown } from '../escape/index.js';
 import { changeDetail, changeVerb, fileText, findingsLine, revisionText, statusText } from './diff-words.js';
 
 /**
