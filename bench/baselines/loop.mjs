@@ -49,6 +49,6 @@ async function yamlParser() {
 }
 
 async function jsYamlParser() {
-  const { loadAll, CORE_SCHEMA } = await import('js-yaml');
-  return (text) => loadAll(text, { schema: CORE_SCHEMA });
+  const { default: jsYaml } = await import('js-yaml');
+  return (text) => jsYaml.loadAll(text, undefined, { schema: jsYaml.CORE_SCHEMA });
 }

@@ -1,17 +1,7 @@
-import {
-  CORE_SCHEMA,
-  EVENT_ID,
-  NOT_RESOLVED,
-  YAMLException,
-  constructFromEvents,
-  defineScalarTag,
-  floatCoreTag,
-  parseEvents,
-  type Event,
-} from 'js-yaml';
+import jsYaml from 'js-yaml';
 import type { Finding } from '../diagnostic.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
-import { PositionIndex } from './positions.js';
+import { PositionRecorder, type PositionIndex } from './positions.js';
 import { describeYamlErrors } from './yaml-errors.js';
 
 export interface ParsedYaml {
@@ -28,128 +18,111 @@ export interface ParsedYaml {
   positions: PositionIndex;
 }
 
-/** A number too large for a double (1E310) is Infinity in YAML 1.2 core; js-yaml would keep a string. */
-const CORE_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
-const floatTag = defineScalarTag('tag:yaml.org,2002:float', {
-  ...floatCoreTag,
-  resolve: (source, explicit, tagName) => {
-    const value = floatCoreTag.resolve(source, explicit, tagName);
-    return value === NOT_RESOLVED && CORE_FLOAT.test(source) ? Number(source) : value;
-  },
+/**
+ * YAML 1.2's core schema (SPEC 7), which js-yaml's own "core" schema is not quite: there 0b101 and
+ * -0x1A are numbers, -.5 and 1E310 are strings. Every tag beyond the core ones (!!binary,
+ * !!timestamp, !!js/function, custom tags) is refused, as js-yaml refuses tags it does not know.
+ */
+const CORE_INT = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
+const CORE_FLOAT =
+  /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const CORE_NULL = /^(?:~|null|Null|NULL)?$/;
+const CORE_BOOL = /^(?:true|True|TRUE|false|False|FALSE)$/;
+const SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({
+  implicit: [
+    new jsYaml.Type('tag:yaml.org,2002:null', {
+      kind: 'scalar',
+      resolve: (data: string | null) => data === null || CORE_NULL.test(data),
+      construct: () => null,
+    }),
+    new jsYaml.Type('tag:yaml.org,2002:bool', {
+      kind: 'scalar',
+      resolve: (data: string | null) => data !== null && CORE_BOOL.test(data),
+      construct: (data: string) => data.toLowerCase() === 'true',
+    }),
+    new jsYaml.Type('tag:yaml.org,2002:int', {
+      kind: 'scalar',
+      resolve: (data: string | null) => data !== null && CORE_INT.test(data),
+      construct: (data: string) =>
+        data.startsWith('0o')
+          ? parseInt(data.slice(2), 8)
+          : data.startsWith('0x')
+            ? parseInt(data.slice(2), 16)
+            : Number(data),
+    }),
+    new jsYaml.Type('tag:yaml.org,2002:float', {
+      kind: 'scalar',
+      resolve: (data: string | null) => data !== null && CORE_FLOAT.test(data),
+      construct: (data: string) => {
+        const lower = data.toLowerCase();
+        if (lower.endsWith('.inf')) return lower.startsWith('-') ? -Infinity : Infinity;
+        if (lower === '.nan') return NaN;
+        return Number(data);
+      },
+    }),
+  ],
 });
 
-/** YAML 1.2 core (SPEC 7); every other tag, !!binary and !!timestamp included, is refused. */
-const SCHEMA = CORE_SCHEMA.withTags(floatTag);
-
 /**
- * js-yaml's own nesting limit, a guard for its stack: it counts scalars and anchors as levels too,
- * so limits.maxDepth (containers only) is checked on the events instead (documentShapes).
+ * js-yaml's nesting guard for its own stack. It counts every node it composes (keys too), so
+ * limits.maxDepth, which counts mappings and sequences, is checked on the values instead.
  */
-const parserDepth = (limits: Limits) => 2 * limits.maxDepth + 4;
+const parserDepth = (limits: Limits) => 4 * limits.maxDepth + 8;
 
 /**
- * Parse a YAML stream into values and positions, in one pass of js-yaml's parser: its events give
- * every node's offsets, and the values are built from the same events. A stream it cannot read is
- * read again document by document, so the good documents of a file still count, and its errors
- * are worded by the `yaml` package (see yaml-errors.ts).
+ * Parse a YAML stream into values and positions in one pass of js-yaml's parser: its listener
+ * sees where every node starts and ends while the values are built (PositionRecorder). A stream it
+ * cannot read is read again document by document, so the good documents of a file still count,
+ * and its errors are worded by the `yaml` package (see yaml-errors.ts).
  */
 export function parseYaml(text: string, limits: Limits): ParsedYaml {
-  let events: Event[];
+  const recorder = new PositionRecorder(text);
   let values: unknown[];
   try {
-    events = parseEvents(text, { maxDepth: parserDepth(limits) });
-    values = constructFromEvents(events, { source: text, schema: SCHEMA, maxAliases: -1 });
+    values = load(text, limits, recorder);
   } catch {
     return parseDocumentByDocument(text, limits);
   }
-  const positions = new PositionIndex(text, events, (i) => values[i] != null);
-  return { ...withinLimits(text, events, values, positions, limits), positions };
+  const positions = recorder.finish((i) => values[i] != null);
+  return { ...withinLimits(values, positions, limits), positions };
+}
+
+function load(text: string, limits: Limits, recorder: PositionRecorder): unknown[] {
+  const options = { schema: SCHEMA, listener: recorder.listener, maxDepth: parserDepth(limits) };
+  return jsYaml.loadAll(text, null, options);
 }
 
 /**
  * The non-empty documents, each within the limits: aliases must not expand beyond
- * limits.maxAliasCount per document ("billion laughs"), nor make a document deeper than
+ * limits.maxAliasCount per document ("billion laughs"), nor any document nest deeper than
  * limits.maxDepth. A document over a limit is unreadable (`undefined`, with an error).
  */
 function withinLimits(
-  text: string,
-  events: readonly Event[],
   values: readonly unknown[],
   positions: PositionIndex,
   limits: Limits,
 ): Omit<ParsedYaml, 'positions'> {
-  const shapes = documentShapes(text, events);
+  const shared = positions.hasAliases();
   const documents: unknown[] = [];
   const errors: ParsedYaml['errors'] = [];
-  values.forEach((value, i) => {
-    if (value == null) return;
-    const { aliases, depth } = shapes[i] ?? { aliases: 0, depth: 0 };
+  for (const value of values) {
+    if (value == null) continue;
+    const docIndex = documents.length;
     let message: string | undefined;
-    if (aliases > limits.maxAliasCount)
+    if (shared && positions.aliasExpansions(docIndex) > limits.maxAliasCount)
       message = `the document expands too many aliases (more than ${limits.maxAliasCount}); remove the anchors and aliases or raise limits.maxAliasCount in personakit.yaml`;
-    else if (depth > limits.maxDepth || (aliases > 0 && !withinDepth(value, limits.maxDepth, 0, new Set())))
-      message = tooDeep(limits);
+    else if (!withinDepth(value, limits.maxDepth, 0, shared ? new Set() : undefined)) message = tooDeep(limits);
     if (message !== undefined) {
-      const { line, column } = positions.locate(documents.length, '');
+      const { line, column } = positions.locate(docIndex, '');
       errors.push({ rule: 'yaml-syntax', line, column, message });
     }
     documents.push(message === undefined ? value : undefined);
-  });
+  }
   return { documents, errors };
 }
 
 const tooDeep = (limits: Limits) =>
   `the document is nested more than ${limits.maxDepth} levels deep; flatten it (limits.maxDepth in personakit.yaml)`;
-
-/**
- * Per document of the stream: how many alias nodes it holds once every alias is expanded (an
- * alias counts once, plus the aliases inside the node it names), and how deep its mappings and
- * sequences nest (the top one at depth 0).
- */
-function documentShapes(text: string, events: readonly Event[]): Array<{ aliases: number; depth: number }> {
-  const out: Array<{ aliases: number; depth: number }> = [];
-  let depth = 0;
-  const inside = new Map<string, number>();
-  const counts: number[] = [];
-  const anchors: Array<string | undefined> = [];
-  const name = (event: { anchorStart: number; anchorEnd: number }) =>
-    event.anchorStart >= 0 ? text.slice(event.anchorStart, event.anchorEnd) : undefined;
-  for (const event of events) {
-    switch (event.type) {
-      case EVENT_ID.DOCUMENT:
-        inside.clear();
-        counts.length = 0;
-        counts.push(0);
-        depth = 0;
-        break;
-      case EVENT_ID.MAPPING:
-      case EVENT_ID.SEQUENCE:
-        depth = Math.max(depth, counts.length - 1);
-        counts.push(0);
-        anchors.push(name(event));
-        break;
-      case EVENT_ID.SCALAR: {
-        const anchor = name(event);
-        if (anchor !== undefined) inside.set(anchor, 0);
-        break;
-      }
-      case EVENT_ID.ALIAS:
-        counts[counts.length - 1]! += 1 + (inside.get(name(event)!) ?? 0);
-        break;
-      case EVENT_ID.POP: {
-        const count = counts.pop()!;
-        if (counts.length === 0) {
-          out.push({ aliases: count, depth });
-          break;
-        }
-        const anchor = anchors.pop();
-        if (anchor !== undefined) inside.set(anchor, count);
-        counts[counts.length - 1]! += count;
-      }
-    }
-  }
-  return out;
-}
 
 /**
  * A stream js-yaml refused: each document read on its own (the others blanked out, so that
@@ -158,43 +131,37 @@ function documentShapes(text: string, events: readonly Event[]): Array<{ aliases
 function parseDocumentByDocument(text: string, limits: Limits): ParsedYaml {
   const errors = describeYamlErrors(text);
   const worded = errors.length > 0;
-  const events: Event[] = [];
+  const recorder = new PositionRecorder(text);
   const values: unknown[] = [];
   const unreadable = new Set<number>();
   for (const [start, end] of documentChunks(text)) {
     const alone = blankOutside(text, start, end);
     try {
-      const own = parseEvents(alone, { maxDepth: parserDepth(limits) });
-      const built = constructFromEvents(own, { source: alone, schema: SCHEMA, maxAliases: -1 });
-      events.push(...own);
-      values.push(...built);
+      // A throwaway recorder first: a document that fails must leave no half-recorded nodes.
+      load(alone, limits, new PositionRecorder(alone));
     } catch (e) {
       // The `yaml` package found nothing wrong where js-yaml did: js-yaml's own words, then.
       if (!worded) {
-        const yaml = e instanceof YAMLException ? e : undefined;
+        const yaml = e instanceof jsYaml.YAMLException ? e : undefined;
+        const reason = yaml?.reason ?? `the YAML parser gave up: ${(e as Error).message}`;
         errors.push({
           rule: 'yaml-syntax',
           line: (yaml?.mark?.line ?? 0) + 1,
           column: (yaml?.mark?.column ?? 0) + 1,
-          message:
-            yaml === undefined
-              ? `the YAML parser gave up: ${(e as Error).message}`
-              : yaml.reason.includes('maxDepth')
-                ? tooDeep(limits)
-                : yaml.reason,
+          message: reason.includes('maxDepth') ? tooDeep(limits) : reason,
         });
       }
       // A placeholder document, so that positions keep one root per document slot.
       unreadable.add(values.length);
-      events.push(...placeholder(start));
       values.push(undefined);
+      const blank = blankOutside(text, 0, 0);
+      load(`${blank.slice(0, start)}~${blank.slice(start + 1)}`, limits, recorder);
+      continue;
     }
+    values.push(...load(alone, limits, recorder));
   }
-  const keep = (i: number) => values[i] != null || unreadable.has(i);
-  const positions = new PositionIndex(text, events, keep);
+  const positions = recorder.finish((i) => values[i] != null || unreadable.has(i));
   const limited = withinLimits(
-    text,
-    events,
     values.map((v, i) => (unreadable.has(i) ? UNREADABLE : v)),
     positions,
     limits,
@@ -207,26 +174,6 @@ function parseDocumentByDocument(text: string, limits: Limits): ParsedYaml {
 }
 
 const UNREADABLE = Symbol('unreadable');
-
-function placeholder(offset: number): Event[] {
-  return [
-    { type: EVENT_ID.DOCUMENT, explicitStart: false, explicitEnd: false, directives: [] },
-    {
-      type: EVENT_ID.SCALAR,
-      valueStart: offset,
-      valueEnd: offset,
-      anchorStart: -1,
-      anchorEnd: -1,
-      tagStart: -1,
-      tagEnd: -1,
-      style: 1,
-      chomping: 1,
-      indent: -1,
-      fast: true,
-    },
-    { type: EVENT_ID.POP },
-  ] as Event[];
-}
 
 /** [start, end) of each document's text: a `---` line starts one, a `...` line ends one. */
 function documentChunks(text: string): Array<[number, number]> {
@@ -248,17 +195,25 @@ function blankOutside(text: string, start: number, end: number): string {
 }
 
 /**
- * Depth check: deep nesting must not overflow the stack of later passes. Only documents with
- * aliases need it (the parser limits the rest), since an alias can nest what it names.
- * Recursion is safe here because it stops at maxDepth; `seen` walks a shared node once.
+ * Depth check: deep nesting must not overflow the stack of later passes. Recursion is safe here
+ * because it stops at maxDepth; `seen` walks a node shared through aliases once.
  */
-function withinDepth(value: unknown, maxDepth: number, depth: number, seen: Set<object>): boolean {
+function withinDepth(value: unknown, maxDepth: number, depth: number, seen?: Set<object>): boolean {
   if (value === null || typeof value !== 'object') return true;
   if (depth > maxDepth) return false;
-  if (seen.has(value)) return true;
-  seen.add(value);
-  for (const child of Array.isArray(value) ? value : Object.values(value))
-    if (!withinDepth(child, maxDepth, depth + 1, seen)) return false;
+  if (seen) {
+    if (seen.has(value)) return true;
+    seen.add(value);
+  }
+  if (Array.isArray(value)) {
+    for (const child of value)
+      if (typeof child === 'object' && child !== null && !withinDepth(child, maxDepth, depth + 1, seen)) return false;
+    return true;
+  }
+  for (const key in value) {
+    const child = (value as Record<string, unknown>)[key];
+    if (typeof child === 'object' && child !== null && !withinDepth(child, maxDepth, depth + 1, seen)) return false;
+  }
   return true;
 }
 

@@ -1,4 +1,4 @@
-import { EVENT_ID, SCALAR_STYLE, getScalarValue, type Event, type ScalarEvent } from 'js-yaml';
+import type { EventType, State } from 'js-yaml';
 
 export interface Range {
   line: number;
@@ -20,120 +20,136 @@ export function toPointer(segments: readonly (string | number)[]): string {
   return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
 
-// One record per node, in document order: [kind, start, end, after, extra]. `after` is the record
-// that follows the node's subtree (how a walk skips it); `extra` is an alias's anchored record.
-const FIELDS = 5;
+// One record per node the parser composed, in document order: [kind, start, end, after]. `after`
+// is the record that follows the node's subtree (how a walk skips it). A WRAP record stands for
+// the one node inside it (the parser composes some nodes twice, once while it looks for a mapping
+// key): walks go straight through it. An alias's target record is kept aside (aliases are rare).
+const FIELDS = 4;
 const MAP = 1;
 const SEQ = 2;
 const SCALAR = 3;
 const ALIAS = 4;
-const EMPTY = 5; // a scalar with no text (`key:` with nothing after it)
+const EMPTY = 5; // a node with no text (`key:` with nothing after it)
+const WRAP = 6;
+
+const SPACE = /\s/;
+const NAME_END = /[\s,[\]{}]/;
 
 /**
- * Source positions of a YAML stream, made from the same parser events as its values (load/
- * parse-yaml.ts), so one parse gives both. Nodes are kept as numbers in one typed array, about a
- * tenth of the file's size; positions resolve JSON pointers and are only ever asked for findings.
+ * Records where each node of a YAML stream is while js-yaml parses it (its `listener` option),
+ * so that the same parse gives the values and their positions (load/parse-yaml.ts).
+ */
+export class PositionRecorder {
+  private records: Int32Array = new Int32Array(256 * FIELDS);
+  private count = 0;
+  private readonly open: number[] = [];
+  private readonly roots: number[] = [];
+  private readonly anchors = new Map<string, number>();
+  private readonly targets = new Map<number, number>();
+  private lastResult: unknown;
+
+  constructor(private readonly text: string) {}
+
+  readonly listener = (event: EventType, state: State): void => {
+    if (event === 'open') {
+      if (this.count * FIELDS === this.records.length) {
+        const grown = new Int32Array(this.records.length * 2);
+        grown.set(this.records);
+        this.records = grown;
+      }
+      this.records[this.count * FIELDS + 1] = state.position;
+      this.open.push(this.count++);
+      return;
+    }
+    this.close(this.open.pop()!, state.position, state.kind as string | null, state.result);
+  };
+
+  private close(record: number, end: number, kind: string | null, result: unknown): void {
+    const r = this.records;
+    const at = record * FIELDS;
+    const after = this.count;
+    r[at + 3] = after;
+    const child = record + 1;
+    if (
+      after > child &&
+      r[child * FIELDS + 3] === after &&
+      r[child * FIELDS + 2] === end &&
+      this.lastResult === result
+    ) {
+      r[at] = WRAP;
+      r[at + 1] = r[child * FIELDS + 1]!;
+      r[at + 2] = end;
+    } else {
+      const opened = r[at + 1]!;
+      const start = contentStart(this.text, opened, end);
+      let stop = end;
+      while (stop > start && SPACE.test(this.text[stop - 1]!)) stop--;
+      let type = kind === 'mapping' ? MAP : kind === 'sequence' ? SEQ : SCALAR;
+      if (kind === null && start < end && this.text[start] === '*') {
+        type = ALIAS;
+        const target = this.anchors.get(this.text.slice(start + 1, nameEnd(this.text, start + 1, end)));
+        if (target !== undefined) this.targets.set(record, target);
+      } else if (kind === null && start >= stop) type = EMPTY;
+      r[at] = type;
+      r[at + 1] = type === EMPTY ? opened : start;
+      r[at + 2] = type === EMPTY ? opened : stop;
+      // `&name` between where the node opened and its content: the anchor of this node.
+      const amp = this.text.indexOf('&', opened);
+      if (amp >= 0 && amp < start) this.anchors.set(this.text.slice(amp + 1, nameEnd(this.text, amp + 1, end)), record);
+    }
+    this.lastResult = result;
+    if (this.open.length === 0) {
+      this.roots.push(record);
+      this.anchors.clear();
+    }
+  }
+
+  /** The index of what was recorded; `keep(i)` says whether document i of the stream counts. */
+  finish(keep: (documentIndex: number) => boolean): PositionIndex {
+    const used = this.records.subarray(0, this.count * FIELDS);
+    // Most files are small: their offsets and record numbers fit 16 bits, half the memory.
+    const small = this.text.length < 0xffff && this.count < 0xffff;
+    return new PositionIndex(
+      this.text,
+      small ? Uint16Array.from(used) : used.slice(),
+      this.roots.filter((_, i) => keep(i)),
+      this.targets,
+    );
+  }
+}
+
+/** From `i`: past spaces, line breaks, comments and node properties (`&anchor`, `!tag`). */
+function contentStart(text: string, i: number, end: number): number {
+  for (;;) {
+    while (i < end && SPACE.test(text[i]!)) i++;
+    const c = text[i];
+    if (i >= end) return i;
+    if (c === '#') {
+      while (i < end && text[i] !== '\n') i++;
+    } else if (c === '&' || c === '!') {
+      i = nameEnd(text, i, end);
+    } else return i;
+  }
+}
+
+function nameEnd(text: string, i: number, end: number): number {
+  while (i < end && !NAME_END.test(text[i]!)) i++;
+  return i;
+}
+
+/**
+ * Source positions of a YAML stream: the nodes of the same parse as its values, kept as numbers
+ * in one typed array (a few kilobytes a file). Findings look their JSON pointers up here.
  */
 export class PositionIndex {
-  private readonly records: Int32Array;
-  /** The root record of each non-empty document. */
-  private readonly roots: number[];
-  /** Keys whose text is not their value (quoted, escaped, folded), by record. */
-  private readonly keys: Map<number, string>;
-  private lineStarts: number[] | undefined;
-
-  /**
-   * `events`: the stream's parser events; `keep(i)`: whether document i of the stream counts (the
-   * loader skips empty and null documents, so index i in `roots` is the i-th non-empty document).
-   */
   constructor(
     readonly text: string,
-    events: readonly Event[],
-    keep: (documentIndex: number) => boolean = () => true,
-  ) {
-    const records: number[] = [];
-    const roots: number[] = [];
-    this.keys = new Map();
-    // Open collections: their record and, for mappings, whether the next child is a key.
-    const open: Array<{ record: number; flow: boolean; nextIsKey: boolean; isMap: boolean }> = [];
-    const anchors = new Map<string, number>();
-    let documentIndex = -1;
-    let root = -1;
-    const add = (kind: number, start: number, end: number, extra = -1): number => {
-      const record = records.length / FIELDS;
-      records.push(kind, start, end, record + 1, extra);
-      if (open.length === 0) root = record;
-      return record;
-    };
-    const anchor = (event: { anchorStart: number; anchorEnd: number }, record: number) => {
-      if (event.anchorStart >= 0) anchors.set(text.slice(event.anchorStart, event.anchorEnd), record);
-    };
-    const isKey = (): boolean => {
-      const parent = open[open.length - 1];
-      if (!parent?.isMap) return false;
-      const key = parent.nextIsKey;
-      parent.nextIsKey = !key;
-      return key;
-    };
-    for (const event of events) {
-      switch (event.type) {
-        case EVENT_ID.DOCUMENT:
-          documentIndex++;
-          root = -1;
-          anchors.clear();
-          break;
-        case EVENT_ID.MAPPING:
-        case EVENT_ID.SEQUENCE: {
-          isKey();
-          const isMap = event.type === EVENT_ID.MAPPING;
-          const record = add(isMap ? MAP : SEQ, event.start, event.start);
-          anchor(event, record);
-          open.push({ record, flow: event.style === 2, nextIsKey: true, isMap });
-          break;
-        }
-        case EVENT_ID.SCALAR: {
-          const key = isKey();
-          const record = scalarRecord(text, event, add);
-          if (records[record * FIELDS + 1]! < 0) {
-            // No text at all (`key:`): js-yaml gives no offset; it sits where the node before it ends.
-            const before = record > 0 ? records[(record - 1) * FIELDS + 2]! : 0;
-            records[record * FIELDS + 1] = before;
-            records[record * FIELDS + 2] = before;
-          }
-          anchor(event, record);
-          if (key && !(event.style === SCALAR_STYLE.PLAIN && event.fast))
-            this.keys.set(record, getScalarValue(text, event));
-          break;
-        }
-        case EVENT_ID.ALIAS: {
-          isKey();
-          const target = anchors.get(text.slice(event.anchorStart, event.anchorEnd)) ?? -1;
-          add(ALIAS, event.anchorStart - 1, event.anchorEnd, target);
-          break;
-        }
-        case EVENT_ID.POP: {
-          const closed = open.pop();
-          if (!closed) {
-            if (root >= 0 && keep(documentIndex)) roots.push(root);
-            break;
-          }
-          const at = closed.record * FIELDS;
-          const next = records.length / FIELDS;
-          records[at + 3] = next;
-          // A collection ends where its last node ends; a flow one at its closing bracket.
-          let end = next > closed.record + 1 ? lastEnd(records, closed.record, next) : records[at + 1]!;
-          if (closed.flow) {
-            const close = text.indexOf(records[at] === MAP ? '}' : ']', end);
-            if (close >= 0) end = close + 1;
-          }
-          records[at + 2] = end;
-          break;
-        }
-      }
-    }
-    this.records = Int32Array.from(records);
-    this.roots = roots;
-  }
+    private readonly records: Int32Array | Uint16Array,
+    /** The root record of each non-empty document. */
+    private readonly roots: readonly number[],
+    /** The record each alias names. */
+    private readonly targets: ReadonlyMap<number, number>,
+  ) {}
 
   /** Line ranges (1-based, inclusive) of the non-empty documents, for per-document comment directives. */
   documentLines(): Array<{ startLine: number; endLine: number }> {
@@ -159,19 +175,21 @@ export class PositionIndex {
     const root = this.roots[docIndex];
     if (root === undefined) return this.range(0, 0);
     const r = this.records;
-    let node = root;
+    let node = this.through(root);
     let keyNode = -1;
     for (const segment of pointerSegments(pointer)) {
-      if (r[node * FIELDS] === ALIAS && r[node * FIELDS + 4]! >= 0) node = r[node * FIELDS + 4]!;
+      const target = r[node * FIELDS] === ALIAS ? this.targets.get(node) : undefined;
+      if (target !== undefined) node = this.through(target);
       const kind = r[node * FIELDS];
       const end = r[node * FIELDS + 3]!;
       let next = -1;
       if (kind === MAP) {
         for (let key = node + 1; key < end;) {
           const value = r[key * FIELDS + 3]!;
+          if (value >= end) break;
           if (this.keyText(key) === segment) {
             keyNode = key;
-            next = value;
+            next = this.through(value);
             break;
           }
           key = r[value * FIELDS + 3]!;
@@ -184,11 +202,12 @@ export class PositionIndex {
           continue;
         }
       } else if (kind === SEQ) {
+        if (!/^\d+$/.test(segment)) break;
         let item = node + 1;
         for (let i = Number(segment); i > 0 && item < end; i--) item = r[item * FIELDS + 3]!;
-        if (!/^\d+$/.test(segment) || item >= end) break;
+        if (item >= end) break;
         keyNode = -1;
-        next = item;
+        next = this.through(item);
       } else {
         break;
       }
@@ -198,13 +217,28 @@ export class PositionIndex {
     return this.range(r[target * FIELDS + 1]!, r[target * FIELDS + 2]!);
   }
 
+  /** The node a record stands for: itself, or what it wraps. */
+  private through(record: number): number {
+    while (this.records[record * FIELDS] === WRAP) record++;
+    return record;
+  }
+
+  /** A mapping key as a string: its text, unquoted. */
   private keyText(record: number): string | undefined {
-    const kind = this.records[record * FIELDS];
+    const node = this.through(record);
+    const kind = this.records[node * FIELDS];
     if (kind === EMPTY) return '';
     if (kind !== SCALAR) return undefined;
-    return (
-      this.keys.get(record) ?? this.text.slice(this.records[record * FIELDS + 1], this.records[record * FIELDS + 2])
-    );
+    const text = this.text.slice(this.records[node * FIELDS + 1], this.records[node * FIELDS + 2]);
+    if (text.startsWith("'")) return text.slice(1, -1).replace(/''/g, "'");
+    if (text.startsWith('"')) {
+      try {
+        return JSON.parse(text) as string;
+      } catch {
+        return text.slice(1, -1);
+      }
+    }
+    return text;
   }
 
   private range(start: number, end: number): Range {
@@ -215,48 +249,45 @@ export class PositionIndex {
 
   /** 1-based line and column (UTF-16 units, as editors count) of an offset. */
   private position(offset: number): { line: number; column: number } {
-    this.lineStarts ??= lineStarts(this.text);
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
+    // Counted each time rather than kept per file: a file has few findings, and 10,000 kept
+    // tables of line starts would cost more memory than the counting costs time.
+    let line = 1;
+    let lineStart = 0;
+    for (let i = this.text.indexOf('\n'); i !== -1 && i < offset; i = this.text.indexOf('\n', i + 1)) {
+      line++;
+      lineStart = i + 1;
     }
-    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+    return { line, column: offset - lineStart + 1 };
   }
-}
 
-/** The record of a scalar, its range as the text shows it: quotes and block indicators included. */
-function scalarRecord(text: string, event: ScalarEvent, add: (kind: number, start: number, end: number) => number) {
-  let { valueStart: start, valueEnd: end } = event;
-  if (start < 0) return add(EMPTY, -1, -1);
-  switch (event.style) {
-    case SCALAR_STYLE.SINGLE_QUOTED:
-    case SCALAR_STYLE.DOUBLE_QUOTED:
-      start -= 1;
-      end += 1;
-      break;
-    case SCALAR_STYLE.LITERAL_BLOCK:
-    case SCALAR_STYLE.FOLDED_BLOCK:
-      start = Math.max(text.lastIndexOf('|', start), text.lastIndexOf('>', start));
-      break;
+  /** How many alias nodes document `docIndex` holds once every alias is expanded. */
+  aliasExpansions(docIndex: number): number {
+    const root = this.roots[docIndex];
+    if (root === undefined) return 0;
+    const memo = new Map<number, number>();
+    const within = (record: number): number => {
+      const known = memo.get(record);
+      if (known !== undefined) return known;
+      let count = 0;
+      const end = this.records[record * FIELDS + 3]!;
+      for (let r = record; r < end; r++) {
+        if (this.records[r * FIELDS] !== ALIAS) continue;
+        const target = this.targets.get(r) ?? -1;
+        // An alias names a node that ends before it, so this never recurses into itself.
+        const outside = target >= 0 && this.records[target * FIELDS + 3]! <= r;
+        count += 1 + (outside ? within(target) : 0);
+      }
+      memo.set(record, count);
+      return count;
+    };
+    return within(root);
   }
-  return add(start === end && event.style === SCALAR_STYLE.PLAIN ? EMPTY : SCALAR, start, end);
-}
 
-/** Where the last node of a collection's subtree ends (its records are first..next-1). */
-function lastEnd(records: number[], first: number, next: number): number {
-  let end = records[first * FIELDS + 1]!;
-  for (let record = first + 1; record < next; record++) end = Math.max(end, records[record * FIELDS + 2]!);
-  return end;
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
+  /** Whether the stream holds an alias at all (then its values share nodes). */
+  hasAliases(): boolean {
+    for (let r = 0; r < this.records.length; r += FIELDS) if (this.records[r] === ALIAS) return true;
+    return false;
+  }
 }
 
 /** Offsets of the lines that start or end a document (`---`, `...`). */

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import * as jsYaml from 'js-yaml';
+import jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { DEFAULT_LIMITS } from '../../src/load/limits.js';
