@@ -5,8 +5,8 @@
 export type { Diagnostic, Finding, Severity } from './diagnostic.js';
 export { countBySeverity, compareDiagnostics } from './diagnostic.js';
 export { UsageError, SettingsError, InterruptedError } from './errors.js';
-export { lint, lintWorkspace, type LintOptions, type LintResult } from './rules/engine.js';
-export { loadWorkspace, type Workspace, type WorkspaceDocument, type LoadOptions } from './workspace/workspace.js';
+export { lint, type LintOptions, type LintResult } from './lint/lint.js';
+export type { Workspace, WorkspaceDocument } from './workspace/workspace.js';
 export type { Settings } from './workspace/settings.js';
 export { formatDiagnostics, reporters } from './report/index.js';
 export { FORMATS, type Format, type ReportOptions, type Reporter } from './report/types.js';

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import { readFileBytes, withFileBytes } from '../load/load-file.js';
-import { lintWorkspace, type LintOptions } from '../rules/engine.js';
+import { lintWorkspace, type LintOptions } from '../lint/lint.js';
 import { allRuleMeta } from '../rules/registry.js';
 import type { RuleMeta } from '../rules/types.js';
-import { hashBytes, type CheckedFile } from '../workspace/checked-file.js';
-import { readFiles } from '../workspace/read-files.js';
-import { assembleWorkspace, planWorkspace, type WorkspacePlan } from '../workspace/workspace.js';
+import { hashBytes, type CheckedFile } from '../lint/checked-file.js';
+import { readFiles } from '../lint/read-files.js';
+import { planWorkspace, type WorkspacePlan } from '../workspace/workspace.js';
+import { assembleWorkspace } from '../lint/assemble.js';
 import { CACHE_FORMAT, codeFingerprint, dependencyState, externalDependencies, sha1 } from './fingerprint.js';
 import { CacheStore, type StoredFile, type StoredFiles } from './store.js';
 
@@ -59,10 +60,9 @@ export async function cachedLint(options: LintOptions, cache: CacheOptions = {})
     if (stored) files[i] = fromStored(stored, f.absPath, f.file, hashes[i]!);
     else misses.push(i);
   });
-  const read = await readFiles(
+  const read = readFiles(
     misses.map((i) => plan.files[i]!),
     plan.settings.limits,
-    options.read,
   );
   misses.forEach((i, k) => (files[i] = read[k]!));
 

@@ -106,7 +106,7 @@ export function toLintOptions(
 export async function runLint(options: LintCommandOptions, ctx: CliContext): Promise<number> {
   const { io } = ctx;
   const [{ lint }, { formatDiagnosticPieces }] = await Promise.all([
-    import('../rules/engine.js'),
+    import('../lint/lint.js'),
     import('../report/index.js'),
   ]);
   let paths = options.paths;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { allRuleMeta } from '../rules/registry.js';
 import { findSettingsFile } from '../workspace/find-root.js';
 import { checkRuleSettings, defaultSettings, readSettings } from '../workspace/settings.js';
-import { display } from '../workspace/workspace.js';
+import { display } from '../util/paths.js';
 
 export interface RuleRow {
   id: string;

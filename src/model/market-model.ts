@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { readAccountsCsv, type AccountsCsvResult, type CsvProblem } from '../load/accounts-csv.js';
-import { display, type Workspace, type WorkspaceDocument } from '../workspace/workspace.js';
+import type { Workspace, WorkspaceDocument } from '../workspace/workspace.js';
+import { display } from '../util/paths.js';
 import { isRecord } from './completeness.js';
 import { accountFromData, ACCOUNT_FIELDS, type AccountField } from './market-accounts.js';
 import type { Account, CriterionName, MarketCriteria } from './market-criteria.js';

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { countBySeverity, type Diagnostic } from '../diagnostic.js';
 import { UsageError } from '../errors.js';
-import { lint, type LintResult } from '../rules/engine.js';
-import { mapLimited, type WorkspaceDocument } from '../workspace/workspace.js';
+import { lint, type LintResult } from '../lint/lint.js';
+import { type WorkspaceDocument } from '../workspace/workspace.js';
+import { mapLimited } from '../util/map-limited.js';
 import { documentBuilder, type BuiltDocument } from './documents.js';
 import { escapeForMarkdown } from './markdown-view.js';
 import { OutputFolder } from './output.js';

@@ -1,7 +1,10 @@
 import { open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { IMAGE_HEADER_BYTES, imageKindOf, type ImageKind } from '../load/image.js';
+import { isInside } from '../util/paths.js';
 import type { Finding } from '../diagnostic.js';
-import { mapLimited, type WorkspaceDocument } from '../workspace/workspace.js';
+import { type WorkspaceDocument } from '../workspace/workspace.js';
+import { mapLimited } from '../util/map-limited.js';
 import { findingAt, reportedDocuments } from './facts.js';
 import { defineRule, type RuleContext } from './rule.js';
 
@@ -62,28 +65,16 @@ export async function pictureProblem(
   return undefined;
 }
 
-function isInside(target: string, folder: string): boolean {
-  const rel = path.relative(folder, target);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-}
-
 /** The image format by magic bytes; undefined for anything else. */
-export async function imageKind(file: string): Promise<'png' | 'jpeg' | 'gif' | 'webp' | 'not-a-file' | undefined> {
+export async function imageKind(file: string): Promise<ImageKind | 'not-a-file' | undefined> {
   let handle;
   try {
     // stat before open: opening a FIFO for reading would wait for a writer forever.
     if (!(await stat(file)).isFile()) return 'not-a-file';
     handle = await open(file, 'r');
-    const head = Buffer.alloc(12);
-    const { bytesRead } = await handle.read(head, 0, 12, 0);
-    const b = head.subarray(0, bytesRead);
-    if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
-      return 'png';
-    if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
-    const ascii = b.toString('latin1');
-    if (ascii.startsWith('GIF87a') || ascii.startsWith('GIF89a')) return 'gif';
-    if (ascii.startsWith('RIFF') && ascii.slice(8, 12) === 'WEBP') return 'webp';
-    return undefined;
+    const head = Buffer.alloc(IMAGE_HEADER_BYTES);
+    const { bytesRead } = await handle.read(head, 0, IMAGE_HEADER_BYTES, 0);
+    return imageKindOf(head.subarray(0, bytesRead));
   } catch {
     return 'not-a-file';
   } finally {

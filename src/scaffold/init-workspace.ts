@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { KINDS, type SchemaName } from '../schema/compile.js';
-import { display } from '../workspace/workspace.js';
+import { display } from '../util/paths.js';
 import { assertValid, modeline, schemaRef, toYaml } from './document.js';
 import { ciWorkflow } from './ci-workflow.js';
 import { mergeVscodeSettings, refreshModelines } from './editor-paths.js';

@@ -1,5 +1,6 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isInside } from '../util/paths.js';
 import { UsageError } from '../errors.js';
 import { globBase, globToRegExp, isGlob } from './glob.js';
 
@@ -167,9 +168,4 @@ function skipFolder(name: string): boolean {
 
 function isYamlDocumentFile(name: string): boolean {
   return YAML_FILE.test(name) && name !== SETTINGS_FILE;
-}
-
-export function isInside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }

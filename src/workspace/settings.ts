@@ -9,7 +9,7 @@ import { parseYaml } from '../load/parse-yaml.js';
 import { suggestion } from '../schema/suggest.js';
 import { validateAgainst } from '../schema/validate.js';
 import { CORE_RULES, type RuleMeta } from '../rules/types.js';
-import { isInside } from './collect.js';
+import { isInside } from '../util/paths.js';
 import { themeSettings, type RawTheme, type ThemeSettings } from './theme-settings.js';
 
 export type RuleSetting = Severity | 'off';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateWorkspace } from '../../bench/generate.mjs';
-import { lint } from '../../src/rules/engine.js';
+import { lint } from '../../src/lint/lint.js';
 
 const dirs: string[] = [];
 async function tempDir(): Promise<string> {

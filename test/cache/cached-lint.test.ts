@@ -2,7 +2,7 @@ import { cp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cachedLint } from '../../src/cache/cached-lint.js';
-import { lint, type LintOptions } from '../../src/rules/engine.js';
+import { lint, type LintOptions } from '../../src/lint/lint.js';
 import { makeTempDir, REPO_ROOT } from '../support/run-bin.js';
 
 // Every kind of edit a user makes between two runs; after each, the cached run must say exactly

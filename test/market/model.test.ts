@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { formatPercent } from '../../src/model/market-format.js';
 import { evaluateMarket } from '../../src/model/market-model.js';
-import { loadWorkspace } from '../../src/workspace/workspace.js';
+import { loadWorkspace } from '../../src/lint/assemble.js';
 import { makeTempDir, REPO_ROOT, writeTree } from '../support/run-bin.js';
 
 async function marketOf(cwd: string, paths: string[]) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareDiagnostics, type Diagnostic } from '../../src/diagnostic.js';
 import { formatDiagnosticPieces } from '../../src/report/index.js';
 import { FORMATS } from '../../src/report/types.js';
-import { lint } from '../../src/rules/engine.js';
+import { lint } from '../../src/lint/lint.js';
 import { makeTempDir, writeTree } from '../support/run-bin.js';
 
 const HEADER = 'name,sector,region,employees,annual_spend';

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../src/diagnostic.js';
-import { lint, type LintOptions } from '../../src/rules/engine.js';
+import { lint, type LintOptions } from '../../src/lint/lint.js';
 import { makeTempDir, writeTree } from '../support/run-bin.js';
 
 /**

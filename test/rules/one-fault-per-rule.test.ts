@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lint } from '../../src/rules/engine.js';
+import { lint } from '../../src/lint/lint.js';
 import { allRuleMeta } from '../../src/rules/registry.js';
 import { FIXTURES, REPO_ROOT, runBin } from '../support/run-bin.js';
 import { TODAY } from './helpers.js';

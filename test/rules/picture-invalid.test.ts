@@ -1,7 +1,7 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lint } from '../../src/rules/engine.js';
+import { lint } from '../../src/lint/lint.js';
 import { makeTempDir, writeTree } from '../support/run-bin.js';
 import { change, checkTree, of, PERSONA, TODAY } from './helpers.js';
 

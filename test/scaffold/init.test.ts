@@ -2,7 +2,7 @@ import { mkdir, readFile, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
-import { lint } from '../../src/rules/engine.js';
+import { lint } from '../../src/lint/lint.js';
 import { readSettings } from '../../src/workspace/settings.js';
 import { listTree, makeTempDir, REPO_ROOT, writeTree } from '../support/run-bin.js';
 import { memoryIo } from '../support/memory-io.js';

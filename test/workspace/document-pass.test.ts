@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lint, lintWorkspace, type LintOptions, type LintResult } from '../../src/rules/engine.js';
-import { loadWorkspace } from '../../src/workspace/workspace.js';
+import { lint, lintWorkspace, type LintOptions, type LintResult } from '../../src/lint/lint.js';
+import { loadWorkspace } from '../../src/lint/assemble.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = path.join(ROOT, 'test/fixtures');

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostic.js';
-import { lint } from '../../src/rules/engine.js';
-import { loadWorkspace } from '../../src/workspace/workspace.js';
+import { lint } from '../../src/lint/lint.js';
+import { loadWorkspace } from '../../src/lint/assemble.js';
 import { makeTempDir, writeTree } from '../support/run-bin.js';
 
 const persona = (id: string, extra = '') => `kind: persona\nid: ${id}\nname: ${id}\n${extra}`;

@@ -1,12 +1,13 @@
 import { compareDiagnostics, type Diagnostic, type Finding, type Severity } from '../diagnostic.js';
 import { PositionResolver } from '../load/resolve.js';
 import { checkRuleSettings } from '../workspace/settings.js';
-import type { DocumentPassRequest } from '../workspace/document-pass.js';
-import { loadWorkspace, type LoadOptions, type Workspace } from '../workspace/workspace.js';
-import { allRuleMeta, CHECK_RULES, VALIDATE_RULES } from './registry.js';
-import type { Rule, RuleContext } from './rule.js';
-import type { RuleMeta } from './types.js';
-import { applyDirectives, type Resolved } from './unused-disable.js';
+import type { DocumentPassRequest } from './document-pass.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { loadWorkspace, type LoadOptions } from './assemble.js';
+import { allRuleMeta, CHECK_RULES, VALIDATE_RULES } from '../rules/registry.js';
+import type { Rule, RuleContext } from '../rules/rule.js';
+import type { RuleMeta } from '../rules/types.js';
+import { applyDirectives, type Resolved } from '../rules/unused-disable.js';
 
 export interface LintOptions extends LoadOptions {
   /** `validate`: syntax, schema, kinds, ids. `check`: every rule. */

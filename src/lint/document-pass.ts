@@ -1,8 +1,50 @@
 import type { Finding } from '../diagnostic.js';
+import type { Placeholders } from '../model/placeholders.js';
 import { CHECK_RULES, VALIDATE_RULES } from '../rules/registry.js';
 import type { DocumentContext, Rule } from '../rules/rule.js';
-import type { DocumentPass, DocumentRunner } from './document-pass.js';
-import { toDocument } from './workspace.js';
+import type { Settings } from '../workspace/settings.js';
+import { toDocument } from './documents.js';
+import type { DocumentRunner } from './checked-file.js';
+
+/**
+ * The document-scope parts of the rules (Rule.checkDocument), run right after a file is parsed
+ * and validated, while its documents are fresh; personas can then be cut to the summary the
+ * workspace-scope rules read.
+ */
+export interface DocumentPass {
+  mode: 'validate' | 'check';
+  /** Today, in ms since the epoch (evidence-stale). */
+  today: number;
+  completenessMin: number;
+  evidenceMaxAgeDays: number;
+  placeholders: Placeholders;
+  /** Rules turned off in personakit.yaml: not run. */
+  off: string[];
+  /** Cut personas down to what the workspace-scope rules read (diagnostics alone are wanted). */
+  summaries: boolean;
+}
+
+/** What a run asks for: the rules of `mode` as of `today`; the rest comes from personakit.yaml. */
+export interface DocumentPassRequest {
+  mode: DocumentPass['mode'];
+  today: Date;
+  /** Overrides completeness.min (--min-completeness). */
+  minCompleteness?: number;
+  /** Keep only summaries of personas (default); false keeps every document whole, for render. */
+  summaries?: boolean;
+}
+
+export function documentPassFor(request: DocumentPassRequest, settings: Settings): DocumentPass {
+  return {
+    mode: request.mode,
+    today: request.today.getTime(),
+    completenessMin: request.minCompleteness ?? settings.completenessMin,
+    evidenceMaxAgeDays: settings.evidenceMaxAgeDays,
+    placeholders: settings.placeholders,
+    off: Object.keys(settings.rules).filter((id) => settings.rules[id] === 'off'),
+    summaries: request.summaries ?? true,
+  };
+}
 
 /**
  * The only persona fields the workspace-scope rules read: ids (references, duplicate-id,

@@ -5,12 +5,17 @@ import type { Limits } from '../load/limits.js';
 import { isKind } from '../schema/compile.js';
 import type { SchemaProblem } from '../schema/messages.js';
 import { validateAgainst } from '../schema/validate.js';
-import type { DocumentRunner } from './document-pass.js';
+import type { FileToRead } from '../workspace/workspace.js';
 
 /**
  * One file read, parsed and schema-validated: everything about a file that depends on its bytes
  * alone. That makes it the unit of work handed to worker threads and the unit the cache stores.
  */
+export type { FileToRead };
+
+/** Runs the document rules on one file just read: findings into `file.ruleFindings`, personas cut to summaries if asked (document-pass.ts). */
+export type DocumentRunner = (file: CheckedFile, reported: boolean) => void;
+
 export interface CheckedFile extends LoadedFile {
   /** Per document: its schema problems when it has a known kind, null otherwise. */
   schema: (SchemaProblem[] | null)[];
@@ -18,14 +23,6 @@ export interface CheckedFile extends LoadedFile {
   hash: string;
   /** Findings of the document-scope rules, when they ran as the file was read (document-pass.ts). */
   ruleFindings?: Finding[];
-}
-
-export interface FileToRead {
-  absPath: string;
-  /** Display path. */
-  file: string;
-  /** The file was asked about: the document pass runs the rules on it. */
-  reported?: boolean;
 }
 
 // crypto.hash (Node ≥ 20.12) is the one-shot form: half the cost of createHash for small files.
