@@ -3,12 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { Ajv2020, Options, ValidateFunction } from 'ajv/dist/2020.js';
 import type addFormatsType from 'ajv-formats';
+import { KINDS, type Kind, type SchemaName } from './names.js';
 import { loadStandalone } from './standalone.js';
 
-export const KINDS = ['persona', 'journey', 'market'] as const;
-export type Kind = (typeof KINDS)[number];
-export type SchemaName = Kind | 'settings';
-export const SCHEMA_NAMES: readonly SchemaName[] = [...KINDS, 'settings'];
+export { KINDS, SCHEMA_NAMES, type Kind, type SchemaName } from './names.js';
 
 /** The package's schemas/ folder, the same from src/ (tests) and dist/ (the built CLI). */
 export const SCHEMAS_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
-import type { SchemaName } from './compile.js';
+import type { SchemaName } from './names.js';
 
 /**
  * Validators generated at build time (`npm run build` runs generate-standalone.js): CommonJS,
