@@ -2,8 +2,10 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Diagnostic } from '../diagnostic.js';
 import { countBySeverity } from '../diagnostic.js';
 import type { Audience, RenderFormat } from '../render/render.js';
-import type { LintResult } from '../rules/engine.js';
+import type { LintResult } from '../lint/lint.js';
 import { suggestion } from '../schema/suggest.js';
+import { display } from '../util/paths.js';
+import { plural } from '../util/plural.js';
 import { dispatch, type CliContext } from './context.js';
 import { terminalWidth, useColor } from './io.js';
 import { packageVersion } from './version.js';
@@ -110,21 +112,21 @@ export async function runRender(options: RenderCommandOptions, ctx: CliContext):
   if (result.refused) {
     await printDiagnostics(ctx, errors, result.lint);
     io.stderr.write(
-      `personakit: nothing rendered: ${plural(errors.length, 'error')} in the documents.\n  Fix them (personakit check shows every problem), or pass --force to render anyway.\n`,
+      `personakit: nothing rendered: ${errors.length} ${plural(errors.length, 'error')} in the documents.\n  Fix them (personakit check shows every problem), or pass --force to render anyway.\n`,
     );
     return 1;
   }
   if (errors.length > 0) {
     await printDiagnostics(ctx, errors, result.lint);
     io.stderr.write(
-      `personakit: rendered despite ${plural(errors.length, 'error')} (--force); ${options.audience === 'team' ? 'the reports show them as problems' : 'the client reports do not show them (--audience team does)'}.\n`,
+      `personakit: rendered despite ${errors.length} ${plural(errors.length, 'error')} (--force); ${options.audience === 'team' ? 'the reports show them as problems' : 'the client reports do not show them (--audience team does)'}.\n`,
     );
   }
   const { warnings } = countBySeverity(result.diagnostics);
   const reports = result.written.filter((f) => !f.startsWith('images/') && !f.startsWith('index.')).length;
-  const where = displayPath(io.cwd, result.outDir);
+  const where = display(io.cwd, result.outDir);
   io.stderr.write(
-    `personakit: wrote ${plural(reports, 'report')} and an index to ${where}/ (open ${where}/index.${options.format})${warnings > 0 ? `; ${plural(warnings, 'warning')}${options.audience === 'team' ? ' shown in the reports' : ' (personakit check lists them)'}` : ''}\n`,
+    `personakit: wrote ${reports} ${plural(reports, 'report')} and an index to ${where}/ (open ${where}/index.${options.format})${warnings > 0 ? `; ${warnings} ${plural(warnings, 'warning')}${options.audience === 'team' ? ' shown in the reports' : ' (personakit check lists them)'}` : ''}\n`,
   );
   return 0;
 }
@@ -140,12 +142,4 @@ async function printDiagnostics(ctx: CliContext, diagnostics: Diagnostic[], lint
       version: packageVersion(),
     }),
   );
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${n === 1 ? word : `${word}s`}`;
-}
-
-function displayPath(cwd: string, abs: string): string {
-  return abs.startsWith(`${cwd}/`) ? abs.slice(cwd.length + 1) : abs;
 }

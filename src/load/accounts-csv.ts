@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { isInside } from '../util/paths.js';
 import type { Account } from '../model/market-criteria.js';
 import { readHeader, readRow, type CellProblem, type ColumnMap, type ColumnMapping } from './accounts-csv-cells.js';
 import { CsvParser, separatorOf, type CsvRecord, type CsvSyntaxError } from './csv-parser.js';
@@ -149,9 +149,4 @@ async function checkFile(
       : { ...empty, status: 'unreadable', message: `cannot be read (${code ?? (e as Error).message})` };
   }
   return undefined;
-}
-
-function isInside(target: string, folder: string): boolean {
-  const rel = path.relative(folder, target);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }

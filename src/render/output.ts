@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, realpathSync } from 'node:fs';
 import { lstat, mkdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { isInside } from './picture.js';
+import { isInside } from '../util/paths.js';
 import { writeReport } from './write-report.js';
 
 /** Report file names come from ids (or a counter), never from free text: this shape is all they can be. */
@@ -57,7 +57,7 @@ export class OutputFolder {
     const known = this.checked.get(sub);
     if (known !== undefined) return known;
     const dir = sub === '' ? path.resolve(this.root) : path.resolve(this.root, sub);
-    if (!isInside(this.root, dir)) throw new Error(`refusing to write ${name}: it would land outside ${this.root}`);
+    if (!isInside(dir, this.root)) throw new Error(`refusing to write ${name}: it would land outside ${this.root}`);
     try {
       mkdirSync(dir, { recursive: true });
     } catch (e) {
@@ -66,7 +66,7 @@ export class OutputFolder {
         'check that the output folder is writable',
       );
     }
-    if (!isInside(this.realRoot ?? this.root, realpathSync(dir))) {
+    if (!isInside(realpathSync(dir), this.realRoot ?? this.root)) {
       throw new UsageError(
         `refusing to write ${name}: its folder is a link to outside ${this.root}`,
         'remove the symbolic link inside the output folder',

@@ -1,20 +1,15 @@
 import { lstat, open, realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { imageKindOf, type ImageKind } from '../load/image.js';
+import { isInside } from '../util/paths.js';
 import { httpsUrl, text } from './values.js';
 import type { PictureView } from './views/persona.js';
 
 /** Pictures larger than this are not copied into reports (a persona photo is a few hundred KB). */
 const MAX_PICTURE_BYTES = 10 * 1024 * 1024;
 
-const SIGNATURES: Array<{ ext: string; test: (b: Buffer) => boolean }> = [
-  { ext: 'png', test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
-  { ext: 'jpg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { ext: 'gif', test: (b) => /^GIF8[79]a$/.test(b.subarray(0, 6).toString('latin1')) },
-  {
-    ext: 'webp',
-    test: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
-  },
-];
+/** The file extension a picture is copied with, by its format. */
+const EXTENSIONS: Record<ImageKind, string> = { png: 'png', jpeg: 'jpg', gif: 'gif', webp: 'webp' };
 
 /** A picture to copy into the report folder: its bytes and the extension its magic bytes say. */
 export interface PictureFile {
@@ -53,19 +48,14 @@ export async function resolvePicture(
   } catch {
     return missing(alt, `the picture ${picture} was not found`);
   }
-  if (!isInside(root, real)) return missing(alt, 'the picture lies outside the workspace');
+  if (!isInside(real, root)) return missing(alt, 'the picture lies outside the workspace');
   const stat = await lstat(real);
   if (!stat.isFile()) return missing(alt, 'the picture is not a file');
   if (stat.size > MAX_PICTURE_BYTES) return missing(alt, 'the picture is larger than 10 MB');
   const bytes = await readAll(real);
-  const kind = SIGNATURES.find((s) => s.test(bytes));
+  const kind = imageKindOf(bytes);
   if (!kind) return missing(alt, 'the picture is not a PNG, JPEG, GIF or WebP image');
-  return { file: { bytes, ext: kind.ext } };
-}
-
-export function isInside(root: string, target: string): boolean {
-  const rel = path.relative(root, target);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+  return { file: { bytes, ext: EXTENSIONS[kind] } };
 }
 
 function missing(alt: string, reason: string): { view: PictureView } {

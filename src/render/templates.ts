@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type Handlebars from 'handlebars';
 import { UsageError } from '../errors.js';
 import { helperNames, registerHelpers, type HandlebarsInstance } from './helpers.js';
-import { isInside } from './picture.js';
+import { display, isInside } from '../util/paths.js';
 
 /** The report formats that are drawn from templates (json is written directly). */
 export type TemplateFormat = 'html' | 'md';
@@ -212,9 +212,9 @@ async function regularFile(file: string): Promise<string | undefined> {
 
 /** Override files are read only when their real path stays inside the override folder (no symlinks out). */
 async function readTemplate(file: string, overrides: string | undefined, cwd: string): Promise<string> {
-  if (overrides !== undefined && isInside(overrides, file)) {
+  if (overrides !== undefined && isInside(file, overrides)) {
     const real = await realpath(file);
-    if (!isInside(overrides, real))
+    if (!isInside(real, overrides))
       throw new UsageError(
         `the template ${display(cwd, file)} links outside the templates folder`,
         'copy the template into the templates folder instead of linking to it',
@@ -228,9 +228,4 @@ async function readTemplate(file: string, overrides: string | undefined, cwd: st
       'check the file permissions of the templates folder',
     );
   }
-}
-
-function display(cwd: string, file: string): string {
-  const rel = path.relative(cwd, file);
-  return (rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? file : rel).split(path.sep).join('/');
 }

@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import { countBySeverity, type Diagnostic } from '../diagnostic.js';
+import { plural } from '../util/plural.js';
 import { inPieces } from './pieces.js';
 import type { ReportOptions } from './types.js';
 import { groupByFile } from './util.js';
@@ -48,10 +49,6 @@ function wrap(text: string, width: number): string[] {
   }
   lines.push(rest);
   return lines;
-}
-
-function pluralize(word: string, count: number): string {
-  return count === 1 ? word : `${word}s`;
 }
 
 /**
@@ -141,7 +138,7 @@ function* pieces(diagnostics: readonly Diagnostic[], options: ReportOptions, c: 
   const { errors, warnings } = countBySeverity(diagnostics);
   const total = errors + warnings;
   const summary =
-    `\u2716 ${total}${pluralize(' problem', total)} ` +
-    `(${errors}${pluralize(' error', errors)}, ${warnings}${pluralize(' warning', warnings)})\n`;
+    `\u2716 ${total}${plural(total, ' problem')} ` +
+    `(${errors}${plural(errors, ' error')}, ${warnings}${plural(warnings, ' warning')})\n`;
   yield errors > 0 ? c.red.bold(summary) : c.yellow.bold(summary);
 }
