@@ -9,7 +9,7 @@ import type { FileToRead } from '../workspace/workspace.js';
 
 /**
  * One file read, parsed and schema-validated: everything about a file that depends on its bytes
- * alone. That makes it the unit of work handed to worker threads and the unit the cache stores.
+ * alone. That makes it the unit the cache stores.
  */
 export type { FileToRead };
 

@@ -49,7 +49,7 @@ export function documentPassFor(request: DocumentPassRequest, settings: Settings
 /**
  * The only persona fields the workspace-scope rules read: ids (references, duplicate-id,
  * persona-orphan) and the picture (picture-invalid). With the pass done, the other fields of the
- * 10,000 personas of a large workspace need neither be handed from the worker threads nor kept.
+ * 10,000 personas of a large workspace need not be kept.
  * Journeys and markets are few and their workspace rules read them whole, so they stay whole.
  */
 const PERSONA_SUMMARY = ['kind', 'id', 'picture'];

@@ -39,8 +39,8 @@ export interface DocumentContext {
  * Findings may name any file; the engine keeps only those of files that were asked about.
  *
  * A rule declares its scope by its parts: `checkDocument` looks at one reported document alone
- * (completeness, a persona's own goals, a journey's stages), so it may run in the reading lanes,
- * spread over every core; `checkWorkspace` looks across documents (references, duplicate ids).
+ * (completeness, a persona's own goals, a journey's stages), so it runs as each file is read
+ * (lint/document-pass.ts); `checkWorkspace` looks across documents (references, duplicate ids).
  * `check` is always the whole rule: both parts over the loaded workspace.
  */
 export interface Rule extends RuleMeta {
