@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { isInside } from './picture.js';
+import { isInside } from '../util/paths.js';
 
 const run = promisify(execFile);
 
@@ -42,7 +42,7 @@ export async function reportStamp(options: {
   }
   // The reports being written are no change of the workspace's.
   const out = path.relative(options.root, options.outDir).split(path.sep).join('/');
-  const exclude = out !== '' && isInside(options.root, options.outDir) ? [`:(exclude)${out}`] : [];
+  const exclude = out !== '' && isInside(options.outDir, options.root) ? [`:(exclude)${out}`] : [];
   try {
     const status = await git(['status', '--porcelain', '--untracked-files=all', '--', '.', ...exclude]);
     stamp.dirty = status !== '';
