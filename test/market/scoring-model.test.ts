@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateMarket } from '../../src/model/market-model.js';
-import { loadWorkspace } from '../../src/workspace/workspace.js';
+import { loadWorkspace } from '../../src/lint/assemble.js';
 import { makeTempDir, writeTree } from '../support/run-bin.js';
 
 const MARKET = `kind: market

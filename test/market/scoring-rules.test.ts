@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lint } from '../../src/rules/engine.js';
+import { lint } from '../../src/lint/lint.js';
 import { makeTempDir, writeTree } from '../support/run-bin.js';
 
 const market = (fit: string, extraCriteria = '') => `kind: market
