@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SCHEMA_NAMES, type SchemaName } from '../schema/compile.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { display } from '../workspace/workspace.js';
+import { display } from '../util/paths.js';
 import { modeline } from './document.js';
 
 /**

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lint } from '../../src/rules/engine.js';
+import { lint } from '../../src/lint/lint.js';
 import { makeTempDir, writeTree } from '../support/run-bin.js';
 
 const MARKET = `kind: market
