@@ -27,7 +27,7 @@ export function summarise(samples, targets, unavailable) {
       const ratio = subject / byId.get(t.baseline)[t.metric];
       return { ...t, value: ratio, pass: t.max === undefined ? null : ratio <= t.max };
     }
-    return { ...t, value: subject, pass: subject <= t.absoluteMax };
+    return { ...t, value: subject, pass: t.absoluteMax === undefined ? null : subject <= t.absoluteMax };
   });
   return { commands, results, unavailable: Object.fromEntries(unavailable) };
 }
@@ -68,7 +68,9 @@ export function printReport(summary, runs) {
           ? r.max === undefined
             ? '(context)'
             : `≤ ${r.max}×`
-          : `≤ ${r.absoluteMax}${r.metric === 'seconds' ? ' s' : ' MiB'}`,
+          : r.absoluteMax === undefined
+            ? '(context)'
+            : `≤ ${r.absoluteMax}${r.metric === 'seconds' ? ' s' : ' MiB'}`,
         r.pass === null ? '' : r.pass ? 'yes' : 'NO',
       ]),
     ),
