@@ -7,6 +7,8 @@ export { countBySeverity, compareDiagnostics } from './diagnostic.js';
 export { UsageError, SettingsError, InterruptedError } from './errors.js';
 export { lint, type LintOptions, type LintResult } from './lint/lint.js';
 export type { Workspace, WorkspaceDocument } from './workspace/workspace.js';
+// Two loaded workspaces are what diffWorkspaces() compares.
+export { loadWorkspace, type LoadOptions } from './lint/assemble.js';
 export type { Settings } from './workspace/settings.js';
 export { formatDiagnostics, reporters } from './report/index.js';
 export { FORMATS, type Format, type ReportOptions, type Reporter } from './report/types.js';

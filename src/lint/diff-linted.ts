@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import type { DiffRevision, WorkspaceDiff } from '../model/diff-types.js';
 import { diffSides, type DiffOptions, type DiffSide } from '../model/diff-workspaces.js';
 import { evaluateMarket, type MarketModel } from '../model/market-model.js';
-import { lintWorkspace } from '../rules/engine.js';
+import { lintWorkspace } from './lint.js';
 import type { Workspace, WorkspaceDocument } from '../workspace/workspace.js';
 
 /** A revision checked: its workspace (documents whole) and what `check` reports. */

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { lintWorkspace } from '../rules/engine.js';
-import type { CheckedFile, FileToRead } from '../workspace/checked-file.js';
-import { isInside } from '../workspace/collect.js';
-import { documentPassFor } from '../workspace/document-pass.js';
+import { lintWorkspace } from './lint.js';
+import { isInside } from '../util/paths.js';
 import type { TreeEntry } from '../workspace/git-revision.js';
-import { readFiles } from '../workspace/read-files.js';
-import { assembleWorkspace, planWorkspace, type WorkspacePlan } from '../workspace/workspace.js';
+import { planWorkspace, type WorkspacePlan } from '../workspace/workspace.js';
+import { assembleWorkspace } from './assemble.js';
+import type { CheckedFile, FileToRead } from './checked-file.js';
+import { documentPassFor } from './document-pass.js';
+import { readFiles } from './read-files.js';
 import type { LintedSide } from './diff-linted.js';
 import { isYamlPath, writeRevision, type RevisionWorkspace } from './git-workspace.js';
 
@@ -54,7 +55,7 @@ export async function lintBaseReusing(input: ReuseInput): Promise<LintedSide | u
     throw e;
   }
   const pass = documentPassFor({ mode: 'check', today: input.today, summaries: false }, plan.settings);
-  const fresh = await readFiles(plan.files, plan.settings.limits, { documentPass: pass });
+  const fresh = readFiles(plan.files, plan.settings.limits, pass);
 
   // Both lists in the order the workspace is walked: settings `paths` in order, then by path.
   const rank = rankOf(plan);

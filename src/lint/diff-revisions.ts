@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { WorkspaceDiff } from '../model/diff-types.js';
-import { lint } from '../rules/engine.js';
+import { lint } from './lint.js';
 import { gitTopLevel } from '../workspace/git.js';
 import { changedPaths, listTree, resolveRange, type Revision } from '../workspace/git-revision.js';
 import { diffLinted, type LintedSide } from './diff-linted.js';
