@@ -14,6 +14,8 @@ export const OUT_DIR = path.join(ROOT, 'bench', 'out');
 export const WORKSPACES = {
   w10k: { personas: 10_000, journeys: 500, markets: 5 },
   'w10k-invalid': { personas: 10_000, journeys: 500, markets: 5, invalid: 100 },
+  // Findings in most files (issue 21): half the personas in no journey, half naming a missing picture.
+  'w10k-findings': { personas: 10_000, journeys: 500, markets: 5, findings: 1, invalid: 20 },
   w1k: { personas: 1000, journeys: 50, markets: 5 },
   // w10k in a git repository, its second commit changing a few hundred documents (diff-repo.mjs).
   'w10k-git': { personas: 10_000, journeys: 500, markets: 5 },
@@ -41,6 +43,7 @@ export const COMMANDS = {
   'check examples': personakit(['check', 'examples'], ROOT),
   'check 10k': personakit(['check'], ws('w10k')),
   'check 10k (100 invalid)': personakit(['check'], ws('w10k-invalid')),
+  'check 10k with findings': personakit(['check'], ws('w10k-findings')),
   'check 10k --cache (warm)': personakit(
     ['check', '--cache', '--cache-location', path.join(OUT_DIR, 'cache-w10k')],
     ws('w10k'),
@@ -100,6 +103,30 @@ export const COMMANDS = {
  * median alone (for targets the issue states in seconds or MiB), also shown as a ratio for context.
  */
 export const TARGETS = [
+  // Issue 21 (ajv-cli cannot read w10k-findings' duplicate keys: it validates w10k's personas).
+  {
+    id: '21a',
+    what: 'check 10k with findings vs ajv-cli (personas)',
+    subject: 'check 10k with findings',
+    baseline: 'ajv-cli 10k personas',
+    metric: 'seconds',
+    max: 1.0,
+  },
+  {
+    id: '21b',
+    what: 'check 10k with findings vs check 10k clean',
+    subject: 'check 10k with findings',
+    baseline: 'check 10k',
+    metric: 'seconds',
+    max: 1.2,
+  },
+  {
+    id: '21c',
+    what: 'peak memory of check 10k with findings (MiB)',
+    subject: 'check 10k with findings',
+    metric: 'peakMiB',
+    absoluteMax: 250,
+  },
   {
     id: '1',
     what: 'check 10k vs ajv-cli (personas only)',
