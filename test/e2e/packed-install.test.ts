@@ -70,7 +70,7 @@ describe('a packed install in an empty folder', () => {
     expect(pkg.devDependencies.personakit).toMatch(/^file:.*\.tgz$/);
 
     const workflow = parse(await readFile(path.join(ws, '.github/workflows/personakit.yml'), 'utf8')) as {
-      jobs: { check: { steps: Array<{ run?: string; uses?: string; with?: Record<string, unknown> }> } };
+      jobs: { check: { steps: Array<{ run?: string; uses?: string; if?: string; with?: Record<string, unknown> }> } };
     };
     const steps = workflow.jobs.check.steps;
     expect(steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with).toMatchObject({ cache: 'npm' });
@@ -78,9 +78,11 @@ describe('a packed install in an empty folder', () => {
     expect(runs[0]).toBe('npm ci');
     expect(runs.some((r) => /personakit check --format github/.test(r))).toBe(true);
     expect(runs.join('\n')).not.toContain('--yes');
-    // A clean runner: nothing installed but what the workflow installs.
+    // A clean runner on a push: nothing installed but what the workflow installs. The pull-request
+    // diff step (`if: github.event_name == 'pull_request'`) is run by test/diff/workflow-step.test.ts.
     await rm(path.join(ws, 'node_modules'), { recursive: true, force: true });
-    for (const run of runs) {
+    const pushRuns = steps.filter((s) => s.run !== undefined && !s.if?.includes('pull_request')).map((s) => s.run!);
+    for (const run of pushRuns) {
       const step = await sh(run, ws);
       expect(step.code, `${run}\n${step.out}`).toBe(0);
     }
