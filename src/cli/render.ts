@@ -28,17 +28,21 @@ interface RenderFlags {
 }
 
 // Listed here rather than imported so that `personakit --help` does not load the renderer.
-const FORMATS: readonly RenderFormat[] = ['html', 'md', 'json'];
+const FORMATS: readonly RenderFormat[] = ['html', 'md', 'json', 'csv'];
 const AUDIENCES: readonly Audience[] = ['client', 'team'];
 
 export function registerRender(program: Command, ctx: CliContext): void {
   program
     .command('render')
     .description(
-      'Write one report per persona, journey and market plus an index (HTML, Markdown or the computed model as JSON).',
+      "Write one report per persona, journey and market plus an index (HTML, Markdown or the computed model as JSON), or each market's ranked accounts as CSV.",
     )
     .argument('[paths...]', 'files, folders or globs (default: the workspace paths, or the current folder)')
-    .addOption(new Option('-f, --format <format>', 'html, md or json').default('html').argParser(parseRenderFormat))
+    .addOption(
+      new Option('-f, --format <format>', 'html, md, json or csv (ranked market accounts)')
+        .default('html')
+        .argParser(parseRenderFormat),
+    )
     .option('-o, --out <dir>', 'folder to write the reports into (nothing is written elsewhere)', 'report')
     .option('--templates <dir>', 'folder with template overrides (overrides "templates" in personakit.yaml)')
     .option('--force', 'render even when the documents have errors')
@@ -52,7 +56,7 @@ export function registerRender(program: Command, ctx: CliContext): void {
     )
     .addHelpText(
       'after',
-      '\nExamples:\n  $ personakit render                        HTML reports in report/, for the client\n  $ personakit render --audience team --force  every problem shown, with its position\n  $ personakit render --format md --out docs/personas\n  $ personakit render personas --format json --out model',
+      '\nExamples:\n  $ personakit render                        HTML reports in report/, for the client\n  $ personakit render --audience team --force  every problem shown, with its position\n  $ personakit render --format md --out docs/personas\n  $ personakit render personas --format json --out model\n  $ personakit render markets --format csv --out crm',
     )
     .action(async (paths: string[], flags: RenderFlags) => {
       const options = toRenderOptions(paths, flags);
@@ -124,7 +128,14 @@ export async function runRender(options: RenderCommandOptions, ctx: CliContext):
   }
   const { warnings } = countBySeverity(result.diagnostics);
   const reports = result.written.filter((f) => !f.startsWith('images/') && !f.startsWith('index.')).length;
-  const where = display(io.cwd, result.outDir);
+const where = display(io.cwd, result.outDir);
+  if (options.format === 'csv') {
+    const files = result.written.filter((f) => f.endsWith('.csv'));
+    io.stderr.write(
+      `personakit: wrote the ranked accounts of ${files.length} ${plural(files.length, 'market')} to ${where}/ (${files.join(', ')})\n`,
+    );
+    return 0;
+  }
   io.stderr.write(
     `personakit: wrote ${reports} ${plural(reports, 'report')} and an index to ${where}/ (open ${where}/index.${options.format})${warnings > 0 ? `; ${warnings} ${plural(warnings, 'warning')}${options.audience === 'team' ? ' shown in the reports' : ' (personakit check lists them)'}` : ''}\n`,
   );

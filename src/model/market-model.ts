@@ -14,8 +14,8 @@ import {
   type AccountSource,
   type FitScore,
 } from './market-fit.js';
-import { rankGroup, TopRanked } from './market-rank.js';
-import { standingOf, type Tier } from './market-score.js';
+import { rankKeyOf, TopRanked } from './market-rank.js';
+import type { Tier } from './market-score.js';
 import { sizeMarket, type FitTotals, type Sizing } from './market-sizing.js';
 
 /**
@@ -122,20 +122,16 @@ export async function evaluateMarket(
   const ranking = new TopRanked<{ account: Account; source: AccountSource; score: FitScore }>(
     options.rankLimit ?? limit,
   );
-  const rankKey = (account: Account, score: FitScore) => {
-    const { standing, tier } = standingOf(score, definition.scoring);
-    return {
-      group: rankGroup(standing, tier, definition.scoring),
-      points: score.scoredWeight > 0 ? score.matchedWeight / score.scoredWeight : null,
-      spend: account.annual_spend ?? null,
-      order: totals.accounts,
-    };
-  };
   // Fold each account into running totals. Words are built only for the accounts kept in full
   // (the first `limit`) and for misfits: fitting rows beyond the limit cost no text.
   const fold = (account: Account, source: AccountSource) => {
     const score = scoreAccount(account, definition);
-    if (options.rankLimit !== 0) ranking.add(rankKey(account, score), { account, source, score });
+    if (options.rankLimit !== 0)
+      ranking.add(rankKeyOf(score, definition.scoring, account.annual_spend, totals.accounts), {
+        account,
+        source,
+        score,
+      });
     options.onScored?.(account, source, score);
     totals.accounts++;
     if (score.fits) {

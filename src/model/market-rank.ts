@@ -1,4 +1,4 @@
-import type { ScoringSettings, Standing, Tier } from './market-score.js';
+import { standingOf, type ScoringSettings, type Standing, type Tier, type WeightedTotals } from './market-score.js';
 
 /** What an account is ranked by: tier (its standing), then score, then annual spend, then listing order. */
 export interface RankKey {
@@ -20,6 +20,22 @@ const AFTER_TIERS: Record<Exclude<Standing, 'tiered'>, number> = {
 export function rankGroup(standing: Standing, tier: Tier | null, scoring: ScoringSettings): number {
   if (standing === 'tiered' && tier) return scoring.tiers.indexOf(tier);
   return scoring.tiers.length + AFTER_TIERS[standing as Exclude<Standing, 'tiered'>];
+}
+
+/** The rank key of a scored account: `order` is its position in the listing. */
+export function rankKeyOf(
+  score: WeightedTotals,
+  scoring: ScoringSettings,
+  spend: number | undefined,
+  order: number,
+): RankKey {
+  const { standing, tier } = standingOf(score, scoring);
+  return {
+    group: rankGroup(standing, tier, scoring),
+    points: score.scoredWeight > 0 ? score.matchedWeight / score.scoredWeight : null,
+    spend: spend ?? null,
+    order,
+  };
 }
 
 /** Best first. A missing score or spend sorts after any figure. */

@@ -5,6 +5,7 @@ import { lint, type LintResult } from '../lint/lint.js';
 import { type WorkspaceDocument } from '../workspace/workspace.js';
 import { mapLimited } from '../util/map-limited.js';
 import { documentBuilder, type BuiltDocument } from './documents.js';
+import { writeMarketCsvs } from './market-csv.js';
 import { escapeForMarkdown } from './markdown-view.js';
 import { OutputFolder } from './output.js';
 import { planRender } from './plan.js';
@@ -14,8 +15,8 @@ import { reportView, type ReportView } from './theme.js';
 import { loadTemplates, type TemplateKind, type TemplateSet } from './templates.js';
 import { indexView } from './views/index-page.js';
 
-export type RenderFormat = 'html' | 'md' | 'json';
-export const RENDER_FORMATS: readonly RenderFormat[] = ['html', 'md', 'json'];
+export type RenderFormat = 'html' | 'md' | 'json' | 'csv';
+export const RENDER_FORMATS: readonly RenderFormat[] = ['html', 'md', 'json', 'csv'];
 /** Who reads the reports: the client (no quality-check artefacts) or the team (every problem, with its position). */
 export type Audience = 'client' | 'team';
 export const AUDIENCES: readonly Audience[] = ['client', 'team'];
@@ -68,12 +69,19 @@ async function lintAndWrite(options: RenderOptions, out: OutputFolder): Promise<
   if (countBySeverity(diagnostics).errors > 0 && !options.force) return { refused: true, diagnostics, lint: result };
   if (documents.length === 0)
     throw new UsageError('nothing to render: no document could be read', 'fix the errors shown above');
+  if (options.format === 'csv' && !documents.some((d) => d.kind === 'market'))
+    throw new UsageError(
+      'nothing to render as CSV: --format csv writes the ranked accounts of markets, and no market document was found',
+      'point personakit at a market file, or use --format html, md or json',
+    );
 
   // Templates first: a broken override stops the run before anything is written.
   const templateDir =
     options.templates !== undefined ? path.resolve(options.cwd, options.templates) : workspace.settings.templates;
   const templates =
-    options.format === 'json' ? undefined : await loadTemplates(options.format, templateDir, options.cwd);
+    options.format === 'json' || options.format === 'csv'
+      ? undefined
+      : await loadTemplates(options.format, templateDir, options.cwd);
   // The theme's logo is checked before the output folder is made: a bad one stops the run first.
   const settings = workspace.settings;
   const name = settings.name ?? (settings.root ? path.basename(settings.root) : 'personakit reports');
@@ -103,11 +111,13 @@ async function writeReports(
   const ext = options.format === 'md' ? 'md' : options.format;
   const team = options.audience === 'team';
   const plan = planRender(documents, workspace.documents, diagnostics, options.cwd, ext, team);
-  const build = documentBuilder(plan, workspace, out, options.format);
+  const format = options.format;
+  if (format === 'csv') return writeMarketCsvs(plan, workspace, out, options.onProgress);
+  const build = documentBuilder(plan, workspace, out, format);
   const name = common.workspace.name;
   // What every page's root holds besides its own view, escaped for Markdown once.
   const shared =
-    options.format === 'md'
+    format === 'md'
       ? { ...escapeForMarkdown({ ...common, report: { ...common.report, logo: undefined } }), team }
       : { ...common, team };
 
@@ -117,7 +127,7 @@ async function writeReports(
   // Several documents in flight let persona pictures be read meanwhile.
   const results = await mapLimited(plan.docs, 64, async (p) => {
     const b = await build(p);
-    out.write(b.file, contentOf(options.format, templates, b, shared));
+    out.write(b.file, contentOf(format, templates, b, shared));
     progress();
     return { entry: b.entry, model: b.model };
   });
@@ -127,14 +137,19 @@ async function writeReports(
     team ? plan.elsewhere.map(problemView) : [],
   );
   const indexContent =
-    options.format === 'json'
+    format === 'json'
       ? json({ workspace: name, documents: results.map((r) => r.model) })
-      : page(templates!, 'index', options.format, shared, index);
+      : page(templates!, 'index', format, shared, index);
   out.write(`index.${ext}`, indexContent);
   progress();
 }
 
-function contentOf(format: RenderFormat, templates: TemplateSet | undefined, b: BuiltDocument, shared: object): string {
+function contentOf(
+  format: Exclude<RenderFormat, 'csv'>,
+  templates: TemplateSet | undefined,
+  b: BuiltDocument,
+  shared: object,
+): string {
   if (format === 'json') return json(b.model);
   return page(templates!, b.kind, format, { ...shared, index: { href: `index.${format}` } }, b.view, b.markdown);
 }

@@ -1,0 +1,97 @@
+import { csvCell } from '../escape/index.js';
+import { explain, type Account } from '../model/market-criteria.js';
+import { mainReasons, readFitDefinition, type FitDefinition, type FitScore } from '../model/market-fit.js';
+import { evaluateMarket } from '../model/market-model.js';
+import { compareRank, rankKeyOf, type RankKey } from '../model/market-rank.js';
+import { knownShareOf, standingOf } from '../model/market-score.js';
+import type { Workspace, WorkspaceDocument } from '../workspace/workspace.js';
+import type { OutputFolder } from './output.js';
+import type { RenderPlan } from './plan.js';
+
+/** The columns of `market-<id>.csv`: the verdict first, then the account's own fields. */
+export const MARKET_CSV_COLUMNS = [
+  'name',
+  'tier',
+  'score',
+  'known_share',
+  'fits',
+  'disqualified',
+  'main_reasons',
+  'annual_spend',
+  'sector',
+  'employees',
+  'revenue',
+  'region',
+  'growth_stage',
+  'buys_category',
+  'problems',
+  'incumbent',
+] as const;
+
+/** Byte-order mark: spreadsheet programs then read the file as UTF-8, not the system's code page. */
+const BOM = '\uFEFF';
+const EOL = '\r\n'; // RFC 4180
+
+/**
+ * `render --format csv`: every scored account of a market (inline and accounts_file), ranked by
+ * tier, then score, then annual spend, one row each, for import into a CRM. Every cell goes
+ * through the CSV escaper (RFC 4180 quoting, no formula). The whole list is ranked, so its rows
+ * are held as the accounts they were read as; the words are made row by row while writing.
+ */
+export async function marketCsv(doc: WorkspaceDocument, workspace: Workspace): Promise<string> {
+  const definition = readFitDefinition(doc.data);
+  const rows: Array<{ key: RankKey; account: Account; score: FitScore }> = [];
+  await evaluateMarket(doc, workspace, {
+    detailLimit: 0,
+    rankLimit: 0,
+    onScored: (account, _source, score) =>
+      rows.push({ key: rankKeyOf(score, definition.scoring, account.annual_spend, rows.length), account, score }),
+  });
+  rows.sort((a, b) => compareRank(a.key, b.key));
+  const lines = [MARKET_CSV_COLUMNS.join(',')];
+  for (const { account, score } of rows) lines.push(csvRow(account, score, definition));
+  return BOM + lines.join(EOL) + EOL;
+}
+
+/** One account's row: every value escaped as a CSV cell. */
+export function csvRow(account: Account, score: FitScore, definition: FitDefinition): string {
+  const { standing, tier } = standingOf(score, definition.scoring);
+  const known = knownShareOf(score, definition.scoring);
+  const reasons = mainReasons(account, score, definition, (c) =>
+    explain(c, 'mismatch', definition.criteria, account, definition.currency),
+  );
+  const cells: Array<string | number | undefined> = [
+    account.name,
+    tier?.name ?? (standing === 'not-enough-data' ? 'not enough data' : ''),
+    score.scoredWeight > 0 ? Math.round((1000 * score.matchedWeight) / score.scoredWeight) / 10 : '',
+    known === null ? '' : Math.round(known * 1000) / 1000,
+    score.fits ? 'yes' : 'no',
+    score.disqualifiedBy.length > 0 ? 'yes' : 'no',
+    reasons.join('; '),
+    account.annual_spend,
+    account.sector,
+    account.employees,
+    account.revenue,
+    account.region,
+    account.growth_stage,
+    account.buys_category === undefined ? undefined : account.buys_category ? 'true' : 'false',
+    account.problems?.join(';'),
+    account.incumbent,
+  ];
+  return cells.map((c) => (c === undefined ? '' : csvCell(c))).join(',');
+}
+
+/** One `market-<id>.csv` per market of the plan, one market at a time; nothing for other documents. */
+export async function writeMarketCsvs(
+  plan: RenderPlan,
+  workspace: Workspace,
+  out: OutputFolder,
+  onProgress?: (done: number, total: number) => void,
+): Promise<void> {
+  const markets = plan.docs.filter((p) => p.doc.kind === 'market');
+  let done = 0;
+  for (const p of markets) {
+    out.write(p.header.href, await marketCsv(p.doc, workspace));
+    onProgress?.(++done, markets.length);
+  }
+}
