@@ -128,7 +128,7 @@ export async function runRender(options: RenderCommandOptions, ctx: CliContext):
   }
   const { warnings } = countBySeverity(result.diagnostics);
   const reports = result.written.filter((f) => !f.startsWith('images/') && !f.startsWith('index.')).length;
-const where = display(io.cwd, result.outDir);
+  const where = display(io.cwd, result.outDir);
   if (options.format === 'csv') {
     const files = result.written.filter((f) => f.endsWith('.csv'));
     io.stderr.write(
