@@ -9,8 +9,11 @@ export interface CellProblem {
   message: string;
 }
 
-/** Which account field each CSV column holds; null for `x-` columns, which are ignored. */
+/** Which account field each CSV column holds; null for `x-` columns, which scoring ignores. */
 export type ColumnMap = ReadonlyArray<AccountField | null>;
+
+/** The `x-` columns of a header: the cell's position and its header as written (trimmed). */
+export type OwnColumns = ReadonlyArray<{ index: number; name: string }>;
 
 /** A market's `accounts_columns`: CSV header (lower case, trimmed) → the account field it holds. */
 export type ColumnMapping = ReadonlyMap<string, AccountField>;
@@ -23,13 +26,17 @@ export type ColumnMapping = ReadonlyMap<string, AccountField>;
 export function readHeader(
   cells: readonly string[],
   mapping: ColumnMapping = new Map(),
-): { columns: ColumnMap; problems: CellProblem[] } {
+): { columns: ColumnMap; own: OwnColumns; problems: CellProblem[] } {
   const problems: CellProblem[] = [];
+  const own: Array<{ index: number; name: string }> = [];
   const seen = new Set<AccountField>();
   const columns = cells.map((cell, index): AccountField | null => {
     const name = cell.trim().toLowerCase();
     const mapped = mapping.get(name);
-    if (name.startsWith('x-') && mapped === undefined) return null;
+    if (name.startsWith('x-') && mapped === undefined) {
+      own.push({ index, name: cell.trim() });
+      return null;
+    }
     const field = mapped ?? ((ACCOUNT_FIELDS as string[]).includes(name) ? (name as AccountField) : undefined);
     if (field === undefined) {
       problems.push({ index, message: unknownColumn(cell.trim()) });
@@ -44,7 +51,7 @@ export function readHeader(
       index: 0,
       message: 'the header has no "name" column; every account needs a name, so no row can be read',
     });
-  return { columns, problems };
+  return { columns, own, problems };
 }
 
 function unknownColumn(header: string): string {
@@ -60,7 +67,11 @@ function unknownColumn(header: string): string {
  * One data row → an account, or the problems of its cells. Empty cells are "no data" (SPEC 7).
  * A row with any bad cell yields no account: it is reported and left out of scoring.
  */
-export function readRow(cells: readonly string[], columns: ColumnMap): { account?: Account; problems: CellProblem[] } {
+export function readRow(
+  cells: readonly string[],
+  columns: ColumnMap,
+  own?: OwnColumns,
+): { account?: Account; problems: CellProblem[] } {
   const problems: CellProblem[] = [];
   if (cells.length !== columns.length) {
     const index = Math.min(cells.length, columns.length) - (cells.length < columns.length ? 1 : 0);
@@ -80,6 +91,17 @@ export function readRow(cells: readonly string[], columns: ColumnMap): { account
       problems.push({ index, message: value.problem });
     else account[field] = value;
   });
+  if (own !== undefined && own.length > 0) {
+    const values: Record<string, string> = {};
+    let any = false;
+    for (const { index, name } of own) {
+      const text = cells[index]!.trim();
+      if (text === '') continue;
+      values[name] = text;
+      any = true;
+    }
+    if (any) account.own = values;
+  }
   if (account.name === undefined && problems.length === 0)
     problems.push({ index: columns.indexOf('name'), message: 'the name cell is empty; every account needs a name' });
   return problems.length > 0 ? { problems } : { account: account as unknown as Account, problems };

@@ -2,7 +2,14 @@ import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { isInside } from '../util/paths.js';
 import type { Account } from '../model/market-criteria.js';
-import { readHeader, readRow, type CellProblem, type ColumnMap, type ColumnMapping } from './accounts-csv-cells.js';
+import {
+  readHeader,
+  readRow,
+  type CellProblem,
+  type ColumnMap,
+  type ColumnMapping,
+  type OwnColumns,
+} from './accounts-csv-cells.js';
 import { CsvParser, separatorOf, type CsvRecord, type CsvSyntaxError } from './csv-parser.js';
 import { Utf8Text } from './utf8-text.js';
 
@@ -23,6 +30,8 @@ export interface AccountsCsvOptions {
   within?: string;
   /** The market's accounts_columns: CSV headers read as account fields. */
   columns?: ColumnMapping;
+  /** Keep each row's `x-` cells on the account (`own`); scoring does not need them. */
+  keepOwnColumns?: boolean;
   /** Called for every good row, in file order, with the line the row starts on. */
   onAccount(account: Account, line: number): void;
   /** Called for every problem (bad cells, bad header, a syntax or encoding error). */
@@ -54,6 +63,7 @@ export async function readAccountsCsv(absPath: string, options: AccountsCsvOptio
   if (opened) return opened;
   const result: AccountsCsvResult = { status: 'read', rows: 0, badRows: 0 };
   let columns: ColumnMap | undefined;
+  let own: OwnColumns | undefined;
 
   const report = (record: CsvRecord, problems: CellProblem[]) => {
     for (const p of problems) {
@@ -66,12 +76,13 @@ export async function readAccountsCsv(absPath: string, options: AccountsCsvOptio
     if (columns === undefined) {
       const header = readHeader(cells, options.columns);
       columns = header.columns.includes('name') ? header.columns : [];
+      if (options.keepOwnColumns) own = header.own;
       report(record, header.problems);
       return;
     }
     if (isBlank(cells)) return; // a blank row (",,,,") is not an account
     result.rows++;
-    const row = columns.length > 0 ? readRow(cells, columns) : { problems: [] };
+    const row = columns.length > 0 ? readRow(cells, columns, own) : { problems: [] };
     if (row.account) options.onAccount(row.account, record.line);
     else {
       result.badRows++;

@@ -24,9 +24,13 @@ export const ACCOUNT_FIELDS = Object.keys(ACCOUNT_FIELD_TYPES) as AccountField[]
  * account out (like a CSV row with a bad cell) rather than guess what the author meant.
  * Empty strings and empty lists count as "no data", as empty CSV cells do.
  */
-export function accountFromData(value: unknown): Account | null {
+export function accountFromData(value: unknown, keepOwn = false): Account | null {
   if (!isRecord(value) || typeof value.name !== 'string' || value.name.trim() === '') return null;
   const account: Record<string, unknown> = { name: value.name };
+  if (keepOwn) {
+    const own = ownKeys(value);
+    if (own) account.own = own;
+  }
   for (const field of ACCOUNT_FIELDS) {
     const v = value[field];
     if (field === 'name' || v === undefined) continue;
@@ -51,4 +55,14 @@ function hasType(value: unknown, type: (typeof ACCOUNT_FIELD_TYPES)[AccountField
     case 'list':
       return Array.isArray(value) && value.every((p) => typeof p === 'string');
   }
+}
+
+/** An inline account's `x-` keys with a scalar value, as text (lists and maps have no one cell). */
+function ownKeys(value: Record<string, unknown>): Record<string, string> | undefined {
+  let own: Record<string, string> | undefined;
+  for (const [key, v] of Object.entries(value)) {
+    if (!key.startsWith('x-') || v === null || typeof v === 'object') continue;
+    (own ??= {})[key] = String(v);
+  }
+  return own;
 }

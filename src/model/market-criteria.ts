@@ -50,6 +50,11 @@ export interface Account {
   problems?: string[];
   incumbent?: string;
   annual_spend?: number;
+  /**
+   * The user's own `x-` columns (or inline `x-` keys) as text, header → value; read only when a
+   * caller asks for them (render --format csv), so scoring 100,000 rows holds no extra strings.
+   */
+  own?: Record<string, string>;
 }
 
 export type Outcome = 'match' | 'mismatch' | 'unknown';

@@ -94,6 +94,8 @@ export interface EvaluateOptions {
   rankLimit?: number;
   /** Sees every scored account, in listing order: how `render --format csv` ranks all of them. */
   onScored?(account: Account, source: AccountSource, score: FitScore): void;
+  /** Keep the accounts' own `x-` columns and keys (`Account.own`) for onScored. */
+  ownColumns?: boolean;
 }
 
 /** An account of the accounts_file that does not fit: its row's line in the CSV and why. */
@@ -155,7 +157,7 @@ export async function evaluateMarket(
 
   const inline = Array.isArray(data.accounts) ? data.accounts : [];
   inline.forEach((item: unknown, index) => {
-    const account = accountFromData(item);
+    const account = accountFromData(item, options.ownColumns);
     if (!account) {
       counts.excluded++;
       return;
@@ -171,6 +173,7 @@ export async function evaluateMarket(
     const result = await readAccountsCsv(absPath, {
       maxBytes: workspace.settings.limits.maxCsvBytes,
       columns: columnMapping(data.accounts_columns),
+      keepOwnColumns: options.ownColumns,
       // Without a workspace, the market file's own folder tree is the limit (as for persona pictures).
       within: workspace.settings.root ?? path.dirname(doc.absPath),
       onAccount: (account, line) => {

@@ -8,7 +8,10 @@ import type { Workspace, WorkspaceDocument } from '../workspace/workspace.js';
 import type { OutputFolder } from './output.js';
 import type { RenderPlan } from './plan.js';
 
-/** The columns of `market-<id>.csv`: the verdict first, then the account's own fields. */
+/**
+ * The columns of `market-<id>.csv`: the verdict first, then the account's fields; the user's own
+ * `x-` columns (and inline `x-` keys) follow, in the order first met.
+ */
 export const MARKET_CSV_COLUMNS = [
   'name',
   'tier',
@@ -44,17 +47,24 @@ export async function marketCsv(doc: WorkspaceDocument, workspace: Workspace): P
   await evaluateMarket(doc, workspace, {
     detailLimit: 0,
     rankLimit: 0,
+    ownColumns: true,
     onScored: (account, _source, score) =>
       rows.push({ key: rankKeyOf(score, definition.scoring, account.annual_spend, rows.length), account, score }),
   });
+  const own = ownColumnsOf(rows.map((r) => r.account)); // in listing order, before ranking
   rows.sort((a, b) => compareRank(a.key, b.key));
-  const lines = [MARKET_CSV_COLUMNS.join(',')];
-  for (const { account, score } of rows) lines.push(csvRow(account, score, definition));
+  const lines = [[...MARKET_CSV_COLUMNS, ...own].map((c) => csvCell(c)).join(',')];
+  for (const { account, score } of rows) lines.push(csvRow(account, score, definition, own));
   return BOM + lines.join(EOL) + EOL;
 }
 
 /** One account's row: every value escaped as a CSV cell. */
-export function csvRow(account: Account, score: FitScore, definition: FitDefinition): string {
+export function csvRow(
+  account: Account,
+  score: FitScore,
+  definition: FitDefinition,
+  own: readonly string[] = [],
+): string {
   const { standing, tier } = standingOf(score, definition.scoring);
   const known = knownShareOf(score, definition.scoring);
   const reasons = mainReasons(account, score, definition, (c) =>
@@ -77,8 +87,16 @@ export function csvRow(account: Account, score: FitScore, definition: FitDefinit
     account.buys_category === undefined ? undefined : account.buys_category ? 'true' : 'false',
     account.problems?.join(';'),
     account.incumbent,
+    ...own.map((name) => account.own?.[name]),
   ];
   return cells.map((c) => (c === undefined ? '' : csvCell(c))).join(',');
+}
+
+/** Every own column name in the order first met; a name is compared as written, as CSV headers are. */
+function ownColumnsOf(accounts: readonly Account[]): string[] {
+  const names = new Set<string>();
+  for (const a of accounts) if (a.own) for (const name of Object.keys(a.own)) names.add(name);
+  return [...names];
 }
 
 /** One `market-<id>.csv` per market of the plan, one market at a time; nothing for other documents. */

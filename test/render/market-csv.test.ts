@@ -35,7 +35,7 @@ fit:
   tiers: { A: 85, B: 60 }
   disqualify: { sectors: [betting] }
 accounts:
-  - { name: Bookies, sector: betting, region: UK, employees: 500, problems: [slow close], annual_spend: 500 }
+  - { name: Bookies, sector: betting, region: UK, employees: 500, problems: [slow close], annual_spend: 500, x-owner: "@anna", x-tags: [a] }
   - { name: Small spender, sector: retail, region: UK, employees: 500, problems: [slow close], annual_spend: 10 }
 ${INLINE_HOSTILE.map((n, i) => `  - { name: ${JSON.stringify(n)}, sector: retail, region: UK, employees: 500, problems: [slow close], annual_spend: ${3 - i} }\n`).join('')}accounts_file: accounts.csv
 `;
@@ -48,10 +48,12 @@ const HOSTILE = [
   'Smith, Jones & "Partners"',
   'Café 東京 — Ünïcode',
 ];
+// The user's own x- column comes through as written, its cells guarded like the others.
+const OWN = (i: number) => (i === 0 ? '=1+1' : `hs-${i}`);
 const CSV =
-  'name,sector,region,employees,problems,annual_spend\n' +
-  HOSTILE.map((n, i) => `"${n.replace(/"/g, '""')}",retail,UK,500,slow close,${100 + i}`).join('\n') +
-  '\nAbroad,retail,France,500,slow close,1000\n';
+  'name,sector,region,employees,problems,annual_spend, x-HubSpot ID \n' +
+  HOSTILE.map((n, i) => `"${n.replace(/"/g, '""')}",retail,UK,500,slow close,${100 + i},${OWN(i)}`).join('\n') +
+  '\nAbroad,retail,France,500,slow close,1000,\n';
 
 const dirs: string[] = [];
 const temp = async (prefix: string) => {
@@ -90,7 +92,7 @@ describe('render --format csv', () => {
 
   it('has one row per account, ranked by tier, score and spend, with its own columns', () => {
     const [header, ...rows] = rowsOf(bytes.toString('utf8'));
-    expect(header).toEqual([...MARKET_CSV_COLUMNS]);
+    expect(header).toEqual([...MARKET_CSV_COLUMNS, 'x-owner', 'x-HubSpot ID']);
     expect(rows).toHaveLength(HOSTILE.length + INLINE_HOSTILE.length + 3);
     const col = (name: string) => header!.indexOf(name);
     // Tier A by spend (the CSV's hostile names: 100 + i, then the inline ones), then Abroad, then Bookies.
@@ -112,7 +114,7 @@ describe('render --format csv', () => {
       'regions −42.9: region "France" is not one of UK',
       '1000',
     ]);
-    expect(abroad.slice(8)).toEqual(['retail', '500', '', 'France', '', '', 'slow close', '']);
+    expect(abroad.slice(8)).toEqual(['retail', '500', '', 'France', '', '', 'slow close', '', '', '']);
     const bookies = rows[rows.length - 1]!;
     expect(bookies.slice(0, 7)).toEqual([
       'Bookies',
@@ -123,6 +125,13 @@ describe('render --format csv', () => {
       'yes',
       'disqualified by sectors (sector "betting")',
     ]);
+    expect(bookies.slice(-2)).toEqual(["'@anna", '']);
+    const own = col('x-HubSpot ID');
+    expect(rows.slice(0, HOSTILE.length).map((r) => r[own])).toEqual(
+      HOSTILE.map((_, i) => OWN(i))
+        .reverse()
+        .map((v) => (v.startsWith('=') ? `'${v}` : v)),
+    );
   });
 
   it('guards every cell against formula injection and keeps separators, quotes and line breaks', () => {
