@@ -17,6 +17,7 @@ export interface RenderCommandOptions {
   templates?: string;
   force: boolean;
   audience: Audience;
+  browser?: string;
 }
 
 interface RenderFlags {
@@ -25,27 +26,35 @@ interface RenderFlags {
   templates?: string;
   force?: boolean;
   audience: Audience;
+  browser?: string;
 }
 
 // Listed here rather than imported so that `personakit --help` does not load the renderer.
-const FORMATS: readonly RenderFormat[] = ['html', 'md', 'json', 'csv'];
+const FORMATS: readonly RenderFormat[] = ['html', 'md', 'json', 'csv', 'pdf'];
 const AUDIENCES: readonly Audience[] = ['client', 'team'];
 
 export function registerRender(program: Command, ctx: CliContext): void {
   program
     .command('render')
     .description(
-      "Write one report per persona, journey and market plus an index (HTML, Markdown or the computed model as JSON), or each market's ranked accounts as CSV.",
+      "Write one report per persona, journey and market plus an index (HTML, Markdown, PDF or the computed model as JSON), or each market's ranked accounts as CSV.",
     )
     .argument('[paths...]', 'files, folders or globs (default: the workspace paths, or the current folder)')
     .addOption(
-      new Option('-f, --format <format>', 'html, md, json or csv (ranked market accounts)')
+      new Option(
+        '-f, --format <format>',
+        'html, md, json, csv (ranked market accounts) or pdf (printed by a Chromium-family browser on this machine)',
+      )
         .default('html')
         .argParser(parseRenderFormat),
     )
     .option('-o, --out <dir>', 'folder to write the reports into (nothing is written elsewhere)', 'report')
     .option('--templates <dir>', 'folder with template overrides (overrides "templates" in personakit.yaml)')
     .option('--force', 'render even when the documents have errors')
+    .option(
+      '--browser <path>',
+      'for --format pdf: the Chromium-family browser to print with (default: PERSONAKIT_BROWSER, then chromium, google-chrome… on the PATH)',
+    )
     .addOption(
       new Option(
         '--audience <who>',
@@ -56,7 +65,7 @@ export function registerRender(program: Command, ctx: CliContext): void {
     )
     .addHelpText(
       'after',
-      '\nExamples:\n  $ personakit render                        HTML reports in report/, for the client\n  $ personakit render --audience team --force  every problem shown, with its position\n  $ personakit render --format md --out docs/personas\n  $ personakit render personas --format json --out model\n  $ personakit render markets --format csv --out crm',
+      '\nExamples:\n  $ personakit render                        HTML reports in report/, for the client\n  $ personakit render --audience team --force  every problem shown, with its position\n  $ personakit render --format pdf            PDFs printed by Chromium (or --browser <path>)\n  $ personakit render --format md --out docs/personas\n  $ personakit render personas --format json --out model\n  $ personakit render markets --format csv --out crm',
     )
     .action(async (paths: string[], flags: RenderFlags) => {
       const options = toRenderOptions(paths, flags);
@@ -86,6 +95,7 @@ export function toRenderOptions(paths: string[], flags: RenderFlags): RenderComm
     force: Boolean(flags.force),
     audience: flags.audience,
   };
+  if (flags.browser !== undefined) options.browser = flags.browser;
   if (flags.templates !== undefined) options.templates = flags.templates;
   return options;
 }
@@ -109,6 +119,7 @@ export async function runRender(options: RenderCommandOptions, ctx: CliContext):
     force: options.force,
     audience: options.audience,
     onProgress,
+    browser: { flag: options.browser, env: io.env.PERSONAKIT_BROWSER, pathVar: io.env.PATH },
   };
   if (options.templates !== undefined) renderOptions.templates = options.templates;
   const result = await renderReports(renderOptions);

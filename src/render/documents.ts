@@ -3,7 +3,7 @@ import { alignmentOf } from '../model/alignment.js';
 import { completenessOf } from '../model/completeness.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { mermaidJourney } from './mermaid.js';
-import type { OutputFolder } from './output.js';
+import type { ReportSink } from './output.js';
 import { resolvePicture } from './picture.js';
 import type { PlannedDoc, RenderPlan } from './plan.js';
 import type { TemplateKind } from './templates.js';
@@ -36,7 +36,7 @@ export interface BuiltDocument {
 export function documentBuilder(
   plan: RenderPlan,
   workspace: Workspace,
-  out: OutputFolder,
+  out: ReportSink,
   format: 'html' | 'md' | 'json',
 ): (p: PlannedDoc) => Promise<BuiltDocument> {
   const root = workspace.settings.root ?? workspace.cwd;
@@ -103,7 +103,7 @@ export function documentBuilder(
   };
 }
 
-async function pictureFor(p: PlannedDoc, root: string, out: OutputFolder): Promise<PictureView | undefined> {
+async function pictureFor(p: PlannedDoc, root: string, out: ReportSink): Promise<PictureView | undefined> {
   const alt = `Picture of ${p.header.name}`;
   const resolved = await resolvePicture(p.doc.data.picture, p.doc.absPath, root, alt);
   if (resolved === undefined) return undefined;

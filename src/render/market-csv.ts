@@ -5,7 +5,7 @@ import { evaluateMarket } from '../model/market-model.js';
 import { compareRank, rankKeyOf, type RankKey } from '../model/market-rank.js';
 import { knownShareOf, standingOf } from '../model/market-score.js';
 import type { Workspace, WorkspaceDocument } from '../workspace/workspace.js';
-import type { OutputFolder } from './output.js';
+import type { ReportSink } from './output.js';
 import type { RenderPlan } from './plan.js';
 
 /**
@@ -103,7 +103,7 @@ function ownColumnsOf(accounts: readonly Account[]): string[] {
 export async function writeMarketCsvs(
   plan: RenderPlan,
   workspace: Workspace,
-  out: OutputFolder,
+  out: ReportSink,
   onProgress?: (done: number, total: number) => void,
 ): Promise<void> {
   const markets = plan.docs.filter((p) => p.doc.kind === 'market');

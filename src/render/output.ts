@@ -5,6 +5,11 @@ import { UsageError } from '../errors.js';
 import { isInside } from '../util/paths.js';
 import { writeReport } from './write-report.js';
 
+/** Where reports go: the output folder, or memory (the pages a PDF is printed from). */
+export interface ReportSink {
+  write(name: string, content: string | Uint8Array): void;
+}
+
 /** Report file names come from ids (or a counter), never from free text: this shape is all they can be. */
 const SAFE_NAME = /^(images\/)?[a-z0-9][a-z0-9-]*(\.[a-z0-9]+)+$/;
 
@@ -12,7 +17,7 @@ const SAFE_NAME = /^(images\/)?[a-z0-9][a-z0-9-]*(\.[a-z0-9]+)+$/;
  * The --out folder. Every write goes through `write`, which accepts only names of the safe shape
  * and checks that the resolved target (and its real folder) stays inside the folder.
  */
-export class OutputFolder {
+export class OutputFolder implements ReportSink {
   private realRoot?: string;
   /** Folders already made and checked to lie inside the root (symlinks resolved), with the names they hold. */
   private readonly checked = new Map<string, { dir: string; names: Set<string> }>();

@@ -7,7 +7,8 @@ import { mapLimited } from '../util/map-limited.js';
 import { documentBuilder, type BuiltDocument } from './documents.js';
 import { writeMarketCsvs } from './market-csv.js';
 import { escapeForMarkdown } from './markdown-view.js';
-import { OutputFolder } from './output.js';
+import { OutputFolder, type ReportSink } from './output.js';
+import { findBrowser } from './pdf/browser.js';
 import { planRender } from './plan.js';
 import { reportStamp } from './stamp.js';
 import { problemView } from './status.js';
@@ -15,8 +16,8 @@ import { reportView, type ReportView } from './theme.js';
 import { loadTemplates, type TemplateKind, type TemplateSet } from './templates.js';
 import { indexView } from './views/index-page.js';
 
-export type RenderFormat = 'html' | 'md' | 'json' | 'csv';
-export const RENDER_FORMATS: readonly RenderFormat[] = ['html', 'md', 'json', 'csv'];
+export type RenderFormat = 'html' | 'md' | 'json' | 'csv' | 'pdf';
+export const RENDER_FORMATS: readonly RenderFormat[] = ['html', 'md', 'json', 'csv', 'pdf'];
 /** Who reads the reports: the client (no quality-check artefacts) or the team (every problem, with its position). */
 export type Audience = 'client' | 'team';
 export const AUDIENCES: readonly Audience[] = ['client', 'team'];
@@ -36,6 +37,8 @@ export interface RenderOptions {
   /** Ask git for the commit the reports show (default true; false for output that must not change). */
   git?: boolean;
   today?: Date;
+  /** For pdf: --browser, PERSONAKIT_BROWSER and PATH, searched in that order (pdf/browser.ts). */
+  browser?: { flag?: string; env?: string; pathVar?: string };
   /** Called after each report is drawn and handed to be written (the CLI shows progress on a terminal). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -54,6 +57,8 @@ export async function renderReports(options: RenderOptions): Promise<RenderResul
 }
 
 async function lintAndWrite(options: RenderOptions, out: OutputFolder): Promise<RenderResult> {
+  // No browser for a PDF is a usage error: said at once, before the documents are read.
+  const browser = options.format === 'pdf' ? findBrowser({ ...options.browser, cwd: options.cwd }) : undefined;
   const lintOptions: Parameters<typeof lint>[0] = { cwd: options.cwd, paths: options.paths, mode: 'check' };
   if (options.today) lintOptions.today = options.today;
   const result = await lint(lintOptions);
@@ -81,7 +86,7 @@ async function lintAndWrite(options: RenderOptions, out: OutputFolder): Promise<
   const templates =
     options.format === 'json' || options.format === 'csv'
       ? undefined
-      : await loadTemplates(options.format, templateDir, options.cwd);
+      : await loadTemplates(options.format === 'md' ? 'md' : 'html', templateDir, options.cwd);
   // The theme's logo is checked before the output folder is made: a bad one stops the run first.
   const settings = workspace.settings;
   const name = settings.name ?? (settings.root ? path.basename(settings.root) : 'personakit reports');
@@ -94,7 +99,15 @@ async function lintAndWrite(options: RenderOptions, out: OutputFolder): Promise<
   });
   const report = await reportView(settings, stamp, name);
   await out.prepare();
-  await writeReports(options, templates, out, documents, result, { workspace: { name }, report });
+  const common = { workspace: { name }, report };
+  if (browser === undefined) await writeReports(options, templates, out, documents, result, common);
+  else {
+    // The HTML pages (named as their PDFs) and their pictures, kept in memory for the browser.
+    const pages = new Map<string, string | Uint8Array>();
+    await writeReports(options, templates, { write: (n, c) => pages.set(n, c) }, documents, result, common);
+    const { printPdfs } = await import('./pdf/print.js');
+    await printPdfs(browser, pages, (n, pdf) => out.write(n, pdf));
+  }
   return { refused: false, diagnostics, lint: result, outDir: out.root, written: out.written };
 }
 
@@ -102,7 +115,7 @@ async function lintAndWrite(options: RenderOptions, out: OutputFolder): Promise<
 async function writeReports(
   options: RenderOptions,
   templates: TemplateSet | undefined,
-  out: OutputFolder,
+  out: ReportSink,
   documents: readonly WorkspaceDocument[],
   result: LintResult,
   common: { workspace: { name: string }; report: ReportView },
@@ -113,7 +126,7 @@ async function writeReports(
   const plan = planRender(documents, workspace.documents, diagnostics, options.cwd, ext, team);
   const format = options.format;
   if (format === 'csv') return writeMarketCsvs(plan, workspace, out, options.onProgress);
-  const build = documentBuilder(plan, workspace, out, format);
+  const build = documentBuilder(plan, workspace, out, format === 'pdf' ? 'html' : format);
   const name = common.workspace.name;
   // What every page's root holds besides its own view, escaped for Markdown once.
   const shared =
@@ -139,7 +152,7 @@ async function writeReports(
   const indexContent =
     format === 'json'
       ? json({ workspace: name, documents: results.map((r) => r.model) })
-      : page(templates!, 'index', format, shared, index);
+      : page(templates!, 'index', format === 'md' ? 'md' : 'html', shared, index);
   out.write(`index.${ext}`, indexContent);
   progress();
 }
@@ -151,7 +164,8 @@ function contentOf(
   shared: object,
 ): string {
   if (format === 'json') return json(b.model);
-  return page(templates!, b.kind, format, { ...shared, index: { href: `index.${format}` } }, b.view, b.markdown);
+  const root = { ...shared, index: { href: `index.${format}` } };
+  return page(templates!, b.kind, format === 'md' ? 'md' : 'html', root, b.view, b.markdown);
 }
 
 /**

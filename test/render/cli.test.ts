@@ -41,10 +41,10 @@ describe('render: argv → options', () => {
   });
 
   it('an unknown format is a usage error naming the formats', async () => {
-    const { code, err } = await intercepted(['render', '--format', 'pdf']);
+    const { code, err } = await intercepted(['render', '--format', 'docx']);
     expect(code).toBe(2);
-    expect(err).toContain('"pdf" is not a report format');
-    expect(err).toContain('html, md, json');
+    expect(err).toContain('"docx" is not a report format');
+    expect(err).toContain('html, md, json, pdf');
   });
 });
 

@@ -1,0 +1,121 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'parse5';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderReports } from '../../src/render/render.js';
+import { makeTempDir, REPO_ROOT, runBin } from '../support/run-bin.js';
+import { persona, workspace } from './workspace.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasTool = (name: string) => {
+  try {
+    execFileSync(name, ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+// pdftotext and pdfinfo come from poppler-utils (.ci/run installs it with Chromium).
+const READY = existsSync(CHROMIUM) && hasTool('pdftotext') && hasTool('pdfinfo');
+if (!READY)
+  console.warn('\n!! SKIPPING the PDF tests: they need /usr/bin/chromium and poppler-utils (.ci/run installs both).\n');
+
+/** The text of each page of a PDF, its empty lines dropped. */
+function pagesOf(file: string): string[][] {
+  const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file]).toString())![1]);
+  return Array.from({ length: count }, (_, i) =>
+    execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), file, '-'])
+      .toString()
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== ''),
+  );
+}
+
+/** The h1–h3 headings of an HTML page, as text. */
+function headingsOf(html: string): string[] {
+  type Node = { nodeName: string; value?: string; childNodes?: Node[] };
+  const text = (n: Node): string =>
+    n.nodeName === '#text' ? (n.value ?? '') : (n.childNodes ?? []).map(text).join('');
+  const found: string[] = [];
+  const walk = (n: Node) => {
+    if (/^h[1-3]$/.test(n.nodeName)) found.push(text(n).replace(/\s+/g, ' ').trim());
+    else for (const c of n.childNodes ?? []) walk(c);
+  };
+  walk(parse(html) as unknown as Node);
+  return found;
+}
+
+describe.skipIf(!READY)('render --format pdf (Chromium through playwright-core)', () => {
+  let pdf: string;
+  let html: string;
+  beforeAll(async () => {
+    [pdf, html] = [await makeTempDir('personakit-pdf-'), await makeTempDir('personakit-pdf-html-')];
+    const common = { cwd: REPO_ROOT, paths: ['examples'], force: false, git: false };
+    const result = await renderReports({ ...common, format: 'pdf', out: pdf, browser: { flag: CHROMIUM } });
+    expect(result.refused).toBe(false);
+    await renderReports({ ...common, format: 'html', out: html });
+  }, 180_000);
+
+  it('writes a PDF per report and the index, A4, and nothing else', async () => {
+    const names = (await readdir(pdf)).sort();
+    expect(names).toEqual(
+      (await readdir(html))
+        .filter((n) => n.endsWith('.html'))
+        .map((n) => n.replace(/\.html$/, '.pdf'))
+        .sort(),
+    );
+    for (const name of names) {
+      expect((await readFile(path.join(pdf, name))).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(execFileSync('pdfinfo', [path.join(pdf, name)]).toString()).toMatch(/Page size:.*\(A4\)/);
+    }
+  });
+
+  it('leaves no heading alone at the bottom of a page', async () => {
+    for (const name of (await readdir(pdf)).sort()) {
+      const headings = new Set(headingsOf(await readFile(path.join(html, name.replace(/\.pdf$/, '.html')), 'utf8')));
+      const pages = pagesOf(path.join(pdf, name));
+      pages.forEach((lines, i) =>
+        expect(headings.has(lines.at(-1) ?? ''), `${name} page ${i + 1}: ${lines.at(-1)}`).toBe(false),
+      );
+    }
+  });
+
+  it('prints each persona with its card alone on the first page, in at most four pages; the other reports in their budget', async () => {
+    const budget = (name: string) => (name.startsWith('persona-') ? 4 : name.startsWith('journey-') ? 6 : 5);
+    for (const name of await readdir(pdf)) {
+      const pages = pagesOf(path.join(pdf, name));
+      expect(pages.length, name).toBeLessThanOrEqual(budget(name));
+      if (!name.startsWith('persona-')) continue;
+      expect(pages[0]!.join(' '), name).not.toMatch(/Profile|About them|Goals/);
+      expect(pages[1]![0], name).toBe('Profile');
+    }
+  });
+});
+
+describe('render --format pdf without a browser', () => {
+  it('is exit 2 saying how to install one, before anything is read or written', async () => {
+    const dir = await workspace({ 'p.yaml': persona('p') });
+    const r = await runBin(['render', '--format', 'pdf', '--out', 'out'], {
+      cwd: dir,
+      env: { PATH: path.join(dir, 'no-such-folder'), PERSONAKIT_BROWSER: undefined },
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--format pdf needs a Chromium-family browser, and none was found on the PATH');
+    expect(r.stderr).toContain('apt-get install chromium');
+    expect(r.stderr).toContain('--format html');
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('names a --browser or PERSONAKIT_BROWSER that is not an executable', async () => {
+    const dir = await workspace({ 'p.yaml': persona('p') });
+    const flag = await runBin(['render', '--format', 'pdf', '--browser', 'nope'], { cwd: dir });
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain('the browser nope is not an executable file');
+    const env = await runBin(['render', '--format', 'pdf'], { cwd: dir, env: { PERSONAKIT_BROWSER: 'p.yaml' } });
+    expect(env.code).toBe(2);
+    expect(env.stderr).toContain('the browser p.yaml (PERSONAKIT_BROWSER) is not an executable file');
+  });
+});
