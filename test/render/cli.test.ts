@@ -44,7 +44,7 @@ describe('render: argv → options', () => {
     const { code, err } = await intercepted(['render', '--format', 'docx']);
     expect(code).toBe(2);
     expect(err).toContain('"docx" is not a report format');
-    expect(err).toContain('html, md, json, pdf');
+    expect(err).toContain('html, md, json, csv, pdf');
   });
 });
 
