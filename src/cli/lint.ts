@@ -152,6 +152,7 @@ export async function runLint(options: LintCommandOptions, ctx: CliContext): Pro
     files: result.files,
     rules: result.rules,
     version: packageVersion(),
+    ...(options.maxWarnings !== undefined ? { maxWarnings: options.maxWarnings } : {}),
     ...(options.outputFile === undefined ? { width: terminalWidth(io, 'stdout') } : {}),
   });
   await emit(io, pieces, options.outputFile);

@@ -8,8 +8,9 @@ import { xmlAttr, xmlText } from '../escape/index.js';
  * JUnit XML as CI test widgets read it (the format of the Jenkins xunit plugin's junit-10.xsd):
  * one <testsuite>, one <testcase> per checked file. A file with errors has one <failure> holding
  * all of them; its warnings go to the test case's <system-out>, so they are visible without
- * turning the test red. `failures` counts the files with errors: a run without errors (one that
- * `check` passes, --max-warnings aside) shows no failure.
+ * turning the test red. `failures` counts the files with errors: a run without errors shows no
+ * failure. With --max-warnings, one more test case stands for the limit and fails when the
+ * warnings exceed it, so the XML fails exactly when `check` exits 1.
  */
 export function junit(diagnostics: readonly Diagnostic[], options: ReportOptions): string {
   return [...junitPieces(diagnostics, options)].join('');
@@ -18,8 +19,9 @@ export function junit(diagnostics: readonly Diagnostic[], options: ReportOptions
 /** junit() in pieces (see pieces.ts): a file's lines are drawn ITEMS_PER_PIECE at a time. */
 export function* junitPieces(diagnostics: readonly Diagnostic[], options: ReportOptions): Generator<string> {
   const groups = groupByFile(diagnostics, options.files, true).map((g) => ({ ...g, errors: errorCount(g.diagnostics) }));
-  const tests = groups.length;
-  const failures = groups.filter((g) => g.errors > 0).length;
+  const limit = warningsLimit(diagnostics, options.maxWarnings);
+  const tests = groups.length + (limit ? 1 : 0);
+  const failures = groups.filter((g) => g.errors > 0).length + (limit?.exceeded ? 1 : 0);
   const counts = `tests="${tests}" failures="${failures}" errors="0"`;
 
   yield '<?xml version="1.0" encoding="UTF-8"?>\n' +
@@ -46,7 +48,25 @@ export function* junitPieces(diagnostics: readonly Diagnostic[], options: Report
     }
     yield '    </testcase>\n';
   }
+  if (limit) yield limit.testCase;
   yield '  </testsuite>\n</testsuites>\n';
+}
+
+/** The --max-warnings test case: passed within the limit, failed above it. */
+function warningsLimit(
+  diagnostics: readonly Diagnostic[],
+  max: number | undefined,
+): { exceeded: boolean; testCase: string } | undefined {
+  if (max === undefined) return undefined;
+  let warnings = 0;
+  for (const d of diagnostics) if (d.severity === 'warning') warnings++;
+  const open = `    <testcase classname="personakit" name="${xmlAttr(`--max-warnings ${max}`)}"`;
+  if (warnings <= max) return { exceeded: false, testCase: `${open} />\n` };
+  const message = `${warnings} warning${warnings === 1 ? '' : 's'}, more than the ${max} that --max-warnings allows`;
+  return {
+    exceeded: true,
+    testCase: `${open}>\n      <failure message="${xmlAttr(message)}" type="personakit">${xmlText(`${message}; fix them or raise the limit\n`)}</failure>\n    </testcase>\n`,
+  };
 }
 
 function errorCount(items: Items<Diagnostic>): number {

@@ -13,6 +13,11 @@ export interface ReportOptions {
   rules: readonly RuleMeta[];
   /** The terminal's width in columns when stylish output goes to one; undefined otherwise (no padding). */
   width?: number;
+  /**
+   * `check --max-warnings n`: a run with more warnings fails (exit 1). JUnit shows the limit as a
+   * test case of its own, failed when it is exceeded, so a CI widget agrees with the exit code.
+   */
+  maxWarnings?: number;
   /** personakit's version, for SARIF's tool.driver.version. */
   version: string;
 }

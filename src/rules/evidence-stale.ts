@@ -9,21 +9,26 @@ const DAY_MS = 86_400_000;
 export const evidenceStale = defineRule({
   id: 'evidence-stale',
   severity: 'warning',
-  description: "A persona's newest evidence is older than `evidence.maxAgeDays` (default 365).",
+  description:
+    "A persona's newest evidence is older than `evidence.maxAgeDays` (default 365); dates after today do not count (see `evidence-future`).",
   help: 'Refresh the research (new interviews, survey or CRM data) and add it to `evidence` with its date, or raise `evidence.maxAgeDays` in personakit.yaml.',
   checkDocument(doc: WorkspaceDocument, context: DocumentContext): Finding[] {
     if (doc.kind !== 'persona') return [];
     const maxAge = context.evidenceMaxAgeDays;
+    const today = utcDay(context.today);
     let newest: { day: number; date: string; index: number } | undefined;
     const evidence: unknown[] = Array.isArray(doc.data.evidence) ? doc.data.evidence : [];
     for (let index = 0; index < evidence.length; index++) {
       const entry = evidence[index];
       if (!isRecord(entry)) continue;
       const day = typeof entry.date === 'string' ? parseIsoDay(entry.date) : undefined;
-      if (day !== undefined && (!newest || day > newest.day)) newest = { day, date: entry.date as string, index };
+      // A date after today is a typo or a plan, not research (evidence-future reports it): it must
+      // not make the real research look fresh.
+      if (day === undefined || day > today) continue;
+      if (!newest || day > newest.day) newest = { day, date: entry.date as string, index };
     }
     if (!newest) return [];
-    const age = Math.floor((utcDay(context.today) - newest.day) / DAY_MS);
+    const age = Math.floor((today - newest.day) / DAY_MS);
     if (age <= maxAge) return [];
     return [
       findingAt(

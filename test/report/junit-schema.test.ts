@@ -73,6 +73,37 @@ describe('junit structure', () => {
   });
 });
 
+describe('junit and --max-warnings', () => {
+  const warnings = [at('a.yaml', 1, 'warning', 'evidence-missing', 'no evidence'), at('b.yaml', 2, 'warning', 'placeholder-text', 'TODO')];
+
+  it('shows the exceeded limit as a failed test case of its own, and stays valid', async () => {
+    const xml = formatDiagnostics('junit', warnings, { ...options, maxWarnings: 1 });
+    const root = parseXml(xml);
+    expect(root.attributes).toMatchObject({ tests: '4', failures: '1' });
+    const limit = findAll(root, 'testcase').find((c) => c.attributes.name === '--max-warnings 1')!;
+    expect(limit.children.map((e) => e.name)).toEqual(['failure']);
+    expect(limit.children[0]!.attributes.message).toBe('2 warnings, more than the 1 that --max-warnings allows');
+    expect(await schemaErrors(xml)).toEqual([]);
+  });
+
+  it('keeps the limit passed while the warnings are within it, and adds no test case without it', () => {
+    const within = parseXml(formatDiagnostics('junit', warnings, { ...options, maxWarnings: 2 }));
+    expect(within.attributes).toMatchObject({ tests: '4', failures: '0' });
+    expect(findAll(within, 'failure')).toEqual([]);
+    const without = parseXml(formatDiagnostics('junit', warnings, options));
+    expect(findAll(without, 'testcase').map((c) => c.attributes.name)).toEqual(['a.yaml', 'b.yaml', 'c.yaml']);
+  });
+
+  it('check --max-warnings 0 on examples/ exits 1 and its JUnit shows that failure (built binary)', async () => {
+    const { code, stdout } = await runBin(['check', 'examples', '--format', 'junit', '--max-warnings', '0']);
+    expect(code).toBe(1);
+    expect(await schemaErrors(stdout)).toEqual([]);
+    const root = parseXml(stdout);
+    expect(root.attributes.failures).toBe('1');
+    expect(findAll(root, 'failure')[0]!.attributes.message).toMatch(/^\d+ warnings, more than the 0 that --max-warnings allows$/);
+  });
+});
+
 describe('check --format junit (built binary)', () => {
   it('on examples/ exits 0 and its valid XML shows no failure, though there are warnings', async () => {
     const { code, stdout } = await runBin(['check', 'examples', '--format', 'junit']);

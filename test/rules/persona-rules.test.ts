@@ -126,6 +126,22 @@ describe('evidence-stale', () => {
     expect(of((await checkTree(ten)).diagnostics, 'evidence-stale')).toEqual([]);
   });
 
+  it('does not let a date after today make stale research look fresh (evidence-future reports that date)', async () => {
+    const text = dated('2025-11-22', '2027-03-01');
+    const { diagnostics } = await checkTree({ ...WS, 'p.yaml': text });
+    expect(of(diagnostics, 'evidence-stale')).toEqual([
+      `p.yaml:${lineOf(text, '2025-11-22')}:11 the newest evidence of persona "fiona" (2025-11-22) is 366 days old, more than 365 days (evidence.maxAgeDays); refresh the research`,
+    ]);
+    expect(of(diagnostics, 'evidence-future')).toHaveLength(1);
+  });
+
+  it('stays quiet when the recent research is real and only a later entry is in the future, or all are', async () => {
+    const recent = dated('2026-10-01', '2027-03-01');
+    expect(of((await checkTree({ ...WS, 'p.yaml': recent })).diagnostics, 'evidence-stale')).toEqual([]);
+    const future = dated('2027-03-01');
+    expect(of((await checkTree({ ...WS, 'p.yaml': future })).diagnostics, 'evidence-stale')).toEqual([]);
+  });
+
   it('ignores dates that are not real dates (the schema reports them) and does not crash', async () => {
     const text = dated('2026-02-30', '20 May');
     const { diagnostics } = await checkTree({ ...WS, 'p.yaml': text });
