@@ -1,4 +1,3 @@
-import { UsageError } from '../errors.js';
 import { suggestion } from '../schema/suggest.js';
 import type {
   Asker,
@@ -11,6 +10,8 @@ import type {
   TextListQuestion,
   Validate,
 } from './questions.js';
+import type { Kind } from '../schema/names.js';
+import { AnswerProblems, type AnswerPath, type Locate } from './answer-problems.js';
 
 export interface AnswersOptions {
   /** Display name of the answers file, or "--yes" when there is none. */
@@ -23,7 +24,10 @@ type Mapping = Record<string, unknown>;
 
 /**
  * Answers from a mapping (an --answers file, or nothing with --yes), checked by the very
- * validators the prompts use. Any problem is a UsageError naming the field: `goals[1].type: …`.
+ * validators the prompts use. A wrong answer does not stop the flow: it is noted (`problems`)
+ * and the flow goes on with the answer as given, so that one run reports every problem and a
+ * wrong answer causes no further ones. Where a structure is wrong (a list where a mapping
+ * belongs), the questions inside it are still asked, of nothing, without noting anything.
  */
 export class AnswersAsker implements Asker {
   private readonly asked = new Set<string>();
@@ -32,18 +36,20 @@ export class AnswersAsker implements Asker {
   constructor(
     private readonly options: AnswersOptions,
     private readonly data: Mapping = {},
-    private readonly path = '',
+    private readonly path: AnswerPath = [],
+    readonly problems: AnswerProblems = new AnswerProblems(options.source, options.yes),
   ) {}
 
   async input(q: InputQuestion): Promise<string | undefined> {
     const raw = this.take(q.name);
     if (isMissing(raw)) {
       const fallback = q.default ?? (this.options.yes ? q.placeholder : undefined);
-      if (fallback !== undefined) return this.checked(q.name, fallback, q.validate);
-      if (q.optional) return undefined;
-      return this.fail(q.name, `missing; ${lowerFirst(q.message)}`);
+      if (fallback !== undefined) return this.checked([q.name], fallback, q.validate);
+      if (!q.optional) this.fail([q.name], `missing; ${lowerFirst(q.message)}`);
+      return undefined;
     }
-    return this.checked(q.name, this.text(q.name, raw), q.validate);
+    const text = this.text([q.name], raw);
+    return text === undefined ? undefined : this.checked([q.name], text, q.validate);
   }
 
   async select<T extends string>(q: SelectQuestion<T>): Promise<T | undefined> {
@@ -53,30 +59,36 @@ export class AnswersAsker implements Asker {
       if (q.default !== undefined) return q.default;
       if (q.optional) return undefined;
       if (this.options.yes && values[0] !== undefined) return values[0];
-      return this.fail(q.name, `missing; choose one of ${values.join(', ')}`);
+      this.fail([q.name], `missing; choose one of ${values.join(', ')}`);
+      return undefined;
     }
-    return this.oneOf(q.name, this.text(q.name, raw), values);
+    const text = this.text([q.name], raw);
+    return text === undefined ? undefined : this.oneOf([q.name], text, values);
   }
 
   async checkbox<T extends string>(q: CheckboxQuestion<T>): Promise<T[]> {
     const raw = this.take(q.name);
     const values = q.choices.map((c) => c.value);
-    const picked = isMissing(raw)
-      ? [...(q.default ?? [])]
-      : this.items(q.name, raw).map((item, i) =>
-          this.oneOf(`${q.name}[${i}]`, this.text(`${q.name}[${i}]`, item), values),
-        );
+    const items = isMissing(raw) ? undefined : this.items([q.name], raw);
+    if (items === null) return [];
+    const picked: T[] = [];
+    if (items === undefined) picked.push(...(q.default ?? []));
+    for (const [i, item] of (items ?? []).entries()) {
+      const text = this.text([q.name, i], item);
+      if (text !== undefined) picked.push(this.oneOf([q.name, i], text, values));
+    }
     const min = q.min ?? 0;
-    if (picked.length < min) {
-      return this.fail(
-        q.name,
+    // A wrong item is reported where it is, not again as "too few".
+    if ((items?.length ?? picked.length) < min) {
+      this.fail(
+        [q.name],
         values.length === 0
           ? `needs at least ${min}, but there is nothing to choose from`
           : `give at least ${min} of ${values.join(', ')}`,
       );
     }
-    const twice = picked.find((v, i) => picked.indexOf(v) !== i);
-    if (twice !== undefined) return this.fail(q.name, `"${twice}" is given twice`);
+    const twice = picked.findIndex((v, i) => picked.indexOf(v) !== i);
+    if (twice >= 0) this.fail([q.name, twice], `"${picked[twice]}" is given twice`);
     return picked;
   }
 
@@ -87,43 +99,61 @@ export class AnswersAsker implements Asker {
     const word = String(raw).toLowerCase();
     if (word === 'yes' || word === 'true') return true;
     if (word === 'no' || word === 'false') return false;
-    return this.fail(q.name, `"${String(raw)}" is not true or false`);
+    this.fail([q.name], `${describe(raw)} is not true or false`);
+    return q.default;
   }
 
   async texts(q: TextListQuestion): Promise<string[]> {
     const raw = this.take(q.name);
-    const values = isMissing(raw)
-      ? [...(this.options.yes ? (q.yesValues ?? []) : [])]
-      : this.items(q.name, raw).map((item, i) =>
-          this.checked(`${q.name}[${i}]`, this.text(`${q.name}[${i}]`, item), q.validate),
-        );
-    if (values.length < (q.min ?? 0))
-      return this.fail(q.name, `give at least ${q.min} ${q.noun}${q.min === 1 ? '' : 's'}`);
+    const items = isMissing(raw) ? undefined : this.items([q.name], raw);
+    if (items === null) return [];
+    const values: string[] = items === undefined ? [...(this.options.yes ? (q.yesValues ?? []) : [])] : [];
+    for (const [i, item] of (items ?? []).entries()) {
+      const text = this.text([q.name, i], item);
+      if (text !== undefined) values.push(this.checked([q.name, i], text, q.validate));
+    }
+    if ((items?.length ?? values.length) < (q.min ?? 0))
+      this.fail([q.name], `give at least ${q.min} ${q.noun}${q.min === 1 ? '' : 's'}`);
     return values;
   }
 
   async list<T>(q: ListQuestion, item: (ask: Asker, index: number) => Promise<T>): Promise<T[]> {
     const raw = this.take(q.name);
-    const entries: Mapping[] = isMissing(raw)
+    const items = isMissing(raw)
       ? Array.from({ length: this.options.yes ? (q.yesItems ?? q.min ?? 0) : 0 }, () => ({}))
-      : this.items(q.name, raw).map((entry, i) => this.mapping(`${q.name}[${i}]`, entry));
-    if (entries.length < (q.min ?? 0))
-      return this.fail(q.name, `give at least ${q.min} ${q.noun}${q.min === 1 ? '' : 's'}`);
+      : this.items([q.name], raw);
+    if (items === null) return [];
+    if (items.length < (q.min ?? 0)) this.fail([q.name], `give at least ${q.min} ${q.noun}${q.min === 1 ? '' : 's'}`);
     const results: T[] = [];
-    for (const [i, entry] of entries.entries())
-      results.push(await this.within(`${q.name}[${i}]`, entry, (ask) => item(ask, i)));
+    for (const [i, entry] of items.entries()) {
+      const mapping = this.mapping([q.name, i], entry);
+      results.push(await this.within([q.name, i], mapping ?? {}, (ask) => item(ask, i), mapping === undefined));
+    }
     return results;
   }
 
   group<T>(name: string, body: (ask: Asker) => Promise<T>): Promise<T> {
     const raw = this.take(name);
-    return this.within(name, isMissing(raw) ? {} : this.mapping(name, raw), body);
+    const mapping = isMissing(raw) ? {} : this.mapping([name], raw);
+    return this.within([name], mapping ?? {}, body, mapping === undefined);
   }
 
   async section<T>(q: SectionQuestion, body: (ask: Asker) => Promise<T>): Promise<T | undefined> {
     const raw = this.take(q.name);
-    if (isMissing(raw)) return this.options.yes && q.default ? this.within(q.name, {}, body) : undefined;
-    return this.within(q.name, this.mapping(q.name, raw), body);
+    if (isMissing(raw)) return this.options.yes && q.default ? this.within([q.name], {}, body) : undefined;
+    const mapping = this.mapping([q.name], raw);
+    return this.within([q.name], mapping ?? {}, body, mapping === undefined);
+  }
+
+  asIs(name: string): unknown {
+    const raw = this.take(name);
+    if (raw === undefined || raw === null) return undefined;
+    this.problems.schemaChecked([...this.path, name]);
+    return structuredClone(raw);
+  }
+
+  given(name: string): boolean {
+    return !isMissing(this.data[name]);
   }
 
   notApplicable(name: string, why: string): void {
@@ -132,21 +162,39 @@ export class AnswersAsker implements Asker {
   }
 
   finish(): void {
-    for (const [name, why] of this.inapplicable) this.fail(name, why);
+    for (const [name, why] of this.inapplicable) this.fail([name], why, 'key');
     for (const key of Object.keys(this.data)) {
       if (this.asked.has(key) || key.startsWith('x-')) continue;
-      this.fail(
-        key,
-        `not a known answer here${suggestion(key, [...this.asked])}; known answers: ${[...this.asked].join(', ')}`,
-      );
+      this.problems.add({
+        path: [...this.path, key],
+        at: 'key',
+        unknown: true,
+        message: `not a known answer here${suggestion(key, [...this.asked])}; known answers: ${[...this.asked].join(', ')}`,
+      });
     }
   }
 
-  private async within<T>(name: string, data: Mapping, body: (ask: Asker) => Promise<T>): Promise<T> {
-    const child = new AnswersAsker(this.options, data, this.field(name));
+  /** The document's own `x-` keys, which the schema allows on every mapping and the flows do not ask for. */
+  extensions(): Mapping {
+    return Object.fromEntries(Object.entries(this.data).filter(([key]) => key.startsWith('x-')));
+  }
+
+  private async within<T>(
+    path: AnswerPath,
+    data: Mapping,
+    body: (ask: Asker) => Promise<T>,
+    muted = false,
+  ): Promise<T> {
+    // A muted scope stands in for a wrong structure already reported: what it finds is a consequence.
+    const child = new AnswersAsker(
+      this.options,
+      data,
+      [...this.path, ...path],
+      muted ? new AnswerProblems(this.options.source, this.options.yes) : this.problems,
+    );
     const result = await body(child);
     child.finish();
-    return result;
+    return isPlainObject(result) ? ({ ...result, ...child.extensions() } as T) : result;
   }
 
   private take(name: string): unknown {
@@ -154,55 +202,73 @@ export class AnswersAsker implements Asker {
     return this.data[name];
   }
 
-  private field(name: string): string {
-    return this.path === '' ? name : `${this.path}.${name}`;
+  private fail(path: AnswerPath, message: string, at: 'key' | 'value' = 'value'): void {
+    this.problems.add({ path: [...this.path, ...path], message, at });
   }
 
-  private fail(name: string, message: string): never {
-    throw new UsageError(
-      `${this.options.source}: ${this.field(name)}: ${message}`,
-      this.options.yes && this.options.source === '--yes'
-        ? 'give this answer in a file with --answers <file>'
-        : 'correct the answer in the file and run the command again',
-    );
-  }
-
-  private checked(name: string, text: string, validate: Validate | undefined): string {
+  /** The answer as given; a problem is noted when the validator refuses it. */
+  private checked(path: AnswerPath, text: string, validate: Validate | undefined): string {
     const result = validate ? validate(text) : true;
-    return result === true ? text : this.fail(name, result);
+    if (result !== true) this.fail(path, result);
+    return text;
   }
 
-  private oneOf<T extends string>(name: string, text: string, values: readonly T[]): T {
+  private oneOf<T extends string>(path: AnswerPath, text: string, values: readonly T[]): T {
     if ((values as readonly string[]).includes(text)) return text as T;
-    if (values.length === 0) return this.fail(name, `"${text}" cannot be chosen: there is nothing to choose from`);
-    return this.fail(name, `"${text}" is not one of ${values.join(', ')}${suggestion(text, values)}`);
+    if (values.length === 0) this.fail(path, `"${text}" cannot be chosen: there is nothing to choose from`);
+    else this.fail(path, `"${text}" is not one of ${values.join(', ')}${suggestion(text, values)}`);
+    return text as T;
   }
 
-  private text(name: string, raw: unknown): string {
+  private text(path: AnswerPath, raw: unknown): string | undefined {
     if (typeof raw === 'string') return raw.trim();
     if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
-    return this.fail(name, `expected a single value, found ${Array.isArray(raw) ? 'a list' : 'a mapping'}`);
+    this.fail(path, `expected a single value, found ${Array.isArray(raw) ? 'a list' : 'a mapping'}`);
+    return undefined;
   }
 
-  private items(name: string, raw: unknown): unknown[] {
+  /** The answer as a list (a single value is a list of one); null when it cannot be one. */
+  private items(path: AnswerPath, raw: unknown): unknown[] | null {
     if (Array.isArray(raw)) return raw;
     if (typeof raw === 'string' || typeof raw === 'number') return [raw];
-    return this.fail(name, 'expected a list');
+    this.fail(path, 'expected a list');
+    return null;
   }
 
-  private mapping(name: string, raw: unknown): Mapping {
-    if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) return raw as Mapping;
-    return this.fail(
-      name,
-      `expected a mapping of answers (key: value lines), found ${Array.isArray(raw) ? 'a list' : JSON.stringify(raw)}`,
-    );
+  private mapping(path: AnswerPath, raw: unknown): Mapping | undefined {
+    if (isPlainObject(raw)) return raw;
+    this.fail(path, `expected a mapping of answers (key: value lines), found ${describe(raw)}`);
+    return undefined;
   }
+}
+
+function isPlainObject(value: unknown): value is Mapping {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function isMissing(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
+function describe(raw: unknown): string {
+  return Array.isArray(raw) ? 'a list' : JSON.stringify(raw);
+}
+
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1).replace(/\?$/, '');
+}
+
+/**
+ * A document from answers: the flow run on them, the answers file's own `x-` keys kept, and
+ * every problem found reported in one UsageError (see AnswerProblems.assertNone).
+ */
+export async function documentFromAnswers(
+  kind: Kind,
+  flow: (ask: Asker) => Promise<Mapping>,
+  ask: AnswersAsker,
+  locate?: Locate,
+): Promise<Mapping> {
+  const data = { ...(await flow(ask)), ...ask.extensions() };
+  ask.problems.assertNone(kind, data, locate);
+  return data;
 }

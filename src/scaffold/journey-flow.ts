@@ -41,9 +41,14 @@ export async function askJourney(ask: Asker, ctx: FlowContext): Promise<Data> {
       ...JOURNEY_TEMPLATES.map((t) => ({ value: t.id, name: t.name, description: t.description })),
       { value: BLANK, name: 'Blank: enter the stages yourself' },
     ],
-    default: JOURNEY_TEMPLATES[0]!.id,
+    // An answers file that is a journey document (its own stages, no template) starts blank.
+    default: ask.given('stages') ? BLANK : JOURNEY_TEMPLATES[0]!.id,
   });
-  const chosen = JOURNEY_TEMPLATES.find((t) => t.id === template);
+  // A template name the answers got wrong (reported already) is read as the choice the rest of
+  // the answers imply, so that they are still checked and cause no second problem.
+  const chosen =
+    JOURNEY_TEMPLATES.find((t) => t.id === template) ??
+    (template === BLANK || ask.given('stages') ? undefined : JOURNEY_TEMPLATES[0]);
   if (chosen) {
     for (const key of ['stages', 'sales_stages', 'milestones'])
       ask.notApplicable(
@@ -102,6 +107,11 @@ async function askStages(ask: Asker): Promise<Data> {
         name: stageName,
         phase,
         goal: await a.input({ name: 'goal', message: 'What the customer wants at this stage', optional: true }),
+        questions: await a.texts({
+          name: 'questions',
+          noun: 'question',
+          message: 'A question the customer asks at this stage (e.g. What does it cost us to do nothing?)',
+        }),
         emotion: emotion === undefined ? undefined : Number(emotion),
         message: await a.input({
           name: 'message',
@@ -166,6 +176,16 @@ async function askStages(ask: Asker): Promise<Data> {
         id: salesId,
         name: salesName,
         aligns_with,
+        activities: await a.texts({
+          name: 'activities',
+          noun: 'activity',
+          message: 'What the seller does in this stage (e.g. Discovery call)',
+        }),
+        exit_criteria: await a.texts({
+          name: 'exit_criteria',
+          noun: 'exit criterion',
+          message: 'What must be true to leave this stage (e.g. Budget confirmed)',
+        }),
         owner: await a.input({ name: 'owner', message: 'Who owns it', optional: true }),
       });
     },

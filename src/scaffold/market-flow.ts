@@ -106,6 +106,17 @@ export async function askMarket(ask: Asker, ctx: FlowContext): Promise<Data> {
           message: 'Criteria that must match whatever the threshold',
           choices: choicesOf(scored),
         }),
+        weights: f.asIs('weights'),
+        min_known: toNumber(
+          await f.input({
+            name: 'min_known',
+            message: 'Share of the criteria weight an account needs data for to be ranked, 0 to 1 (Enter for 0.5)',
+            optional: true,
+            validate: isNumber(0, 1),
+          }),
+        ),
+        tiers: f.asIs('tiers'),
+        disqualify: f.asIs('disqualify'),
       }),
   );
 
@@ -152,12 +163,17 @@ export async function askMarket(ask: Asker, ctx: FlowContext): Promise<Data> {
     message: 'CSV file of candidate accounts, relative to the market file (e.g. accounts.csv)',
     optional: true,
   });
+  // Inline accounts, CSV column mapping and accepted misfits are data, not questions: an answers
+  // file may carry them, checked by the market schema.
+  const accounts = ask.asIs('accounts');
+  const accounts_columns = ask.asIs('accounts_columns');
+  const accepted_misfits = ask.asIs('accepted_misfits');
   ask.finish();
   // criteria is required even when empty (SPEC 3.3), so it is added after compact drops empties.
   return {
     ...compact({ kind: 'market', id, name, offering, currency }),
     criteria,
-    ...compact({ fit, accounts_file, sizing }),
+    ...compact({ fit, accounts, accounts_file, accounts_columns, accepted_misfits, sizing }),
   };
 }
 

@@ -4,11 +4,12 @@ import { UsageError } from '../errors.js';
 import { decodeUtf8 } from '../load/decode.js';
 import { DEFAULT_LIMITS } from '../load/limits.js';
 import { parseYaml } from '../load/parse-yaml.js';
+import type { PositionIndex } from '../load/positions.js';
 import type { Kind } from '../schema/compile.js';
 import { findSettingsFile } from '../workspace/find-root.js';
 import { display } from '../util/paths.js';
 import { loadWorkspace } from '../lint/assemble.js';
-import { AnswersAsker } from './answers-asker.js';
+import { AnswersAsker, documentFromAnswers } from './answers-asker.js';
 import { assertValid, modeline, toYaml } from './document.js';
 import type { FlowContext } from './flow-context.js';
 import { askJourney } from './journey-flow.js';
@@ -94,17 +95,22 @@ export async function createDocument(
   if (options.id !== undefined) ctx.presetId = options.id;
 
   const source = options.answers === undefined ? '--yes' : display(env.cwd, path.resolve(env.cwd, options.answers));
-  const ask =
-    options.answers !== undefined || options.yes
-      ? new AnswersAsker(
-          { source, yes: options.yes },
-          options.answers === undefined
-            ? {}
-            : await readAnswers(path.resolve(env.cwd, options.answers), source, options.kind),
-        )
-      : new PromptAsker(await env.prompter());
-  const data = await FLOWS[options.kind](ask, ctx);
-  assertValid(options.kind, data, source);
+  let data: Record<string, unknown>;
+  if (options.answers !== undefined || options.yes) {
+    const file =
+      options.answers === undefined
+        ? undefined
+        : await readAnswers(path.resolve(env.cwd, options.answers), source, options.kind);
+    data = await documentFromAnswers(
+      options.kind,
+      (ask) => FLOWS[options.kind](ask, ctx),
+      new AnswersAsker({ source, yes: options.yes }, file?.answers ?? {}),
+      (pointer, at) => file?.positions.locate(0, pointer, at),
+    );
+  } else {
+    data = await FLOWS[options.kind](new PromptAsker(await env.prompter()), ctx);
+    assertValid(options.kind, data, source);
+  }
 
   const file = path.join(folder, `${String(data.id)}.yaml`);
   const shown = display(env.cwd, file);
@@ -119,8 +125,12 @@ export async function createDocument(
   return { file, shown, text, data, written: true };
 }
 
-/** An answers file: one YAML mapping; `kind`, if given, must match the command. */
-async function readAnswers(file: string, shown: string, kind: Kind): Promise<Record<string, unknown>> {
+/** An answers file: one YAML mapping; `kind`, if given, must match the command. Its positions place the problems. */
+async function readAnswers(
+  file: string,
+  shown: string,
+  kind: Kind,
+): Promise<{ answers: Record<string, unknown>; positions: PositionIndex }> {
   let bytes: Buffer;
   try {
     // A FIFO or device (/dev/zero) would block or never end; an answers file is a small regular file.
@@ -166,7 +176,7 @@ async function readAnswers(file: string, shown: string, kind: Kind): Promise<Rec
       `${shown}: kind: the answers are for a ${String(given)}, but the command creates a ${kind}`,
       `run personakit new ${String(given)}, or correct "kind"`,
     );
-  return answers;
+  return { answers, positions: parsed.positions };
 }
 
 async function isDirectory(dir: string): Promise<boolean> {

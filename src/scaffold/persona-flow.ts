@@ -2,7 +2,7 @@ import { proposeId } from './ids.js';
 import { askDocumentId, type FlowContext } from './flow-context.js';
 import { compact, type Asker } from './questions.js';
 import { choicesOf, PERSONA_VOCABULARY as V } from './vocabulary.js';
-import { freshId, isAge, isHttpsUrl, isIsoDate } from './validators.js';
+import { freshId, isAge, isHttpsUrl, isIsoDate, isPicture } from './validators.js';
 
 type Data = Record<string, unknown>;
 
@@ -19,6 +19,13 @@ export async function askPersona(ask: Asker, ctx: FlowContext): Promise<Data> {
   });
   const id = await askDocumentId(ask, ctx, 'persona', name);
   const tagline = await ask.input({ name: 'tagline', message: 'Tagline: one line that sums them up', optional: true });
+  const picture = await ask.input({
+    name: 'picture',
+    message:
+      'Picture: a PNG, JPEG, GIF or WebP file, relative to the persona file (e.g. images/fiona.jpg), or an https:// address',
+    optional: true,
+    validate: isPicture,
+  });
   const audience = await ask.select({
     name: 'audience',
     message: 'Customer outside your organisation, or a colleague you serve?',
@@ -254,6 +261,7 @@ export async function askPersona(ask: Asker, ctx: FlowContext): Promise<Data> {
     id,
     name,
     tagline,
+    picture,
     audience,
     roles,
     about,

@@ -87,6 +87,14 @@ export class PromptAsker implements Asker {
     return (await this.prompter.confirm({ message: q.message, default: q.default })) ? body(this) : undefined;
   }
 
+  asIs(): unknown {
+    return undefined;
+  }
+
+  given(): boolean {
+    return false;
+  }
+
   notApplicable(): void {}
 
   finish(): void {}

@@ -101,6 +101,14 @@ export interface Asker {
   group<T>(name: string, body: (ask: Asker) => Promise<T>): Promise<T>;
   /** A nested mapping entered only when wanted; undefined otherwise. */
   section<T>(q: SectionQuestion, body: (ask: Asker) => Promise<T>): Promise<T | undefined>;
+  /**
+   * A field no question asks for (inline accounts, scoring weights…): from an answers file it is
+   * taken as written and checked by the kind's JSON Schema; at the terminal it is left out (the
+   * consultant adds it to the written file).
+   */
+  asIs(name: string): unknown;
+  /** Whether an answer was given for `name` (always false at the terminal). */
+  given(name: string): boolean;
   /** A key that exists in the answers format but does not apply now; `why` says what to do instead. */
   notApplicable(name: string, why: string): void;
   /** Check that nothing was left unread in this scope (answers files: typos must not pass silently). */

@@ -1,4 +1,5 @@
 import { ID_PATTERN } from '../workspace/workspace.js';
+import { slugify } from './ids.js';
 import type { Validate } from './questions.js';
 
 /**
@@ -6,9 +7,13 @@ import type { Validate } from './questions.js';
  * prompt. The generated document is validated against the schema as well before it is written.
  */
 
-export const isId: Validate = (text) =>
-  ID_PATTERN.test(text) ||
-  `"${text}" is not an id: use lower-case letters, digits and hyphens, starting with a letter or digit (e.g. close-faster)`;
+export const isId: Validate = (text) => {
+  if (ID_PATTERN.test(text)) return true;
+  const offer = slugify(text, Infinity);
+  return offer !== ''
+    ? `"${text}" is not an id (lower-case letters, digits and hyphens); use "${offer}"`
+    : `"${text}" is not an id: use lower-case letters, digits and hyphens, starting with a letter or digit (e.g. close-faster)`;
+};
 
 /** An id that must also differ from those already taken (`what` names their owners). */
 export function freshId(taken: ReadonlySet<string>, what: string): Validate {
@@ -27,6 +32,14 @@ export const isHttpsUrl: Validate = (text) => {
   } catch {
     return `"${text}" is not a valid web address`;
   }
+};
+
+/** A persona picture: an https:// address, or a path relative to the persona file (picture-invalid checks the file). */
+export const isPicture: Validate = (text) => {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(text) && !/^[a-z]:[\\/]/i.test(text)) return isHttpsUrl(text);
+  if (/^([\\/]|[a-z]:)/i.test(text))
+    return `"${text}" is an absolute path; give the picture's path relative to the persona file (e.g. images/fiona.jpg)`;
+  return true;
 };
 
 export const isIsoDate: Validate = (text) => {

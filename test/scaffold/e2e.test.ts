@@ -54,7 +54,7 @@ describe('scaffold end to end (built binary)', () => {
     const bad = await runBin(['new', 'persona', '--answers', 'bad.yaml'], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(
-      'personakit: bad.yaml: goals[1].type: "comercial" is not one of commercial, personal, emotional',
+      'personakit: bad.yaml:4:22: goals[1].type: "comercial" is not one of commercial, personal, emotional',
     );
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
@@ -90,6 +90,7 @@ describe.runIf(hasScript)('scaffold through a real terminal (util-linux script)'
       ["Persona's name", 'Pty Pat\r'],
       ['Id of this persona', '\r'],
       ['Tagline', '\r'],
+      ['Picture', '\r'],
       ['outside your organisation', '\r'],
       ['Roles in the buying decision', ' \r'],
       ['About them: age', '45\r'],

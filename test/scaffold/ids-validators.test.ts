@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validatorFor } from '../../src/schema/compile.js';
 import { proposeId, slugify, uniqueId } from '../../src/scaffold/ids.js';
-import { isAge, isHttpsUrl, isId, isIsoDate, isNumber } from '../../src/scaffold/validators.js';
+import { isAge, isHttpsUrl, isId, isIsoDate, isNumber, isPicture } from '../../src/scaffold/validators.js';
 
 describe('ids proposed from names', () => {
   it.each([
@@ -67,5 +67,24 @@ describe('validators agree with the schema', () => {
     expect(isNumber(0, 1, true)('0')).toMatch(/more than 0/);
     expect(isNumber(0)('1_000')).toBe(true);
     expect(isNumber(0)('abc')).toMatch(/not a number/);
+  });
+});
+
+describe('validator messages', () => {
+  it('a refused id offers its kebab-case form, when it has one', () => {
+    expect(isId('IT-Manager-Ian')).toBe(
+      '"IT-Manager-Ian" is not an id (lower-case letters, digits and hyphens); use "it-manager-ian"',
+    );
+    expect(isId('Zoë Müller')).toMatch(/use "zoe-muller"$/);
+    expect(isId('!!!')).not.toMatch(/use "/);
+    expect(isId('it-manager-ian')).toBe(true);
+  });
+
+  it('a picture is a relative path or an https address', () => {
+    expect(isPicture('images/fiona.jpg')).toBe(true);
+    expect(isPicture('https://example.com/f.png')).toBe(true);
+    expect(isPicture('http://example.com/f.png')).toMatch(/not an https:\/\/ address/);
+    expect(isPicture('/home/f.png')).toMatch(/absolute path/);
+    expect(isPicture('C:\\pics\\f.png')).toMatch(/absolute path/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateAgainst } from '../../src/schema/validate.js';
-import { AnswersAsker } from '../../src/scaffold/answers-asker.js';
+import { AnswersAsker, documentFromAnswers } from '../../src/scaffold/answers-asker.js';
 import type { FlowContext } from '../../src/scaffold/flow-context.js';
 import { askJourney } from '../../src/scaffold/journey-flow.js';
 import { JOURNEY_TEMPLATES } from '../../src/scaffold/journey-templates.js';
@@ -14,6 +14,11 @@ const ctx = (personaIds: string[] = ['finance-fiona', 'ops-olu']): FlowContext =
   today: '2026-06-01',
 });
 const answers = (data: Record<string, unknown>, yes = false) => new AnswersAsker({ source: 'answers.yaml', yes }, data);
+/** The document an answers file makes, or the UsageError listing its problems. */
+const journeyFrom = (data: Record<string, unknown>, yes = false, personaIds?: string[]) =>
+  documentFromAnswers('journey', (a) => askJourney(a, ctx(personaIds)), answers(data, yes));
+const marketFrom = (data: Record<string, unknown>, yes = false, personaIds?: string[]) =>
+  documentFromAnswers('market', (a) => askMarket(a, ctx(personaIds)), answers(data, yes));
 
 describe('journey templates', () => {
   it.each(JOURNEY_TEMPLATES.map((t) => [t.id, t] as const))(
@@ -61,6 +66,7 @@ describe('journey prompts', () => {
       [/feels/, '3'],
       '-1',
       [/wants/, ''],
+      [/question the customer asks/, ''],
       [/communicate/, 'It is common'],
       [/Add a touchpoint/, true],
       'web',
@@ -71,6 +77,7 @@ describe('journey prompts', () => {
       'Buys',
       '',
       [/Phase/, 'adoption'],
+      '',
       '',
       '',
       'Thanks',
@@ -86,6 +93,7 @@ describe('journey prompts', () => {
       'retention',
       '',
       '',
+      '',
       'Results',
       true,
       'phone',
@@ -97,11 +105,17 @@ describe('journey prompts', () => {
       'Addressable market',
       '',
       [/Which buying stages/, ''],
+      [/seller does/, ''],
+      [/leave this stage/, ''],
       '',
       [/another sales stage/, true],
       'Close',
       '',
       [/Which buying stages/, ['buys', 'renews']],
+      [/seller does/, 'Proposal'],
+      '',
+      [/leave this stage/, 'Contract signed'],
+      '',
       'sales',
       false,
       [/milestone/, true],
@@ -119,7 +133,14 @@ describe('journey prompts', () => {
     expect(validateAgainst('journey', journey)).toEqual([]);
     expect(journey.sales_stages).toEqual([
       { id: 'addressable-market', name: 'Addressable market', aligns_with: ['becomes-aware'] },
-      { id: 'close', name: 'Close', aligns_with: ['buys', 'renews'], owner: 'sales' },
+      {
+        id: 'close',
+        name: 'Close',
+        aligns_with: ['buys', 'renews'],
+        activities: ['Proposal'],
+        exit_criteria: ['Contract signed'],
+        owner: 'sales',
+      },
     ]);
     expect(journey.milestones).toEqual([
       {
@@ -140,9 +161,15 @@ describe('journey answers file', () => {
       'answers.yaml: template: "nine" is not one of awareness-to-advocacy, b2b-seven-stages, blank',
     ],
     [
-      { name: 'J', personas: ['ops-olu'], stages: [] },
+      {
+        name: 'J',
+        personas: ['ops-olu'],
+        template: 'awareness-to-advocacy',
+        stages: [{ name: 'A', phase: 'exposure' }],
+      },
       'answers.yaml: stages: comes from the template "awareness-to-advocacy"; use template: blank',
     ],
+    [{ name: 'J', personas: ['ops-olu'], stages: [] }, 'answers.yaml: stages: give at least 1 buying stage'],
     [{ name: 'J', personas: ['ops-olu'], template: 'blank' }, 'answers.yaml: stages: give at least 1 buying stage'],
     [
       {
@@ -167,19 +194,19 @@ describe('journey answers file', () => {
       'answers.yaml: milestones[0].stage: "b" is not one of a',
     ],
   ])('an invalid answer names the field: %j', async (data, message) => {
-    await expect(askJourney(answers(data), ctx())).rejects.toThrow(message);
+    await expect(journeyFrom(data)).rejects.toThrow(message);
   });
 
   it('without personas in the workspace, takes persona ids as typed', async () => {
-    const journey = await askJourney(answers({ name: 'J', personas: ['later-lee'] }), ctx([]));
+    const journey = await journeyFrom({ name: 'J', personas: ['later-lee'] }, false, []);
     expect(journey.personas).toEqual(['later-lee']);
-    await expect(askJourney(answers({ name: 'J' }, true), ctx([]))).rejects.toThrow(
+    await expect(journeyFrom({ name: 'J' }, true, [])).rejects.toThrow(
       'answers.yaml: personas: give at least 1 persona id',
     );
   });
 
   it('--yes takes the nine-stage template and the first persona', async () => {
-    const journey = await askJourney(answers({}, true), ctx());
+    const journey = await journeyFrom({}, true);
     expect(journey).toMatchObject({ id: 'new-journey', personas: ['finance-fiona'] });
     expect(validateAgainst('journey', journey)).toEqual([]);
   });
@@ -210,6 +237,7 @@ describe('market prompts and answers', () => {
       [/strictly/, true],
       [/Share of the scored/, '0.75'],
       [/must match/, ['sectors']],
+      [/data for to be ranked/, ''],
       [/Size the market/, true],
       '1000',
       '20000',
@@ -256,11 +284,11 @@ describe('market prompts and answers', () => {
       'answers.yaml: criteria.employees.min: "many" is not a whole number',
     ],
   ])('an invalid answer names the field: %j', async (data, message) => {
-    await expect(askMarket(answers(data), ctx())).rejects.toThrow(message);
+    await expect(marketFrom(data)).rejects.toThrow(message);
   });
 
   it('--yes makes a market whose only criterion is that companies buy the category', async () => {
-    const market = await askMarket(answers({}, true), ctx([]));
+    const market = await marketFrom({}, true, []);
     expect(market).toEqual({ kind: 'market', id: 'new-market', name: 'New market', criteria: { buys_category: true } });
     expect(validateAgainst('market', market)).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { completenessOf } from '../../src/model/completeness.js';
 import { validateAgainst } from '../../src/schema/validate.js';
-import { AnswersAsker } from '../../src/scaffold/answers-asker.js';
+import { AnswersAsker, documentFromAnswers } from '../../src/scaffold/answers-asker.js';
 import type { FlowContext } from '../../src/scaffold/flow-context.js';
 import { askPersona } from '../../src/scaffold/persona-flow.js';
 import { PromptAsker } from '../../src/scaffold/prompt-asker.js';
@@ -14,6 +14,7 @@ const FIONA: ScriptEntry[] = [
   [/name/, 'Finance Fiona'],
   [/^Id of this persona/, ''],
   [/Tagline/, 'Keeps the numbers honest'],
+  [/Picture/, 'images/fiona.jpg'],
   [/outside your organisation/, ''],
   [/Roles/, ['budget-holder', 'decision-maker']],
   [/age/, '40-55'],
@@ -126,6 +127,7 @@ describe('persona prompts', () => {
       '',
       '',
       '',
+      '',
       [],
       '',
       '',
@@ -153,11 +155,13 @@ describe('persona prompts', () => {
 
 describe('persona answers file', () => {
   const answers = (data: Record<string, unknown>) => new AnswersAsker({ source: 'answers.yaml', yes: false }, data);
+  const personaFrom = (data: Record<string, unknown>) =>
+    documentFromAnswers('persona', (a) => askPersona(a, ctx()), answers(data));
 
   it('takes the same answers as the prompts: the written persona read back gives the same persona', async () => {
     const persona = await askPersona(new PromptAsker(scriptedPrompter(FIONA)), ctx());
     const { kind: _kind, ...rest } = persona;
-    expect(await askPersona(answers(rest), ctx())).toEqual(persona);
+    expect(await personaFrom(rest)).toEqual(persona);
   });
 
   it.each([
@@ -200,7 +204,7 @@ describe('persona answers file', () => {
       'answers.yaml: personality.traits[0]: expected a single value, found a list',
     ],
   ])('an invalid answer is a usage error naming the field: %j', async (data, message) => {
-    await expect(askPersona(answers(data), ctx())).rejects.toThrow(message);
+    await expect(personaFrom(data)).rejects.toThrow(message);
   });
 
   it('--yes fills each heading with a TODO placeholder: valid, but 0 % complete until filled in', async () => {
