@@ -1,3 +1,4 @@
+import { acceptedReasons, accountKey } from './accepted-misfits.js';
 import { isRecord } from './completeness.js';
 import {
   explain,
@@ -47,6 +48,8 @@ export interface FitDefinition extends ScoredDefinition {
   currency: string | null;
   /** fit.weights, tiers, min_known and disqualify (market-score.ts). */
   scoring: ScoringSettings;
+  /** accepted_misfits: the reason each accepted account is kept, by accountKey. */
+  accepted: ReadonlyMap<string, string>;
 }
 
 /** Where an account comes from: a YAML list item or a CSV row. JSON-serialisable. */
@@ -85,6 +88,11 @@ export interface AccountFit {
   disqualifiedBy: Array<{ criterion: CriterionName; reason: string }>;
   /** A few words on what decides its place: disqualifiers, the costliest mismatches, missing data. */
   mainReasons: string[];
+  /**
+   * A misfit kept on purpose (the market's accepted_misfits), with the reason given; null for an
+   * account that fits or is not accepted. An accepted account still counts as a misfit.
+   */
+  accepted: { reason: string } | null;
 }
 
 export function readFitDefinition(data: Record<string, unknown>): FitDefinition {
@@ -104,6 +112,7 @@ export function readFitDefinition(data: Record<string, unknown>): FitDefinition 
     requiredNotStated: named.filter((c) => !scored.includes(c)),
     currency: typeof data.currency === 'string' && data.currency !== '' ? data.currency : null,
     scoring,
+    accepted: acceptedReasons(data),
   };
 }
 
@@ -202,11 +211,18 @@ export function describeFit(
       reason: disqualifyReason(criterion, account, definition),
     })),
     mainReasons: [],
+    accepted: acceptedOf(account, score, definition),
   };
   const reasonOf = (criterion: CriterionName) => results.find((r) => r.criterion === criterion)!.reason;
   fit.summary = summarise(account, score, definition, reasonOf);
   fit.mainReasons = mainReasons(account, score, definition, reasonOf);
   return fit;
+}
+
+function acceptedOf(account: Account, score: FitScore, definition: FitDefinition): AccountFit['accepted'] {
+  if (score.fits || definition.accepted.size === 0) return null;
+  const reason = definition.accepted.get(accountKey(account.name));
+  return reason === undefined ? null : { reason };
 }
 
 export function fitAccount(account: Account, source: AccountSource, definition: FitDefinition): AccountFit {

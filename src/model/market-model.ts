@@ -2,6 +2,7 @@ import path from 'node:path';
 import { readAccountsCsv, type AccountsCsvResult, type CsvProblem } from '../load/accounts-csv.js';
 import type { Workspace, WorkspaceDocument } from '../workspace/workspace.js';
 import { display } from '../util/paths.js';
+import { accountKey } from './accepted-misfits.js';
 import { isRecord } from './completeness.js';
 import { accountFromData, ACCOUNT_FIELDS, type AccountField } from './market-accounts.js';
 import type { Account, CriterionName, MarketCriteria } from './market-criteria.js';
@@ -59,6 +60,8 @@ export interface MarketModel {
     excluded: number;
     fitting: number;
     misfits: number;
+    /** Misfits kept on purpose (accepted_misfits); they are counted among `misfits` too. */
+    acceptedMisfits: number;
     /** fitting ÷ accounts, or null when no account was scored. */
     fitRate: number | null;
   };
@@ -118,7 +121,7 @@ export async function evaluateMarket(
   const data = doc.data;
   const definition = readFitDefinition(data);
   const limit = options.detailLimit ?? DEFAULT_DETAIL_LIMIT;
-  const counts = { inline: 0, fromFile: 0, excluded: 0, omitted: 0, csvProblems: 0 };
+  const counts = { inline: 0, fromFile: 0, excluded: 0, omitted: 0, csvProblems: 0, accepted: 0 };
   const kept: AccountFit[] = [];
   const totals: FitTotals = { accounts: 0, fitting: 0, fittingSpend: 0, fittingWithoutSpend: 0 };
   const ranking = new TopRanked<{ account: Account; source: AccountSource; score: FitScore }>(
@@ -144,6 +147,7 @@ export async function evaluateMarket(
     if (kept.length < limit) kept.push(describeFit(account, source, score, definition));
     else counts.omitted++;
     if (score.fits) return;
+    if (definition.accepted.has(accountKey(account.name))) counts.accepted++;
     if (source.in === 'inline')
       options.onMisfit?.({ name: account.name, source, summary: summariseFit(account, score, definition) });
     else if (options.onCsvMisfit)
@@ -216,6 +220,7 @@ export async function evaluateMarket(
       excluded: counts.excluded,
       fitting: totals.fitting,
       misfits: totals.accounts - totals.fitting,
+      acceptedMisfits: counts.accepted,
       fitRate: totals.accounts > 0 ? totals.fitting / totals.accounts : null,
     },
     accounts: kept,

@@ -1,23 +1,20 @@
 import type { Finding } from '../diagnostic.js';
-import { isRecord } from '../model/completeness.js';
+import { accountKey, readAcceptedMisfits, type AcceptedMisfit } from '../model/accepted-misfits.js';
 import type { WorkspaceDocument } from '../workspace/workspace.js';
 import { findingAt } from './facts.js';
+import { marketEvaluations } from './market-evaluation.js';
+import type { Rule, RuleContext } from './rule.js';
+import { unusedDisable } from './unused-disable.js';
 
 /**
  * A market's `accepted_misfits`: accounts kept on purpose although they do not fit. Their
- * account-misfit warnings are silenced (they still count as misfits in the model); an entry that
- * silences nothing is reported as unused-disable, like a disable comment that silences nothing.
+ * account-misfit warnings are silenced (they still count as misfits in the model and reports).
  */
 export class AcceptedMisfits {
-  private readonly entries: Array<{ key: string; account: string; index: number; used: boolean }> = [];
+  private readonly entries: Array<AcceptedMisfit & { used: boolean }>;
 
   constructor(private readonly doc: WorkspaceDocument) {
-    const list: unknown = doc.data.accepted_misfits;
-    if (!Array.isArray(list)) return;
-    list.forEach((entry: unknown, index) => {
-      if (isRecord(entry) && typeof entry.account === 'string' && entry.account.trim() !== '')
-        this.entries.push({ key: accountKey(entry.account), account: entry.account, index, used: false });
-    });
+    this.entries = readAcceptedMisfits(doc.data).map((e) => ({ ...e, used: false }));
   }
 
   /** Whether the misfit account of this name is accepted (and so not reported). */
@@ -48,7 +45,19 @@ export class AcceptedMisfits {
   }
 }
 
-/** Account names compare trimmed, ignoring case and runs of spaces, as CRM names vary in those. */
-function accountKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
-}
+/**
+ * Entries of accepted_misfits that accept nothing, as unused-disable: a rule of its own, so that
+ * acceptances cannot rot even where account-misfit is turned off.
+ */
+export const acceptedMisfitsUnused: Rule = {
+  ...unusedDisable,
+  async check(context: RuleContext): Promise<Finding[]> {
+    const findings: Finding[] = [];
+    for (const { doc, misfits, csvMisfits } of await marketEvaluations(context)) {
+      const accepted = new AcceptedMisfits(doc);
+      for (const misfit of [...misfits, ...csvMisfits]) accepted.accepts(misfit.name);
+      findings.push(...accepted.unused());
+    }
+    return findings;
+  },
+};

@@ -2,6 +2,7 @@ import type { Rule } from './rule.js';
 import type { RuleMeta } from './types.js';
 import { CORE_RULES } from './types.js';
 import { accountMisfit } from './account-misfit.js';
+import { acceptedMisfitsUnused } from './accepted-misfits.js';
 import { accountsFileReference } from './accounts-file.js';
 import { duplicateId } from './duplicate-id.js';
 import { evidenceMissing } from './evidence-missing.js';
@@ -48,6 +49,7 @@ export const CHECK_RULES: readonly Rule[] = [
   accountsFileReference,
   accountMisfit,
   marketShare,
+  acceptedMisfitsUnused,
 ];
 
 /** Rules the engine itself applies rather than a check function (comment directives). */

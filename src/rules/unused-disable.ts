@@ -11,8 +11,9 @@ import type { RuleMeta } from './types.js';
 export const unusedDisable: RuleMeta = {
   id: 'unused-disable',
   severity: 'warning',
-  description: 'A `personakit-disable` comment that silenced nothing, names an unknown rule, or is misplaced.',
-  help: 'Remove the comment (or the rule from it) once the problem it silenced is fixed; check the rule id against `personakit check --list-rules`. yaml-syntax, schema and duplicate-id cannot be disabled.',
+  description:
+    "A `personakit-disable` comment that silenced nothing, names an unknown rule, or is misplaced; or an entry of a market's `accepted_misfits` that names no listed misfit (reported even when account-misfit is off).",
+  help: 'Remove the comment (or the rule from it) once the problem it silenced is fixed; check the rule id against `personakit check --list-rules`. yaml-syntax, schema and duplicate-id cannot be disabled. Remove an accepted_misfits entry whose account now fits or is no longer listed.',
 };
 
 const NEXT_LINE = 'personakit-disable-next-line';

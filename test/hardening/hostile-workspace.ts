@@ -54,7 +54,7 @@ export const hostileText = fc
   .filter((s) => s.trim() !== '');
 
 /** The number of free-text slots the workspace has. */
-export const SLOTS = 40;
+export const SLOTS = 41;
 
 /** Plain letters, different per slot, so the reference document has the same structure. */
 export const plainSlot = (i: number): string => `Plain${String.fromCharCode(65 + (i % 26))}${Math.floor(i / 26)}`;
@@ -118,8 +118,13 @@ export function hostileWorkspace(t: (slot: number) => string): Record<string, st
     currency: 'GBP',
     criteria: { employees: { min: 10, max: 1000 }, buyer_personas: ['pat'] },
     fit: { threshold: 0.5 },
-    accounts: [{ name: t(37), employees: 100, annual_spend: 1000 }],
+    accounts: [
+      { name: t(37), employees: 100, annual_spend: 1000 },
+      { name: 'Kept Misfit Ltd', employees: 5000, annual_spend: 500 },
+    ],
     accounts_file: 'accounts.csv',
+    // The reports mark an accepted misfit with its reason.
+    accepted_misfits: [{ account: 'Kept Misfit Ltd', reason: t(40) }],
   };
   const csv = `name,employees,annual_spend\n${csvRow(t(38), '200', '2000')}\n${csvRow(t(39), '5000', '3000')}\n`;
   return {

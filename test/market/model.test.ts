@@ -25,6 +25,7 @@ describe('the sample market (examples/README.md "The market on purpose")', () =>
       excluded: 0,
       fitting: 19,
       misfits: 11,
+      acceptedMisfits: 0,
       fitRate: 19 / 30,
     });
     expect(model.sizing.estimatedMarket).toEqual({
@@ -133,6 +134,7 @@ describe('a 100,000-row accounts_file', () => {
       excluded: bad,
       fitting,
       misfits: wrongSector,
+      acceptedMisfits: 0,
       fitRate: fitting / (rows - bad),
     });
     expect(misfits).toBe(wrongSector);

@@ -146,6 +146,8 @@ function accountView(a: AccountFit) {
       })),
     unknown: a.unknown.map((c) => CRITERION_LABELS[c] ?? c),
     annualSpend: a.annualSpend,
+    /** accepted_misfits: the reason this misfit is kept on purpose (partials/accepted-mark). */
+    accepted: a.accepted ? { reason: a.accepted.reason } : undefined,
     source:
       a.source.in === 'csv' ? `${a.source.file.split('/').pop()}:${a.source.line}` : `inline #${a.source.index + 1}`,
   };
