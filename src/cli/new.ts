@@ -71,7 +71,7 @@ export async function runNew(options: NewCommandOptions, ctx: CliContext): Promi
   io.stderr.write(`wrote ${result.shown}\n`);
   if (options.kind === 'persona') {
     const { completenessOf } = await import('../model/completeness.js');
-    const { percent, missing } = completenessOf(result.data);
+    const { percent, missing } = completenessOf(result.data, result.placeholders);
     io.stderr.write(`  ${percent} % complete${missing.length > 0 ? `; still to fill: ${missing.join(', ')}` : ''}\n`);
   }
   io.stderr.write(`Next: personakit check ${result.shown}\n`);

@@ -5,6 +5,7 @@ import { decodeUtf8 } from '../load/decode.js';
 import { DEFAULT_LIMITS } from '../load/limits.js';
 import { parseYaml } from '../load/parse-yaml.js';
 import type { PositionIndex } from '../load/positions.js';
+import { DEFAULT_PLACEHOLDERS, type Placeholders } from '../model/placeholders.js';
 import type { Kind } from '../schema/compile.js';
 import { findSettingsFile } from '../workspace/find-root.js';
 import { display } from '../util/paths.js';
@@ -46,6 +47,8 @@ export interface NewDocumentResult {
   text: string;
   data: Record<string, unknown>;
   written: boolean;
+  /** The workspace's placeholder texts (personakit.yaml `placeholders`), for the completeness shown. */
+  placeholders: Placeholders;
 }
 
 const FLOWS: Record<Kind, (ask: Asker, ctx: FlowContext) => Promise<Record<string, unknown>>> = {
@@ -115,14 +118,15 @@ export async function createDocument(
   const file = path.join(folder, `${String(data.id)}.yaml`);
   const shown = display(env.cwd, file);
   const text = toYaml(data, { modeline: modeline(options.kind, folder, root) });
-  if (options.dryRun) return { file, shown, text, data, written: false };
+  const placeholders = workspace?.settings.placeholders ?? DEFAULT_PLACEHOLDERS;
+  if (options.dryRun) return { file, shown, text, data, written: false, placeholders };
   if (!(await writeNewFile(file, text, { force: options.force, shown }))) {
     throw new UsageError(
       `${shown} already exists; nothing was written`,
       'choose another id, or replace the file with --force',
     );
   }
-  return { file, shown, text, data, written: true };
+  return { file, shown, text, data, written: true, placeholders };
 }
 
 /** An answers file: one YAML mapping; `kind`, if given, must match the command. Its positions place the problems. */

@@ -192,3 +192,23 @@ describe('answers files: every problem in one run', () => {
     expect(result.data.stages).toEqual([{ id: 'aware', name: 'Aware', phase: 'exposure', questions: ['Why now?'] }]);
   });
 });
+
+describe('new: the completeness shown', () => {
+  const OK =
+    'name: Finance Fiona\nabout: { job_title: FD }\npersonality: { traits: [calm] }\ngoals: [{ text: Close in three days, type: commercial }]\nchallenges: [{ text: Audit risk, type: regulation }]\nhangouts: [{ name: ICAEW, type: website }]\nvalue: [{ text: Automate, addresses: [close-in-three-days, audit-risk] }]\nobjections: [{ text: Pending }]\nmessages: [{ theme: productivity, text: Save days }]\n';
+
+  it("counts the workspace's own placeholder texts as unfilled, as check does (built binary)", async () => {
+    const dir = await workspace();
+    await writeTree(dir, { 'personakit.yaml': 'name: t\nplaceholders:\n  values: [Pending]\n', 'a.yaml': OK });
+    const { code, stderr } = await runBin(['new', 'persona', '--answers', 'a.yaml'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stderr).toContain('87 % complete; still to fill: objections');
+  });
+
+  it('without such settings, the same answers are 100 % complete', async () => {
+    const dir = await workspace();
+    await writeTree(dir, { 'a.yaml': OK });
+    const { stderr } = await runBin(['new', 'persona', '--answers', 'a.yaml'], { cwd: dir });
+    expect(stderr).toContain('100 % complete');
+  });
+});
