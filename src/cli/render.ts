@@ -138,7 +138,8 @@ export async function runRender(options: RenderCommandOptions, ctx: CliContext):
     );
   }
   const { warnings } = countBySeverity(result.diagnostics);
-  const reports = result.written.filter((f) => !f.startsWith('images/') && !f.startsWith('index.')).length;
+  const reports = result.written.filter((f) => !/^(images\/|index\.|cards\.)/.test(f)).length;
+  const cards = result.written.some((f) => f.startsWith('cards.'));
   const where = display(io.cwd, result.outDir);
   if (options.format === 'csv') {
     const files = result.written.filter((f) => f.endsWith('.csv'));
@@ -148,7 +149,7 @@ export async function runRender(options: RenderCommandOptions, ctx: CliContext):
     return 0;
   }
   io.stderr.write(
-    `personakit: wrote ${reports} ${plural(reports, 'report')} and an index to ${where}/ (open ${where}/index.${options.format})${warnings > 0 ? `; ${warnings} ${plural(warnings, 'warning')}${options.audience === 'team' ? ' shown in the reports' : ' (personakit check lists them)'}` : ''}\n`,
+    `personakit: wrote ${reports} ${plural(reports, 'report')}${cards ? ', the persona cards' : ''} and an index to ${where}/ (open ${where}/index.${options.format})${warnings > 0 ? `; ${warnings} ${plural(warnings, 'warning')}${options.audience === 'team' ? ' shown in the reports' : ' (personakit check lists them)'}` : ''}\n`,
   );
   return 0;
 }

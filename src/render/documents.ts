@@ -11,7 +11,7 @@ import { texts } from './values.js';
 import type { IndexEntry } from './views/index-page.js';
 import { journeyView } from './views/journey.js';
 import { marketView } from './views/market.js';
-import { personaView, type PictureView } from './views/persona.js';
+import { personaCardView, personaView, type PersonaCardView, type PictureView } from './views/persona.js';
 
 /** Everything needed to write one document's report, in any format. */
 export interface BuiltDocument {
@@ -25,6 +25,8 @@ export interface BuiltDocument {
   /** What `--format json` writes: the computed models. */
   model: object;
   entry: IndexEntry;
+  /** Personas (not for json): the card the cards page shows. */
+  card?: PersonaCardView;
 }
 
 /**
@@ -70,6 +72,7 @@ export function documentBuilder(
         file: header.href,
         view,
         model: json ? { ...base, completeness: completenessOf(doc.data, workspace.settings.placeholders), roles } : {},
+        ...(json ? {} : { card: personaCardView(view) }),
         entry: {
           doc: header,
           completeness: view.completeness.percent,

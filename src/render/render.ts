@@ -134,7 +134,8 @@ async function writeReports(
       ? { ...escapeForMarkdown({ ...common, report: { ...common.report, logo: undefined } }), team }
       : { ...common, team };
 
-  const total = plan.docs.length + 1;
+  const withCards = format !== 'json' && plan.docs.some((p) => p.doc.kind === 'persona');
+  const total = plan.docs.length + (withCards ? 2 : 1);
   let done = 0;
   const progress = () => options.onProgress?.(++done, total);
   // Several documents in flight let persona pictures be read meanwhile.
@@ -142,17 +143,29 @@ async function writeReports(
     const b = await build(p);
     out.write(b.file, contentOf(format, templates, b, shared));
     progress();
-    return { entry: b.entry, model: b.model };
+    return { entry: b.entry, model: b.model, card: b.card };
   });
-  const index = indexView(
-    name,
-    results.map((r) => r.entry),
-    team ? plan.elsewhere.map(problemView) : [],
-  );
+  const templateFormat = format === 'md' ? 'md' : 'html';
+  // Every persona's card on one page (one card per printed page), linked from the index.
+  const cards = withCards ? { href: `cards.${ext}` } : undefined;
+  if (cards !== undefined) {
+    const cardList = results.flatMap((r) => (r.card === undefined ? [] : [r.card]));
+    const root = { ...shared, index: { href: `index.${ext}` } };
+    out.write(cards.href, page(templates!, 'cards', templateFormat, root, { cards: cardList }));
+    progress();
+  }
+  const index = {
+    ...indexView(
+      name,
+      results.map((r) => r.entry),
+      team ? plan.elsewhere.map(problemView) : [],
+    ),
+    cards,
+  };
   const indexContent =
     format === 'json'
       ? json({ workspace: name, documents: results.map((r) => r.model) })
-      : page(templates!, 'index', format === 'md' ? 'md' : 'html', shared, index);
+      : page(templates!, 'index', templateFormat, shared, index);
   out.write(`index.${ext}`, indexContent);
   progress();
 }

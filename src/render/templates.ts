@@ -9,11 +9,11 @@ import { display, isInside } from '../util/paths.js';
 
 /** The report formats that are drawn from templates (json is written directly). */
 export type TemplateFormat = 'html' | 'md';
-export type TemplateKind = 'persona' | 'journey' | 'market' | 'index';
+export type TemplateKind = 'persona' | 'journey' | 'market' | 'index' | 'cards';
 /** The pages of each format. */
 export const TEMPLATE_KINDS: Readonly<Record<TemplateFormat, readonly TemplateKind[]>> = {
-  html: ['persona', 'journey', 'market', 'index'],
-  md: ['persona', 'journey', 'market', 'index'],
+  html: ['persona', 'journey', 'market', 'index', 'cards'],
+  md: ['persona', 'journey', 'market', 'index', 'cards'],
 };
 
 /** The package's own templates/ folder (next to dist/ and src/). */

@@ -18,7 +18,7 @@ import { budget } from './properties.js';
  * its quotes or a tag that escaped the text shows up as an element or attribute of its own.
  */
 
-const REPORTS = ['persona-pat', 'journey-pat-buys', 'market-mid', 'index'];
+const REPORTS = ['persona-pat', 'journey-pat-buys', 'market-mid', 'cards', 'index'];
 type Format = 'md' | 'html';
 type Audience = 'client' | 'team';
 const CASES = [

@@ -9,6 +9,7 @@ import { FIXTURES, makeTempDir, REPO_ROOT, writeTree } from '../support/run-bin.
 import { hostileText, hostileWorkspace, plainSlot } from '../hardening/hostile-workspace.js';
 import fc from 'fast-check';
 import { parseFragment } from 'parse5';
+import { longPersona, workspace } from './workspace.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
@@ -99,7 +100,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('HTML reports in a real browser (Chr
 
   it('every report of the examples loads cleanly, draws its curve and matrix, and is screenshotted', async () => {
     const files = (await readdir(examples)).filter((f) => f.endsWith('.html'));
-    expect(files).toHaveLength(9);
+    expect(files).toHaveLength(10);
     for (const name of files) {
       const v = await visit(path.join(examples, name));
       expect({ name, errors: v.consoleErrors, requests: v.foreignRequests }).toEqual({
@@ -131,6 +132,48 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('HTML reports in a real browser (Chr
       await v.page.close();
     }
   }, 120_000);
+
+  // Issue 23: the persona card is a one-pager, a printed A4 page and a 16:9 slide. Measured on the
+  // examples' cards and on one whose lists all run past the card, each text as long as the examples' longest.
+  it('fits each persona card in a 16:9 slide (1280 × 720) and in an A4 page', async () => {
+    const long = await workspace({ 'p.yaml': longPersona('long') });
+    await renderReports({ cwd: long, paths: [], format: 'html', out: path.join(long, 'out'), force: false });
+    const pages = [
+      ...(await readdir(examples))
+        .filter((f) => /^(persona-.*|cards)\.html$/.test(f))
+        .map((f) => path.join(examples, f)),
+      path.join(long, 'out', 'persona-long.html'),
+      path.join(long, 'out', 'cards.html'),
+    ];
+    expect(pages).toHaveLength(7);
+    // A4 less the @page margins of the stylesheet (12 mm at the sides, 12 mm + 14 mm top and bottom), in CSS pixels.
+    const mm = 96 / 25.4;
+    const a4 = { width: Math.floor((210 - 24) * mm), height: Math.floor((297 - 26) * mm) };
+    for (const file of pages) {
+      const page = await context.newPage();
+      for (const [media, size] of [
+        ['screen', { width: 1280, height: 720 }],
+        ['print', a4],
+      ] as const) {
+        await page.emulateMedia({ media });
+        await page.setViewportSize(size);
+        await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+        const boxes = await page.locator('.persona-card').evaluateAll((cards) =>
+          cards.map((c) => {
+            const r = c.getBoundingClientRect();
+            return { width: r.width, height: r.height };
+          }),
+        );
+        expect(boxes.length, file).toBeGreaterThan(0);
+        for (const box of boxes) {
+          const where = `${path.basename(file)} (${media}): card ${Math.round(box.width)} × ${Math.round(box.height)}`;
+          expect(box.width, where).toBeLessThanOrEqual(size.width);
+          expect(box.height, where).toBeLessThanOrEqual(size.height);
+        }
+      }
+      await page.close();
+    }
+  });
 
   it('stays within a phone’s width', async () => {
     for (const name of [

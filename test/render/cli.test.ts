@@ -72,6 +72,7 @@ describe('render end to end', () => {
     expect(r.stderr).toContain('rendered despite');
     expect(r.stderr).toContain('the reports show them as problems');
     expect((await readdir(path.join(dir, 'out'))).sort()).toEqual([
+      'cards.html',
       'index.html',
       'persona--1.html',
       'persona-good.html',
@@ -84,9 +85,11 @@ describe('render end to end', () => {
     const dir = await workspace({ 'personas/p.yaml': persona('p') });
     const r = await runBin(['render', '--format', 'md'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('personakit: wrote 1 report and an index to report/ (open report/index.md)\n');
+    expect(r.stderr).toBe(
+      'personakit: wrote 1 report, the persona cards and an index to report/ (open report/index.md)\n',
+    );
     expect((await readdir(dir)).sort()).toEqual(['personakit.yaml', 'personas', 'report']);
-    expect((await readdir(path.join(dir, 'report'))).sort()).toEqual(['index.md', 'persona-p.md']);
+    expect((await readdir(path.join(dir, 'report'))).sort()).toEqual(['cards.md', 'index.md', 'persona-p.md']);
   });
 
   it('nothing to render: exit 2', async () => {
@@ -149,7 +152,9 @@ describe('template overrides', () => {
     const r = await runBin(['render', '--out', 'out', '--templates', 'tpl', 'p.yaml'], { cwd: dir });
     expect(r.code).toBe(0);
     const html = await readFile(path.join(dir, 'out', 'persona-p.html'), 'utf8');
-    expect(html.match(/<section class="mine">/g)).toHaveLength(8);
+    // The details' headings (about them, personality, hangouts, what we can do); the card draws the other four.
+    expect(html.match(/<section class="mine">/g)).toHaveLength(4);
+    expect(html).toContain('<h2>Goals</h2>');
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('@media print');
   });

@@ -12,6 +12,7 @@ const REPORTS = [
   ...JOURNEYS.map((id) => `journey-${id}`),
   'market-uk-ie-midmarket-warehousing',
   'market-uk-ie-warehousing-icp',
+  'cards',
   'index',
 ];
 
@@ -47,21 +48,25 @@ describe.each(['html', 'md'] as const)('the examples rendered as %s', (format) =
     await expect(await read(name)).toMatchFileSnapshot(path.join(GOLDEN, format, `${name}.${format}`));
   });
 
-  it('shows the eight persona headings in their fixed order', async () => {
+  it('opens the persona with its card (goals, challenges, objections, the message), the details after', async () => {
     const text = await read('persona-ops-director-dana');
-    const titles = [
-      'About them',
-      'Personality',
-      'Goals',
-      'Challenges',
-      'Hangouts',
-      'What we can do for them',
-      'Objections',
-      'Message',
+    const card = ['Goals', 'Challenges', 'Objections', 'The message'];
+    const details = ['About them', 'Personality', 'Hangouts', 'What we can do for them'];
+    const positions = [
+      ...card.map((t) => text.indexOf(format === 'md' ? `\n## ${t}\n` : `<h2>${t}</h2>`)),
+      ...details.map((t) => text.indexOf(format === 'md' ? `\n## ${t}\n` : `<h3>${t}</h3>`)),
     ];
-    const positions = titles.map((t) => text.indexOf(format === 'md' ? `. ${t}\n` : `</span>${t}</h3>`));
     expect(positions.every((p) => p > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it('puts every persona card on the cards page, each linked to its report', async () => {
+    const cards = await read('cards');
+    const links = PERSONAS.map((id) =>
+      cards.indexOf(format === 'md' ? `](persona-${id}.md)` : `href="persona-${id}.html"`),
+    );
+    expect(links.every((p) => p > 0)).toBe(true);
+    expect([...links].sort((a, b) => a - b)).toEqual(links);
   });
 
   it('links the index to every report', async () => {

@@ -36,3 +36,30 @@ export const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
   'base64',
 );
+
+/**
+ * A persona whose lists all run past what its card shows, each text as long as the longest of its
+ * kind in examples/ (goals 98 characters, challenges 99, objections 74, responses 128, messages 117).
+ */
+export function longPersona(id: string): string {
+  const words = 'Cut the waiting time charges across every site by a third within the year and keep them down '.repeat(
+    3,
+  );
+  const t = (n: number) => JSON.stringify(words.slice(0, n).trim());
+  const list = (n: number, item: (i: number) => string) => Array.from({ length: n }, (_, i) => item(i)).join('\n');
+  return `kind: persona
+id: ${id}
+name: Procurement Manager Philippa
+tagline: ${t(64)}
+roles: [decision-maker, budget-holder, influencer]
+about: { job_title: Head of Procurement }
+goals:
+${list(6, (i) => `  - { id: g${i}, type: commercial, text: ${t(98)} }`)}
+challenges:
+${list(6, (i) => `  - { id: c${i}, type: competition, text: ${t(99)} }`)}
+objections:
+${list(5, () => `  - { type: supplier-lock-in, text: ${t(74)}, response: ${t(128)} }`)}
+messages:
+${list(5, () => `  - { theme: productivity, text: ${t(117)}, channels: [sales-meeting, email] }`)}
+`;
+}

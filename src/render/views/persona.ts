@@ -29,6 +29,13 @@ const ABOUT_FIELDS = [
 ] as const;
 const ROLE_ORDER = ['decision-maker', 'budget-holder', 'influencer', 'user', 'gatekeeper', 'other'];
 
+/**
+ * How many of each list the one-page card shows: the first ones, in the order of the file (the
+ * author's priority); the rest follow in the details. Enough for a whole persona of the usual size,
+ * few enough for the card to fit an A4 page and a 16:9 slide whatever the lists hold.
+ */
+export const CARD_LIMITS = { goals: 4, challenges: 4, objections: 3, messages: 3 } as const;
+
 /** How to fill a gap: the YAML key to add and what to put under it. */
 const HINTS: Record<Heading['key'], string> = {
   about: 'with at least one of age, job_title, experience, location…',
@@ -68,6 +75,17 @@ export function personaView(
     ...challenges.map((c) => [c.id, { text: c.text, of: 'challenge' as const }] as const),
   ]);
   const roles = texts(data.roles).sort((a, b) => rank(a) - rank(b));
+  const objections = records(data.objections).map((o) => ({
+    text: text(o.text) ?? '',
+    type: optionalLabel(o.type),
+    response: text(o.response),
+  }));
+  const messages = records(data.messages).map((m) => ({
+    theme: optionalLabel(m.theme) ?? 'Message',
+    text: text(m.text) ?? '',
+    channels: texts(m.channels).map(labelOf),
+  }));
+  const lists = { goals, challenges, objections, messages };
   const evidence = records(data.evidence)
     .map((e) => ({
       source: text(e.source) ?? 'other',
@@ -120,16 +138,11 @@ export function personaView(
         return { id, text: target?.text ?? id, of: target?.of ?? 'unknown' };
       }),
     })),
-    objections: records(data.objections).map((o) => ({
-      text: text(o.text) ?? '',
-      type: optionalLabel(o.type),
-      response: text(o.response),
-    })),
-    messages: records(data.messages).map((m) => ({
-      theme: optionalLabel(m.theme) ?? 'Message',
-      text: text(m.text) ?? '',
-      channels: texts(m.channels).map(labelOf),
-    })),
+    objections,
+    messages,
+    /** The card's share of each list, and what the details add after it. */
+    card: splitLists(lists, 0),
+    more: splitLists(lists, 1),
     // Written out rather than spread: a spread per persona is a slow object copy in cold code.
     behaviour: {
       frequency: behaviourView.frequency,
@@ -151,6 +164,36 @@ export function personaView(
 }
 
 export type PersonaView = ReturnType<typeof personaView>;
+
+/** What the cards page (cards.html) needs of a persona: its card, and where its full report is. */
+export function personaCardView(view: PersonaView) {
+  return {
+    doc: view.doc,
+    href: view.doc.href,
+    name: view.name,
+    initials: view.initials,
+    tagline: view.tagline,
+    audience: view.audience,
+    roles: view.roles,
+    jobTitle: view.jobTitle,
+    picture: view.picture,
+    completeness: view.completeness,
+    headings: view.headings,
+    card: view.card,
+  };
+}
+
+export type PersonaCardView = ReturnType<typeof personaCardView>;
+
+/** Part 0 (the card's first items) or part 1 (the rest) of each list. */
+function splitLists<T extends Record<keyof typeof CARD_LIMITS, readonly unknown[]>>(lists: T, part: 0 | 1): T {
+  const out = { ...lists };
+  for (const key of Object.keys(CARD_LIMITS) as (keyof typeof CARD_LIMITS)[]) {
+    const list = lists[key];
+    out[key] = (part === 0 ? list.slice(0, CARD_LIMITS[key]) : list.slice(CARD_LIMITS[key])) as T[typeof key];
+  }
+  return out;
+}
 
 function items(value: unknown, typeKey: string) {
   return records(value).map((item, i) => ({
