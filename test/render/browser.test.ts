@@ -277,20 +277,21 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('HTML reports in a real browser (Chr
   it('draws the README screenshots (written to docs/ when PERSONAKIT_DOCS_SCREENSHOTS=1)', async () => {
     const docs = process.env.PERSONAKIT_DOCS_SCREENSHOTS === '1' ? path.join(REPO_ROOT, 'docs') : shots;
     await mkdir(docs, { recursive: true });
-    for (const [name, file, height] of [
-      ['persona-shift-planner-priya.html', 'screenshot-persona.png', 1350],
-      ['journey-multi-site-operator-buys-dock-scheduling.html', 'screenshot-journey.png', 1250],
+    // The persona as its card shows on a 16:9 screen; the journey as a laptop shows its top.
+    for (const [name, file, width, height] of [
+      ['persona-shift-planner-priya.html', 'screenshot-persona.png', 1280, 720],
+      ['journey-multi-site-operator-buys-dock-scheduling.html', 'screenshot-journey.png', 1100, 1250],
     ] as const) {
-      const v = await visit(path.join(examples, name), 1100);
+      const v = await visit(path.join(examples, name), width);
       const png = await v.page.screenshot({
         path: path.join(docs, file),
         fullPage: true,
-        clip: { x: 0, y: 0, width: 1100, height },
+        clip: { x: 0, y: 0, width, height },
       });
       // A PNG's width and height are the big-endian words at bytes 16 and 20 of its IHDR chunk.
       expect([png.subarray(1, 4).toString(), png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([
         'PNG',
-        1100,
+        width,
         height,
       ]);
       await v.page.close();

@@ -17,8 +17,8 @@ const hasTool = (name: string) => {
     return false;
   }
 };
-// pdftotext and pdfinfo come from poppler-utils (.ci/run installs it with Chromium).
-const READY = existsSync(CHROMIUM) && hasTool('pdftotext') && hasTool('pdfinfo');
+// pdftotext, pdfinfo and pdftoppm come from poppler-utils (.ci/run installs it with Chromium).
+const READY = existsSync(CHROMIUM) && hasTool('pdftotext') && hasTool('pdfinfo') && hasTool('pdftoppm');
 if (!READY)
   console.warn('\n!! SKIPPING the PDF tests: they need /usr/bin/chromium and poppler-utils (.ci/run installs both).\n');
 
@@ -110,6 +110,32 @@ describe.skipIf(!READY)('render --format pdf (Chromium through playwright-core)'
       ).toEqual([names[i]]);
       expect(text, `cards.pdf page ${i + 1}`).toContain('THE MESSAGE');
     });
+  });
+
+  // The README's pictures of a printed persona: drawn on every run (into the temp folder), written
+  // to docs/ only by `PERSONAKIT_DOCS_SCREENSHOTS=1 npx vitest run test/render/pdf.test.ts`.
+  it('draws the README images of the printed persona pages (written to docs/ when PERSONAKIT_DOCS_SCREENSHOTS=1)', async () => {
+    const docs =
+      process.env.PERSONAKIT_DOCS_SCREENSHOTS === '1' ? path.join(REPO_ROOT, 'docs') : await makeTempDir('pk-pdf-png-');
+    const file = path.join(pdf, 'persona-shift-planner-priya.pdf');
+    for (const page of [1, 2]) {
+      const prefix = path.join(docs, `screenshot-pdf-page-${page}`);
+      // 60 dpi: an A4 page of 496 × 702 pixels, enough to read the layout in the README.
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '60',
+        '-f',
+        String(page),
+        '-l',
+        String(page),
+        '-singlefile',
+        file,
+        prefix,
+      ]);
+      const png = await readFile(`${prefix}.png`);
+      expect([png.subarray(1, 4).toString(), png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual(['PNG', 496, 702]);
+    }
   });
 
   it('keeps the other reports within their page budgets', async () => {
