@@ -147,7 +147,7 @@ export async function evaluateMarket(
     if (kept.length < limit) kept.push(describeFit(account, source, score, definition));
     else counts.omitted++;
     if (score.fits) return;
-    if (definition.accepted.has(accountKey(account.name))) counts.accepted++;
+    if (definition.accepted.size > 0 && definition.accepted.has(accountKey(account.name))) counts.accepted++;
     if (source.in === 'inline')
       options.onMisfit?.({ name: account.name, source, summary: summariseFit(account, score, definition) });
     else if (options.onCsvMisfit)

@@ -179,6 +179,30 @@ describe('answers files: every problem in one run', () => {
     ]);
   });
 
+  it('a misspelt template is one problem; the stages given beside it are still checked', async () => {
+    const dir = await workspace();
+    const run = async (text: string) => {
+      await writeTree(dir, { 'j.yaml': text });
+      const error = await createDocument(
+        { kind: 'journey', answers: 'j.yaml', yes: false, force: false, dryRun: true },
+        env(dir),
+      ).catch((e: unknown) => e);
+      return (error as UsageError).message;
+    };
+    expect(await run('name: J\npersonas: [example-decision-maker]\ntemplate: nine\n')).toMatch(
+      /^j\.yaml:3:11: template: "nine" is not one of awareness-to-advocacy, b2b-seven-stages, blank; nothing was written$/,
+    );
+    const both = await run(
+      'name: J\npersonas: [example-decision-maker]\ntemplate: nine\nstages:\n  - { name: A, phase: sideways }\n',
+    );
+    expect(both.split('\n').slice(1)).toEqual([
+      expect.stringMatching(/^j\.yaml:3:11: template: "nine"/),
+      expect.stringMatching(
+        /^j\.yaml:5:23: stages\[0\]\.phase: "sideways" is not one of exposure, adoption, retention/,
+      ),
+    ]);
+  });
+
   it('a journey document without `template` is taken as written (its own stages), not refused for the template', async () => {
     const dir = await workspace();
     await writeTree(dir, {
