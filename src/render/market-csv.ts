@@ -1,4 +1,5 @@
 import { csvCell } from '../escape/index.js';
+import { accountKey } from '../model/accepted-misfits.js';
 import { explain, type Account } from '../model/market-criteria.js';
 import { mainReasons, readFitDefinition, type FitDefinition, type FitScore } from '../model/market-fit.js';
 import { evaluateMarket } from '../model/market-model.js';
@@ -20,6 +21,7 @@ export const MARKET_CSV_COLUMNS = [
   'fits',
   'disqualified',
   'main_reasons',
+  'accepted_reason',
   'annual_spend',
   'sector',
   'employees',
@@ -78,6 +80,7 @@ export function csvRow(
     score.fits ? 'yes' : 'no',
     score.disqualifiedBy.length > 0 ? 'yes' : 'no',
     reasons.join('; '),
+    acceptedReason(account, score, definition),
     account.annual_spend,
     account.sector,
     account.employees,
@@ -90,6 +93,13 @@ export function csvRow(
     ...own.map((name) => account.own?.[name]),
   ];
   return cells.map((c) => (c === undefined ? '' : csvCell(c))).join(',');
+}
+
+/** Why a misfit is kept on purpose (the market's accepted_misfits); empty for the others. */
+function acceptedReason(account: Account, score: FitScore, definition: FitDefinition): string | undefined {
+  if (score.fits) return undefined;
+  const reason = definition.accepted.get(accountKey(account.name));
+  return reason === undefined ? undefined : reason || 'accepted';
 }
 
 /** Every own column name in the order first met; a name is compared as written, as CSV headers are. */

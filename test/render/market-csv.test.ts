@@ -34,6 +34,8 @@ fit:
   weights: { regions: 3, problems: 2 }
   tiers: { A: 85, B: 60 }
   disqualify: { sectors: [betting] }
+accepted_misfits:
+  - { account: " BOOKIES ", reason: "=Kept: the group's retail arm buys" }
 accounts:
   - { name: Bookies, sector: betting, region: UK, employees: 500, problems: [slow close], annual_spend: 500, x-owner: "@anna", x-tags: [a] }
   - { name: Small spender, sector: retail, region: UK, employees: 500, problems: [slow close], annual_spend: 10 }
@@ -105,16 +107,17 @@ describe('render --format csv', () => {
     ]);
     expect(rows[0]![col('annual_spend')]).toBe(String(100 + HOSTILE.length - 1));
     const abroad = rows.find((r) => r[0] === 'Abroad')!;
-    expect(abroad.slice(1, 8)).toEqual([
+    expect(abroad.slice(1, 9)).toEqual([
       '',
       '57.1',
       '1',
       'yes',
       'no',
       'regions −42.9: region "France" is not one of UK',
+      '',
       '1000',
     ]);
-    expect(abroad.slice(8)).toEqual(['retail', '500', '', 'France', '', '', 'slow close', '', '', '']);
+    expect(abroad.slice(9)).toEqual(['retail', '500', '', 'France', '', '', 'slow close', '', '', '']);
     const bookies = rows[rows.length - 1]!;
     expect(bookies.slice(0, 7)).toEqual([
       'Bookies',
@@ -126,6 +129,7 @@ describe('render --format csv', () => {
       'disqualified by sectors (sector "betting")',
     ]);
     expect(bookies.slice(-2)).toEqual(["'@anna", '']);
+    expect(bookies[col('accepted_reason')]).toBe("'=Kept: the group's retail arm buys"); // names compare as account names do
     const own = col('x-HubSpot ID');
     expect(rows.slice(0, HOSTILE.length).map((r) => r[own])).toEqual(
       HOSTILE.map((_, i) => OWN(i))
