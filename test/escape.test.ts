@@ -158,6 +158,8 @@ describe('mermaidJourney', () => {
       emotionTone: 'none',
       touchpoints: [],
       uncovered: false,
+      salesStages: [],
+      milestones: [],
     };
     if (emotion !== undefined) s.emotion = emotion;
     return s;

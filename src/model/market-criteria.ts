@@ -224,7 +224,7 @@ function withinReason(label: string, value: number | undefined, bounds: Bounds, 
 }
 
 /** Case-insensitive, whitespace-tolerant comparison key (SPEC 3.3: string comparisons ignore case). */
-function fold(text: string): string {
+export function fold(text: string): string {
   const lower = text.toLowerCase();
   // Most values are tidy already: only then is the whitespace work skipped (a scan, no copies).
   return UNTIDY.test(lower) ? lower.trim().replace(/\s+/g, ' ') : lower;

@@ -1,3 +1,4 @@
+import type { AccountFit } from './market-fit.js';
 import { standingOf, type ScoringSettings, type Standing, type Tier, type WeightedTotals } from './market-score.js';
 
 /** What an account is ranked by: tier (its standing), then score, then annual spend, then listing order. */
@@ -85,4 +86,23 @@ export class TopRanked<T> {
       this.cutoff = this.items[this.items.length - 1]?.key;
     }
   }
+}
+
+/**
+ * A misfit one criterion away from fitting: nothing disqualifies it, no required criterion fails,
+ * and its heaviest mismatch turned into a match would lift its score to the threshold. The market
+ * report lists these after the fitting accounts: they are the accounts worth a second look.
+ */
+export function isNearMiss(fit: AccountFit, threshold: number): boolean {
+  if (fit.fits || fit.disqualifiedBy.length > 0 || fit.failedRequired.length > 0) return false;
+  let matched = 0;
+  let scored = 0;
+  let heaviest = -1;
+  for (const r of fit.results) {
+    if (r.outcome === 'match') matched += r.weight;
+    if (r.outcome === 'unknown') continue;
+    scored += r.weight;
+    if (r.outcome === 'mismatch') heaviest = Math.max(heaviest, r.weight);
+  }
+  return heaviest >= 0 && scored > 0 && (matched + heaviest) / scored >= threshold;
 }

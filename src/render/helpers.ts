@@ -1,6 +1,7 @@
 import type Handlebars from 'handlebars';
-import { formatNumber, formatPercent } from '../model/market-format.js';
+import { formatMoney, formatNumber, formatPercent } from '../model/market-format.js';
 import { emotionCurveSvg } from './emotion-curve.js';
+import { fitBarsSvg, funnelSvg, type FitBar, type FunnelStep, type ShareMark } from './market-charts.js';
 import { ESCAPERS, htmlText, type OutputContext } from '../escape/index.js';
 import { MarkdownText, plainText } from './markdown-view.js';
 import type { StageView } from './views/journey.js';
@@ -88,21 +89,29 @@ function generalHelpers(format: 'html' | 'md'): Record<string, Helper> {
     'format-number': (value) => (typeof value === 'number' ? formatNumber(value) : '—'),
     'format-percent': (share) => (typeof share === 'number' ? formatPercent(share) : '—'),
     'format-money': (value, currency) =>
-      typeof value === 'number' ? formatCurrency(value, typeof currency === 'string' ? currency : null) : '—',
+      typeof value === 'number' ? formatMoney(value, typeof currency === 'string' ? currency : null) : '—',
     signed: (value) => (typeof value === 'number' ? (value > 0 ? `+${value}` : value < 0 ? `−${-value}` : '0') : '—'),
   };
   if (format === 'html') {
     helpers['completeness-bar'] = (percent) => {
       const p = clampPercent(percent);
       const tone = p === 100 ? 'full' : p >= 50 ? 'part' : 'low';
+      // SVG rather than a styled span: the width is an attribute, not an inline style (html-validate).
       return markup(
-        `<span class="bar bar-${tone}" role="img" aria-label="${p}% complete"><span class="bar-fill" style="width:${p}%"></span></span>`,
+        `<svg class="bar bar-${tone}" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label="${p}% complete"><rect class="bar-track" width="100" height="10"/><rect class="bar-fill" width="${p}" height="10"/></svg>`,
       );
     };
     helpers['emotion-curve'] = (stages, title) =>
       markup(
         emotionCurveSvg(Array.isArray(stages) ? (stages as StageView[]) : [], typeof title === 'string' ? title : ''),
       );
+    helpers['fit-chart'] = (bars, title, id) =>
+      markup(fitBarsSvg(Array.isArray(bars) ? (bars as FitBar[]) : [], String(title ?? ''), String(id ?? 'chart')));
+    helpers['sizing-funnel'] = (funnel, id) => {
+      const f = (funnel ?? {}) as { steps?: FunnelStep[]; share?: ShareMark };
+      return markup(funnelSvg(f.steps ?? [], f.share, String(id ?? 'funnel')));
+    };
+    helpers['page-title'] = (title, site) => markup(pageTitle(String(title ?? ''), String(site ?? '')));
     helpers['initials-avatar'] = (initials) =>
       markup(`<span class="avatar avatar-initials" aria-hidden="true">${htmlText(String(initials ?? ''))}</span>`);
   } else {
@@ -116,60 +125,27 @@ function generalHelpers(format: 'html' | 'md'): Record<string, Helper> {
   return helpers;
 }
 
+/** Browsers and html-validate want a title of at most this many characters (as written, entities included). */
+const TITLE_MAX = 70;
+
+/**
+ * The page title as HTML text: "Page — Site" when that fits in TITLE_MAX characters as written,
+ * else the page's name alone, shortened with "…" if need be (never inside a character or an entity).
+ */
+export function pageTitle(title: string, site: string): string {
+  const both = htmlText(site === '' ? title : `${title} — ${site}`);
+  if (both.length <= TITLE_MAX) return both;
+  const alone = htmlText(title);
+  if (alone.length <= TITLE_MAX) return alone;
+  let short = '';
+  for (const ch of title) {
+    const written = htmlText(ch);
+    if (short.length + written.length > TITLE_MAX - 1) break;
+    short += written;
+  }
+  return `${short}…`;
+}
+
 function clampPercent(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, Math.min(100, Math.round(value))) : 0;
-}
-
-const currencyFormats = new Map<string, Intl.NumberFormat | null>();
-
-/**
- * The signs Intl (ICU) prints before an amount in en-GB, for the currencies consultants use most.
- * These are formatted by hand: the first Intl.NumberFormat of a process costs ~20 ms of ICU set-up.
- */
-const CURRENCY_SIGNS: Readonly<Record<string, string>> = { GBP: '£', EUR: '€', USD: 'US$' };
-
-/** "£3,800,000" for GBP; an ISO code the runtime does not know prints as "XYZ 1,000". */
-export function formatCurrency(value: number, currency: string | null): string {
-  if (currency === null || !/^[A-Z]{3}$/.test(currency)) return formatNumber(value);
-  // Whole units for large sums (a market is £47,880,000, not £47,880,000.00); pence for small ones.
-  const digits = Math.abs(value) >= 1000 ? 0 : 2;
-  const sign = CURRENCY_SIGNS[currency];
-  const byHand = sign === undefined ? undefined : signedAmount(value, sign, digits);
-  if (byHand !== undefined) return byHand;
-  const key = `${currency}:${digits}`;
-  if (!currencyFormats.has(key)) {
-    try {
-      currencyFormats.set(
-        key,
-        new Intl.NumberFormat('en-GB', {
-          style: 'currency',
-          currency,
-          minimumFractionDigits: 0,
-          maximumFractionDigits: digits,
-        }),
-      );
-    } catch {
-      currencyFormats.set(key, null);
-    }
-  }
-  const format = currencyFormats.get(key);
-  return format ? format.format(value) : `${currency} ${formatNumber(value)}`;
-}
-
-/**
- * What Intl prints for an amount with at most `digits` decimals: like ICU, the shortest decimal
- * form of the number is rounded half away from zero (1.005 → 1.01), trailing zeros are dropped,
- * and a negative amount keeps its minus even when it rounds to 0. Undefined for numbers that
- * print in exponent form, which are left to Intl.
- */
-function signedAmount(value: number, sign: string, digits: number): string | undefined {
-  const text = String(Math.abs(value));
-  if (!/^\d+(\.\d+)?$/.test(text)) return undefined;
-  const [whole = '', fraction = ''] = text.split('.');
-  let units = BigInt(whole + fraction.slice(0, digits).padEnd(digits, '0'));
-  if (fraction.length > digits && fraction[digits]! >= '5') units += 1n;
-  const all = units.toString().padStart(digits + 1, '0');
-  const integer = all.slice(0, all.length - digits).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const decimals = all.slice(all.length - digits).replace(/0+$/, '');
-  return `${value < 0 || Object.is(value, -0) ? '-' : ''}${sign}${integer}${decimals ? `.${decimals}` : ''}`;
 }

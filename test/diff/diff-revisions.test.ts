@@ -92,8 +92,8 @@ describe('personakit diff between two commits', () => {
     has(market, {
       field: 'addressable market',
       change: 'changed',
-      before: 'GBP 1,000 (summed)',
-      after: 'GBP 2,000 (summed)',
+      before: '£1,000 (summed)',
+      after: '£2,000 (summed)',
     });
     has(market, { field: 'required share', change: 'changed', before: '10 %', after: '5 %' });
   });

@@ -54,7 +54,7 @@ export const hostileText = fc
   .filter((s) => s.trim() !== '');
 
 /** The number of free-text slots the workspace has. */
-export const SLOTS = 41;
+export const SLOTS = 47;
 
 /** Plain letters, different per slot, so the reference document has the same structure. */
 export const plainSlot = (i: number): string => `Plain${String.fromCharCode(65 + (i % 26))}${Math.floor(i / 26)}`;
@@ -116,10 +116,14 @@ export function hostileWorkspace(t: (slot: number) => string): Record<string, st
     name: t(35),
     offering: t(36),
     currency: 'GBP',
-    criteria: { employees: { min: 10, max: 1000 }, buyer_personas: ['pat'] },
+    // Sectors and regions reach the market's SVG charts (issue 23) as bar labels and in titles.
+    criteria: { employees: { min: 10, max: 1000 }, sectors: [t(41)], regions: [t(42)], buyer_personas: ['pat'] },
     fit: { threshold: 0.5 },
+    sizing: { total_companies: 500, average_annual_spend: 2000, revenue_target: 5000 },
     accounts: [
-      { name: t(37), employees: 100, annual_spend: 1000 },
+      { name: t(37), employees: 100, annual_spend: 1000, sector: t(41), region: t(42) },
+      { name: t(45), employees: 100, annual_spend: 1500, sector: t(43), region: t(44) },
+      { name: t(46), employees: 5000, annual_spend: 500, sector: t(43) },
       { name: 'Kept Misfit Ltd', employees: 5000, annual_spend: 500 },
     ],
     accounts_file: 'accounts.csv',

@@ -98,7 +98,7 @@ describe('each criterion: match, mismatch, unknown', () => {
     expect(scoreOne('employees', { employees: 40 }).reason).toBe('employees 40 is below the minimum 150');
     expect(scoreOne('employees', { employees: 150 }).reason).toBe('employees 150 is within 150 to 2,500');
     expect(scoreOne('revenue', { revenue: 1_150_000_000 }).reason).toBe(
-      'revenue GBP 1,150,000,000 is above the maximum GBP 500,000,000',
+      'revenue £1,150,000,000 is above the maximum £500,000,000',
     );
     expect(scoreOne('regions', { region: 'Denmark' }).reason).toBe('region "Denmark" is not one of England or Ireland');
     expect(scoreOne('problems', { problems: ['customs paperwork'] }).reason).toBe(

@@ -49,7 +49,7 @@ describe('personakit check on markets (built binary)', () => {
       /7:1 +warning +account "Oslo Engros" does not fit: regions \(region "Norway" is not one of Germany or France\) \[required\]/,
     );
     expect(check.stdout).toMatch(
-      /14:19 +warning +required share 307\.7 % \(revenue target EUR 200,000 ÷ summed annual spend of fitting accounts EUR 65,000\) exceeds the achievable 50 %/,
+      /14:19 +warning +required share 307\.7 % \(revenue target €200,000 ÷ summed annual spend of fitting accounts €65,000\) exceeds the achievable 50 %/,
     );
     expect(check.stdout).toContain('✖ 3 problems (1 error, 2 warnings)');
 

@@ -112,7 +112,7 @@ describe('market rules', () => {
     const out = (await run({ 'market.yaml': market, 'accounts.csv': CSV })).filter((d) => d.includes('market-share'));
     // Fitting: Fits Ltd (10,000) and Row Fits (2,000): summed 12,000; 5,000 ÷ 12,000 = 41.7 %.
     expect(out).toEqual([
-      'market.yaml:24:19 warning market-share required share 41.7 % (revenue target GBP 5,000 ÷ summed annual spend of fitting accounts GBP 12,000) exceeds the achievable 25 % (sizing.max_share); lower the target, widen the criteria, or raise max_share if evidence supports it',
+      'market.yaml:24:19 warning market-share required share 41.7 % (revenue target £5,000 ÷ summed annual spend of fitting accounts £12,000) exceeds the achievable 25 % (sizing.max_share); lower the target, widen the criteria, or raise max_share if evidence supports it',
     ]);
   });
 
@@ -130,7 +130,7 @@ describe('market rules', () => {
     const market = MARKET.replace('regions: [UK]', 'regions: [France]').replace('accounts_file: accounts.csv\n', '');
     const out = (await run({ 'market.yaml': market })).filter((d) => d.includes('market-share'));
     expect(out).toEqual([
-      'market.yaml:13:3 warning market-share no account fits market "uk-retail": not any of the 2 listed accounts (see account-misfit), so nothing supports the revenue target GBP 1,000; widen the criteria, lower fit.threshold, or list accounts that are real prospects',
+      'market.yaml:13:3 warning market-share no account fits market "uk-retail": not any of the 2 listed accounts (see account-misfit), so nothing supports the revenue target £1,000; widen the criteria, lower fit.threshold, or list accounts that are real prospects',
     ]);
   });
 
@@ -138,7 +138,7 @@ describe('market rules', () => {
     const market = MARKET.replace(/ {4}annual_spend: \d+\n/g, '').replace('accounts_file: accounts.csv\n', '');
     const out = (await run({ 'market.yaml': market })).filter((d) => d.includes('market-share'));
     expect(out).toEqual([
-      'market.yaml:21:19 warning market-share the revenue target GBP 1,000 has no addressable spend to come from: the summed annual spend of fitting accounts is GBP 0 (1 fitting account has no annual_spend); give annual_spend for fitting accounts, or sizing.total_companies and average_annual_spend for an estimate',
+      'market.yaml:21:19 warning market-share the revenue target £1,000 has no addressable spend to come from: the summed annual spend of fitting accounts is £0 (1 fitting account has no annual_spend); give annual_spend for fitting accounts, or sizing.total_companies and average_annual_spend for an estimate',
     ]);
     expect(out.join()).not.toMatch(/Infinity|NaN/);
   });

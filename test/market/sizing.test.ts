@@ -109,7 +109,7 @@ describe('figures in words', () => {
     ]);
     expect(formatNumber(-0.004)).toBe('0');
     expect(formatNumber(-2.5)).toBe('-2.5');
-    expect(formatMoney(3_800_000, 'GBP')).toBe('GBP 3,800,000');
+    expect(formatMoney(3_800_000, 'GBP')).toBe('£3,800,000');
     expect(formatMoney(5, null)).toBe('5');
   });
 

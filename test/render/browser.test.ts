@@ -8,6 +8,7 @@ import { renderReports } from '../../src/render/render.js';
 import { FIXTURES, makeTempDir, REPO_ROOT, writeTree } from '../support/run-bin.js';
 import { hostileText, hostileWorkspace, plainSlot } from '../hardening/hostile-workspace.js';
 import fc from 'fast-check';
+import jsYaml from 'js-yaml';
 import { parseFragment } from 'parse5';
 import { longPersona, workspace } from './workspace.js';
 
@@ -296,6 +297,91 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('HTML reports in a real browser (Chr
       ]);
       await v.page.close();
     }
+  });
+
+  it('prints the journey map with its title on one landscape A4 page, for up to ten stages', async () => {
+    // The example with 11 stages, cut to 10 (the stage's references dropped too), and the one with 6.
+    const source = jsYaml.load(
+      await readFile(path.join(REPO_ROOT, 'examples/journeys/multi-site-operator-buys-dock-scheduling.yaml'), 'utf8'),
+    ) as {
+      stages: Array<{ id: string }>;
+      sales_stages: Array<{ aligns_with: string[] }>;
+      milestones: Array<{ stage: string }>;
+    };
+    const [dropped] = source.stages.splice(3, 1);
+    for (const s of source.sales_stages) s.aligns_with = s.aligns_with.filter((id) => id !== dropped!.id);
+    source.milestones = source.milestones.filter((m) => m.stage !== dropped!.id);
+    expect(source.stages).toHaveLength(10);
+    const cwd = await makeTempDir('personakit-map-print-');
+    await writeTree(cwd, {
+      'personakit.yaml': 'name: Map print\n',
+      'journeys/ten.yaml': JSON.stringify({ ...source, id: 'ten', personas: [] }),
+      'journeys/six.yaml': (
+        await readFile(path.join(REPO_ROOT, 'examples/journeys/planner-adopts-at-her-site.yaml'), 'utf8')
+      ).replace(/^personas: .*$/m, 'personas: []'),
+    });
+    const out = path.join(cwd, 'out');
+    await renderReports({ cwd, paths: [], format: 'html', out, force: true });
+    for (const [name, stages] of [
+      ['journey-ten.html', 10],
+      ['journey-planner-adopts-at-her-site.html', 6],
+    ] as const) {
+      const v = await visit(path.join(out, name));
+      expect(await v.page.locator('table.journey-map thead th.map-stage').count()).toBe(stages);
+      // Only the title and the map: the detail that follows starts a portrait page of its own.
+      await v.page.evaluate(() => {
+        const map = document.querySelector('.map-page')!;
+        for (const el of [...document.querySelectorAll('main > *, footer')]) if (el !== map) el.remove();
+      });
+      const pdf = (await v.page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+      expect({ name, pages: pdf.match(/\/Type\s*\/Page\b/g)?.length }).toEqual({ name, pages: 1 });
+      // Landscape A4: 842 × 595 points.
+      expect(pdf).toMatch(/\/MediaBox \[0 0 84[12]\.\d+ 59[45]\.\d+\]/);
+      await v.page.close();
+    }
+  });
+
+  it('finds no serious or critical accessibility violation (axe-core) on any page, for the client and the team', async () => {
+    const axe = await readFile(path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+    const team = await makeTempDir('personakit-browser-team-');
+    await renderReports({
+      cwd: REPO_ROOT,
+      paths: ['examples'],
+      format: 'html',
+      out: team,
+      force: false,
+      audience: 'team',
+    });
+    const found: string[] = [];
+    for (const dir of [examples, team]) {
+      for (const name of (await readdir(dir)).filter((f) => f.endsWith('.html'))) {
+        const v = await visit(path.join(dir, name));
+        // Evaluated rather than added as a script element: the reports' Content-Security-Policy allows no script.
+        await v.page.evaluate(axe);
+        const violations = await v.page.evaluate(async () => {
+          const { axe } = globalThis as unknown as {
+            axe: {
+              run(
+                o: object,
+              ): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }>;
+            };
+          };
+          const result = await axe.run({ resultTypes: ['violations'] });
+          return result.violations.map((x) => ({
+            id: x.id,
+            impact: x.impact,
+            targets: x.nodes.map((n) => n.target.join(' ')),
+          }));
+        });
+        for (const x of violations)
+          if (x.impact === 'serious' || x.impact === 'critical')
+            found.push(
+              `${dir === team ? 'team' : 'client'} ${name}: ${x.impact} ${x.id} at ${x.targets.slice(0, 3).join(', ')}`,
+            );
+        await v.page.close();
+      }
+    }
+    expect(found).toEqual([]);
   });
 
   it('prints to A4 PDF pages', async () => {

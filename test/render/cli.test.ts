@@ -155,7 +155,7 @@ describe('template overrides', () => {
     // The details' headings (about them, personality, hangouts, what we can do); the card draws the other four.
     expect(html.match(/<section class="mine">/g)).toHaveLength(4);
     expect(html).toContain('<h2>Goals</h2>');
-    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).toContain('@media print');
   });
 

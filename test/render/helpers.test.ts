@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCurrency } from '../../src/render/helpers.js';
+import { formatMoney as formatCurrency } from '../../src/model/market-format.js';
 
 const intl = (value: number, currency: string) =>
   new Intl.NumberFormat('en-GB', {
@@ -10,7 +10,7 @@ const intl = (value: number, currency: string) =>
     maximumFractionDigits: Math.abs(value) >= 1000 ? 0 : 2,
   }).format(value);
 
-describe('formatCurrency', () => {
+describe('formatMoney', () => {
   // GBP, EUR and USD are formatted without Intl; they must read exactly as Intl writes them.
   it.each(['GBP', 'EUR', 'USD'])(
     'writes %s amounts exactly as Intl does, ties and negative zero included',

@@ -91,7 +91,7 @@ describe('HTML specifics', () => {
       expect(html).not.toMatch(/\ssrc="(?!images\/)/i);
       expect(html).not.toMatch(/<link\b|@import|url\(/i);
       expect(html).toMatch(/@media print/);
-      expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
+      expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
     }
   });
 

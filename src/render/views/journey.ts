@@ -28,6 +28,10 @@ export interface StageView {
   touchpoints: Array<{ channel: string; description?: string; owner?: string }>;
   /** No sales stage aligns with it (only when the journey has sales stages). */
   uncovered: boolean;
+  /** The sales stages that serve it, by name (the journey map's bottom lane). */
+  salesStages: string[];
+  /** The triggers of the milestones reached at this stage. */
+  milestones: string[];
 }
 
 export function journeyView(header: DocHeader, data: Record<string, unknown>, personas: Ref[]) {
@@ -56,6 +60,8 @@ export function journeyView(header: DocHeader, data: Record<string, unknown>, pe
         owner: text(t.owner),
       })),
       uncovered: uncovered.has(b.index),
+      salesStages: [],
+      milestones: [],
     };
   });
   const phases = [...PHASES, 'none' as const]
@@ -89,14 +95,19 @@ export function journeyView(header: DocHeader, data: Record<string, unknown>, pe
       column,
     })),
   }));
+  rows.forEach((row) => {
+    row.stage.salesStages = row.cells.filter((c) => c.aligned).map((c) => c.column.name);
+  });
   const stageName = new Map(stages.map((s) => [s.id, s.name]));
   const milestones = records(data.milestones).map((m, i) => {
     const celebrate = record(m.celebrate);
     const stageId = text(m.stage);
+    const trigger = text(m.trigger) ?? '';
+    if (stageId !== undefined && trigger !== '') stages.find((s) => s.id === stageId)?.milestones.push(trigger);
     return {
       id: text(m.id) ?? `#${i + 1}`,
       stage: stageId === undefined ? undefined : (stageName.get(stageId) ?? stageId),
-      trigger: text(m.trigger) ?? '',
+      trigger,
       celebrate:
         text(celebrate.message) === undefined && text(celebrate.channel) === undefined
           ? undefined
@@ -109,6 +120,7 @@ export function journeyView(header: DocHeader, data: Record<string, unknown>, pe
     personas,
     stages,
     phases,
+    mapPhases: phaseRuns(stages),
     phasesMissing: alignment.phasesMissing.map((p) => PHASE_INFO[p]!.title),
     emotionsRecorded: stages.some((s) => s.emotion !== undefined),
     alignment: {
@@ -125,6 +137,19 @@ export function journeyView(header: DocHeader, data: Record<string, unknown>, pe
 }
 
 export type JourneyView = ReturnType<typeof journeyView>;
+
+/** Runs of consecutive stages in one phase: the journey map's phase headers (a phase that comes back starts a new run). */
+export function phaseRuns(
+  stages: readonly StageView[],
+): Array<{ id: string; title: string; span: number; from: number }> {
+  const runs: Array<{ id: string; title: string; span: number; from: number }> = [];
+  stages.forEach((s, i) => {
+    const last = runs[runs.length - 1];
+    if (last && last.id === s.phase) last.span++;
+    else runs.push({ id: s.phase, title: s.phaseTitle, span: 1, from: i });
+  });
+  return runs;
+}
 
 /** Emotion is an integer −2 … 2; anything else (only possible with --force) counts as not recorded. */
 function emotionOf(value: unknown): number | undefined {

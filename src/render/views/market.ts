@@ -1,13 +1,17 @@
 import { SCORED_CRITERIA, type Bounds, type MarketCriteria } from '../../model/market-criteria.js';
 import type { AccountFit } from '../../model/market-fit.js';
-import { formatNumber, formatPercent } from '../../model/market-format.js';
+import { formatMoney, formatNumber, formatPercent } from '../../model/market-format.js';
+import { FitBreakdown } from '../../model/market-breakdown.js';
+import { readFitDefinition } from '../../model/market-fit.js';
 import { evaluateMarket } from '../../model/market-model.js';
+import { isNearMiss } from '../../model/market-rank.js';
+import { formatPoints, formatShare } from '../../model/market-score.js';
+import type { Sizing } from '../../model/market-sizing.js';
 import type { Workspace, WorkspaceDocument } from '../../workspace/workspace.js';
-import { formatCurrency } from '../helpers.js';
+
 import type { RenderPlan } from '../plan.js';
 import { labelOf, text } from '../values.js';
 import type { DocHeader, Ref } from './common.js';
-import { rankingView } from './market-ranking.js';
 import { formulaSafe } from '../../escape/index.js';
 
 const CRITERION_LABELS: Record<string, string> = {
@@ -38,10 +42,20 @@ export interface CriterionView {
 }
 
 export async function marketView(header: DocHeader, doc: WorkspaceDocument, workspace: Workspace, plan: RenderPlan) {
-  const model = await evaluateMarket(doc, workspace);
+  const definition = readFitDefinition(doc.data);
+  const bySector = new FitBreakdown(definition.criteria.sectors);
+  const byRegion = new FitBreakdown(definition.criteria.regions);
+  const model = await evaluateMarket(doc, workspace, {
+    onScored(account, _source, score) {
+      bySector.add(account.sector, score.fits);
+      byRegion.add(account.region, score.fits);
+    },
+  });
   const { currency, sizing, totals } = model;
-  const money = (n: number | null) => (n === null ? undefined : formatCurrency(n, currency));
-  const accounts = model.accounts.map((a) => accountView(a));
+  const money = (n: number | null) => (n === null ? undefined : formatMoney(n, currency));
+  const label = (c: string) => CRITERION_LABELS[c] ?? labelOf(c);
+  const ranked = model.ranked.map((a, i) => accountView(a, i + 1, model.fit.extended, label));
+  const near = model.ranked.map((a) => isNearMiss(a, model.fit.threshold));
   const required = model.fit.required.map((r) => CRITERION_LABELS[r] ?? labelOf(r));
   const share = sizing.requiredShare;
   const view = {
@@ -53,11 +67,26 @@ export async function marketView(header: DocHeader, doc: WorkspaceDocument, work
     threshold: model.fit.threshold,
     required,
     totals: { ...totals, fitRateText: totals.fitRate === null ? '—' : formatPercent(totals.fitRate) },
-    fitting: accounts.filter((a) => a.fits),
-    misfits: accounts.filter((a) => !a.fits),
-    omittedAccounts: model.omittedAccounts,
+    extended: model.fit.extended,
+    hasTiers: model.fit.tiers.length > 0,
+    // The ranking (market-rank.ts) of every market: fitting accounts best first, then the near
+    // misses, then the other misfits, each group in rank order.
+    targets: ranked.filter((a) => a.fits),
+    nearMisses: ranked.filter((a, i) => !a.fits && near[i]),
+    misfits: ranked.filter((a, i) => !a.fits && !near[i]),
+    omittedAccounts: Math.max(0, totals.accounts - ranked.length),
     accountsFile: model.accountsFile?.path,
-    ranking: rankingView(model, (c) => CRITERION_LABELS[c] ?? labelOf(c), formulaSafe),
+    scoring: model.fit.extended
+      ? {
+          tiers: model.fit.tiers,
+          minKnown: formatShare(model.fit.minKnown),
+          threshold: formatPoints(100 * model.fit.threshold),
+        }
+      : undefined,
+    charts: {
+      sectors: chartOf(bySector, 'not given'),
+      regions: chartOf(byRegion, 'not given'),
+    },
     sizing: {
       rows: [
         sizingRow(
@@ -99,8 +128,7 @@ export async function marketView(header: DocHeader, doc: WorkspaceDocument, work
       verdict: sizing.verdict,
       verdictLevel: sizing.verdict === 'within' ? 'ok' : sizing.verdict === 'no-target' ? 'info' : 'error',
       verdictText: VERDICTS[sizing.verdict],
-      // The bar's scale leaves room past whichever is larger, the required or the achievable share.
-      bar: share === null ? undefined : shareBar(share, sizing.maxShare),
+      funnel: funnelOf(sizing, money, share),
     },
   };
   const summary =
@@ -123,33 +151,104 @@ function sizingRow(label: string, value: string | undefined, note: string, key?:
   return { label, value: value ?? '—', note, key };
 }
 
-function shareBar(required: number, achievable: number) {
-  const scale = Math.max(required, achievable) * 1.25;
-  const pct = (x: number) => Math.round((x / scale) * 1000) / 10;
-  return { fill: pct(required), limit: pct(achievable), over: required > achievable };
-}
-
-function accountView(a: AccountFit) {
+function accountView(a: AccountFit, rank: number, extended: boolean, label: (criterion: string) => string) {
   return {
+    rank,
     // Account names come from CRM exports, and a report table may end up in a spreadsheet (Excel
     // opens HTML, cells get pasted): a name that starts like a formula is shown, never evaluated.
     // JSON keeps the raw name.
     name: formulaSafe(a.name),
     fits: a.fits,
-    score: a.scored > 0 ? `${a.matched}/${a.scored}` : '—',
+    tier: a.tier ?? STANDING[a.standing],
+    // Without weights the score reads as criteria matched of criteria scored; with them, as points.
+    score: extended
+      ? a.points === null
+        ? '—'
+        : formatPoints(a.points)
+      : a.scored > 0
+        ? `${a.matched}/${a.scored}`
+        : '—',
+    known: a.knownShare === null ? '—' : formatShare(a.knownShare),
     reasons: a.results
       .filter((r) => r.outcome === 'mismatch')
       .map((r) => ({
-        criterion: CRITERION_LABELS[r.criterion] ?? r.criterion,
+        criterion: label(r.criterion),
         reason: r.reason,
         required: a.failedRequired.includes(r.criterion),
       })),
-    unknown: a.unknown.map((c) => CRITERION_LABELS[c] ?? c),
+    disqualifiedBy: a.disqualifiedBy.map((d) => ({ criterion: label(d.criterion), reason: d.reason })),
+    // Every criterion with its weight and the points it added or cost (weighted markets).
+    criteria: a.results.map((r) => ({
+      label: label(r.criterion),
+      weight: formatPoints(r.weight),
+      points: r.outcome === 'unknown' ? 'unknown' : `${r.points >= 0 ? '+' : '−'}${formatPoints(Math.abs(r.points))}`,
+      reason: r.outcome === 'unknown' ? 'no data' : r.reason,
+    })),
+    notes: a.mainReasons.filter((m) => m.startsWith('not enough data')),
+    unknown: a.unknown.map(label),
     annualSpend: a.annualSpend,
     /** accepted_misfits: the reason this misfit is kept on purpose (partials/accepted-mark). */
     accepted: a.accepted ? { reason: a.accepted.reason } : undefined,
     source:
       a.source.in === 'csv' ? `${a.source.file.split('/').pop()}:${a.source.line}` : `inline #${a.source.index + 1}`,
+  };
+}
+
+const STANDING: Record<AccountFit['standing'], string> = {
+  tiered: '',
+  untiered: 'no tier',
+  'not-enough-data': 'not enough data',
+  'fails-required': 'fails a required criterion',
+  disqualified: 'disqualified',
+};
+
+/** A chart's bars, or undefined when it would say nothing (no account lists the field). */
+function chartOf(breakdown: FitBreakdown, missing: string) {
+  const { groups } = breakdown.result();
+  if (groups.every((g) => g.label === null)) return undefined;
+  return groups.map((g) => ({
+    label: g.label ?? missing,
+    fitting: g.fitting,
+    total: g.total,
+    misfits: g.total - g.fitting,
+  }));
+}
+
+/** Total market → addressable → revenue target, with the figures the report shows beside them. */
+function funnelOf(sizing: Sizing, money: (n: number | null) => string | undefined, share: number | null) {
+  const steps: Array<{ label: string; amount: string; value: number; note: string }> = [];
+  if (sizing.totalCompanies !== null && sizing.averageAnnualSpend !== null)
+    steps.push({
+      label: 'Total market',
+      amount: money(sizing.totalCompanies * sizing.averageAnnualSpend)!,
+      value: sizing.totalCompanies * sizing.averageAnnualSpend,
+      note: `${formatNumber(sizing.totalCompanies)} companies × ${money(sizing.averageAnnualSpend)}`,
+    });
+  steps.push({
+    label: 'Addressable',
+    amount: money(sizing.addressableSpend.value)!,
+    value: sizing.addressableSpend.value,
+    note:
+      sizing.addressableSpend.basis === 'estimated' ? 'estimated from the fit rate' : 'summed over fitting accounts',
+  });
+  if (sizing.revenueTarget !== null)
+    steps.push({
+      label: 'Revenue target',
+      amount: money(sizing.revenueTarget)!,
+      value: sizing.revenueTarget,
+      note: 'stated',
+    });
+  return {
+    steps,
+    share:
+      share === null
+        ? undefined
+        : {
+            required: share,
+            requiredText: formatPercent(share, sizing.maxShare),
+            achievable: sizing.maxShare,
+            achievableText: formatPercent(sizing.maxShare, share),
+          },
   };
 }
 
@@ -185,7 +284,7 @@ function criteriaView(
   if (criteria.revenue)
     add(
       'revenue',
-      bounds(criteria.revenue, (n) => formatCurrency(n, currency)),
+      bounds(criteria.revenue, (n) => formatMoney(n, currency)),
     );
   if (criteria.regions) add('regions', list(criteria.regions));
   if (criteria.growth_stages) add('growth_stages', list(criteria.growth_stages));
