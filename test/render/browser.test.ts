@@ -329,10 +329,9 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('HTML reports in a real browser (Chr
       const v = await visit(path.join(out, name));
       expect(await v.page.locator('table.journey-map thead th.map-stage').count()).toBe(stages);
       // Only the title and the map: the detail that follows starts a portrait page of its own.
-      await v.page.evaluate(() => {
-        const map = document.querySelector('.map-page')!;
-        for (const el of [...document.querySelectorAll('main > *, footer')]) if (el !== map) el.remove();
-      });
+      await v.page
+        .locator('main > :not(.map-page), footer')
+        .evaluateAll((els) => els.forEach((el) => (el as { remove(): void }).remove()));
       const pdf = (await v.page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
       expect({ name, pages: pdf.match(/\/Type\s*\/Page\b/g)?.length }).toEqual({ name, pages: 1 });
       // Landscape A4: 842 × 595 points.
