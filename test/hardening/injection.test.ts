@@ -92,11 +92,11 @@ describe('formula cells from a CRM export', () => {
         expect(names).toEqual(FORMULAS);
         continue;
       }
-      // In the fit table each name follows the cell start (<td><strong>, or "| **" before the score) after an apostrophe.
+      // In the fit table each name follows the cell start (<td><strong>, or "| **" after the rank and before the score) after an apostrophe.
       const cells =
         format === 'html'
           ? [...report.matchAll(/<td><strong>([^<]*)<\/strong>/g)].map((m) => m[1]!)
-          : [...report.matchAll(/^\| \*\*(.*?)\*\* \| (?:\d+\/\d+|—) \|/gm)].map((m) => m[1]!);
+          : [...report.matchAll(/^\| \d+ \| \*\*(.*?)\*\* \| (?:\d+\/\d+|—) \|/gm)].map((m) => m[1]!);
       expect(cells).toHaveLength(FORMULAS.length);
       for (const cell of cells) expect(cell).toMatch(/^(&#x27;|')/);
     }
