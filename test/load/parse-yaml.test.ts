@@ -11,7 +11,11 @@ const parse = (text: string) => {
   return { documents, errors };
 };
 
-/** The reference: the `yaml` package with YAML 1.2 core options, empty documents dropped. */
+/**
+ * The reference: the `yaml` package with YAML 1.2 core options, empty documents dropped. A key
+ * that resolves to a non-string (`null:`, `true:`, `1:`) becomes the key String(value), as in
+ * parseYaml and js-yaml: the `yaml` package's own toJS writes a null key as '' instead.
+ */
 function careful(text: string): { data: unknown[]; errors: number } {
   const parsed = parseAllDocuments(text, {
     version: '1.2',
@@ -25,9 +29,18 @@ function careful(text: string): { data: unknown[]; errors: number } {
   const docs = Array.isArray(parsed) ? parsed : [];
   const errors = docs.reduce((n, d) => n + d.errors.length + d.warnings.length, 0);
   return {
-    data: docs.filter((d) => !isEmptyDocument(d)).map((d) => d.toJS({ maxAliasCount: 1000 }) as unknown),
+    data: docs
+      .filter((d) => !isEmptyDocument(d))
+      .map((d) => withStringKeys(d.toJS({ maxAliasCount: 1000, mapAsMap: true }) as unknown)),
     errors,
   };
+}
+
+function withStringKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withStringKeys);
+  if (value instanceof Map)
+    return Object.fromEntries([...value].map(([k, v]) => [String(k), withStringKeys(v)] as [string, unknown]));
+  return value;
 }
 
 function isEmptyDocument(doc: Document.Parsed): boolean {
@@ -53,6 +66,8 @@ describe('parseYaml: YAML 1.2 core schema (SPEC 7)', () => {
     // Beyond a double: Infinity, as YAML 1.2 core and the careful path read it (js-yaml keeps a string).
     ['a: 1E310\nb: [-2.5e+400]\nc: 1e308\nd: 1e-400', { a: Infinity, b: [-Infinity], c: 1e308, d: 0 }],
     ['a: 0x1F\nb: 1E310', { a: 31, b: Infinity }],
+    // A key that resolves to null or a boolean is named by its value as text (as js-yaml and JSON do).
+    ['null: a\ntrue: b\n1: c', { null: 'a', true: 'b', 1: 'c' }],
   ])('%j', (text, expected) => {
     const { documents, errors } = parse(`${text}\n`);
     expect(errors).toEqual([]);
