@@ -7,6 +7,8 @@ import type { CheckedFile } from './checked-file.js';
 import { toDocument } from './documents.js';
 import { documentPassFor, type DocumentPassRequest } from './document-pass.js';
 import { readFiles } from './read-files.js';
+import { filesInFlight, type Concurrency } from './concurrency.js';
+import { gatherFacts } from './facts.js';
 
 export interface LoadOptions extends PlanOptions {
   /**
@@ -14,15 +16,22 @@ export interface LoadOptions extends PlanOptions {
    * only summaries of personas unless `summaries: false`.
    */
   documentRules?: DocumentPassRequest;
+  /** How many files are read at once (default `auto`). */
+  concurrency?: Concurrency;
+  /** Keep the accounts files' own `x-` columns on the accounts (render --format csv needs them). */
+  ownColumns?: boolean;
 }
 
-/** Find the workspace, collect and parse its files, classify and schema-validate the documents. */
+/**
+ * Find the workspace, collect and parse its files, classify and schema-validate the documents,
+ * and read the accounts_file of every reported market (the market model reads no file).
+ */
 export async function loadWorkspace(options: LoadOptions): Promise<Workspace> {
   const plan = await planWorkspace(options);
-  if (!options.documentRules) return assembleWorkspace(plan, readFiles(plan.files, plan.settings.limits));
-  const pass = documentPassFor(options.documentRules, plan.settings);
+  const pass = options.documentRules ? documentPassFor(options.documentRules, plan.settings) : undefined;
   const workspace = assembleWorkspace(plan, readFiles(plan.files, plan.settings.limits, pass));
-  workspace.documentPass = pass.mode;
+  if (pass) workspace.documentPass = pass.mode;
+  await gatherFacts(workspace, { pictures: false, concurrency: filesInFlight(options.concurrency) });
   return workspace;
 }
 
@@ -36,6 +45,7 @@ export function assembleWorkspace(plan: WorkspacePlan, files: CheckedFile[]): Wo
     reportedFiles: files.filter((f) => reported.has(f.absPath)).map((f) => f.file),
     documents: [],
     findings: [],
+    facts: { accounts: new Map(), pictures: new Map() },
   };
   for (const file of files) {
     const isReported = reported.has(file.absPath);

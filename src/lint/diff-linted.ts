@@ -42,21 +42,21 @@ export async function diffWorkspaces(
   );
 }
 
-/** Compare two checked sides: markets are evaluated here (they may stream an accounts_file). */
-export async function diffLinted(
+/** Compare two checked sides: markets are evaluated here, from the rows loading read. */
+export function diffLinted(
   base: LintedSide,
   head: LintedSide,
   baseRevision: DiffRevision,
   headRevision: DiffRevision,
   options: DiffOptions = {},
-): Promise<WorkspaceDiff> {
-  return diffSides(await side(base, baseRevision), await side(head, headRevision), options);
+): WorkspaceDiff {
+  return diffSides(side(base, baseRevision), side(head, headRevision), options);
 }
 
-async function side(linted: LintedSide, revision: DiffRevision): Promise<DiffSide> {
+function side(linted: LintedSide, revision: DiffRevision): DiffSide {
   const markets = new Map<WorkspaceDocument, MarketModel>();
   for (const doc of linted.workspace.documents)
-    if (doc.kind === 'market' && doc.schemaValid) markets.set(doc, await evaluateMarket(doc, linted.workspace));
+    if (doc.kind === 'market' && doc.schemaValid) markets.set(doc, evaluateMarket(doc, linted.workspace));
   return {
     revision,
     documents: linted.workspace.documents,

@@ -79,7 +79,7 @@ export async function diffRevisions(options: DiffRevisionsOptions): Promise<Work
     }
 
     const include = pathFilter(cwd, options.paths ?? []);
-    return await diffLinted(
+    return diffLinted(
       base,
       head,
       { revision: range.base.spec, commit: range.base.commit },

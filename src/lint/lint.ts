@@ -8,6 +8,9 @@ import { allRuleMeta, CHECK_RULES, VALIDATE_RULES } from '../rules/registry.js';
 import type { Rule, RuleContext } from '../rules/rule.js';
 import type { RuleMeta } from '../rules/types.js';
 import { applyDirectives, type Resolved } from '../rules/unused-disable.js';
+import { pictureInvalid } from '../rules/picture-invalid.js';
+import { filesInFlight } from './concurrency.js';
+import { gatherFacts } from './facts.js';
 
 export interface LintOptions extends LoadOptions {
   /** `validate`: syntax, schema, kinds, ids. `check`: every rule. */
@@ -50,10 +53,14 @@ export async function lint(options: LintOptions): Promise<LintResult> {
  */
 export async function lintWorkspace(
   workspace: Workspace,
-  options: Omit<LintOptions, keyof LoadOptions>,
+  options: Omit<LintOptions, Exclude<keyof LoadOptions, 'concurrency'>>,
 ): Promise<LintResult> {
   const meta = allRuleMeta();
   checkRuleSettings(workspace.settings, meta);
+  await gatherFacts(workspace, {
+    pictures: options.mode === 'check' && severityOf(pictureInvalid.id, pictureInvalid.severity, workspace) !== 'off',
+    concurrency: filesInFlight(options.concurrency),
+  });
   const loaded = new Map(workspace.files.map((f) => [f.file, f]));
   const resolver = new PositionResolver((file) => loaded.get(file));
   const memos = new Map<string, unknown>();
@@ -84,6 +91,10 @@ export async function lintWorkspace(
     if (!check) continue;
     for (const finding of await check(context)) if (reported.has(finding.owner ?? finding.file)) findings.push(finding);
   }
+  // The rules' shared models and, when only diagnostics are wanted, the accounts files' rows are
+  // not needed to place the findings: let them go before the diagnostics are made.
+  memos.clear();
+  if (options.diagnosticsOnly) workspace.facts.accounts.clear();
 
   const resolve = (finding: Finding, severity: Severity) => resolver.resolve(finding, severity);
   const position = (finding: Finding): Resolved | undefined => {

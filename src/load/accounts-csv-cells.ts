@@ -1,4 +1,5 @@
 import { ACCOUNT_FIELD_TYPES, ACCOUNT_FIELDS, type AccountField } from '../model/market-accounts.js';
+import { isRecord } from '../model/completeness.js';
 import type { Account } from '../model/market-criteria.js';
 import { didYouMean } from '../schema/suggest.js';
 import { CRM_HEADERS } from './crm-headers.js';
@@ -52,6 +53,16 @@ export function readHeader(
       message: 'the header has no "name" column; every account needs a name, so no row can be read',
     });
   return { columns, own, problems };
+}
+
+/** A market's accounts_columns as readHeader compares headers: trimmed, lower case; entries of the wrong type are schema errors and left out. */
+export function columnMapping(value: unknown): Map<string, AccountField> {
+  const mapping = new Map<string, AccountField>();
+  if (!isRecord(value)) return mapping;
+  for (const [header, field] of Object.entries(value))
+    if (typeof field === 'string' && (ACCOUNT_FIELDS as string[]).includes(field))
+      mapping.set(header.trim().toLowerCase(), field as AccountField);
+  return mapping;
 }
 
 function unknownColumn(header: string): string {

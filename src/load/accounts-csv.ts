@@ -12,6 +12,7 @@ import {
 } from './accounts-csv-cells.js';
 import { CsvParser, separatorOf, type CsvRecord, type CsvSyntaxError } from './csv-parser.js';
 import { Utf8Text } from './utf8-text.js';
+import { AccountRows } from './account-rows.js';
 
 /** A problem in the CSV, at a 1-based line and column of the file. */
 export interface CsvProblem {
@@ -122,6 +123,31 @@ export async function readAccountsCsv(absPath: string, options: AccountsCsvOptio
     options.onProblem({ ...failure, message: `${failure.message}; rows after this point were not read` });
   }
   return result;
+}
+
+/** An accounts_file read whole: its good rows (with the line each starts on) and its problems. */
+export interface AccountsTable {
+  /** Display path of the CSV. */
+  path: string;
+  result: AccountsCsvResult;
+  rows: AccountRows;
+  problems: CsvProblem[];
+}
+
+/** Read an accounts CSV into an AccountsTable (what the market model scores). */
+export async function loadAccountsCsv(
+  absPath: string,
+  displayPath: string,
+  options: Omit<AccountsCsvOptions, 'onAccount' | 'onProblem'>,
+): Promise<AccountsTable> {
+  const rows = new AccountRows();
+  const problems: CsvProblem[] = [];
+  const result = await readAccountsCsv(absPath, {
+    ...options,
+    onAccount: (account, line) => rows.push(account, line),
+    onProblem: (problem) => problems.push(problem),
+  });
+  return { path: displayPath, result, rows, problems };
 }
 
 function isBlank(cells: readonly string[]): boolean {

@@ -8,7 +8,7 @@ import type { MarketModel } from './market-model.js';
  * What changed in a market: its fields (criteria, fit threshold, weights and required criteria,
  * accounts, sizing) item by item, then what they do: the accounts that start or stop fitting and
  * the criterion that made the difference, the fit rate, the addressable market and the required
- * share. The models are evaluated by the caller (they may stream an accounts_file).
+ * share. The models are evaluated by the caller.
  */
 export function diffMarket(
   before: Record<string, unknown>,

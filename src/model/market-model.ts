@@ -1,10 +1,7 @@
-import path from 'node:path';
-import { readAccountsCsv, type AccountsCsvResult, type CsvProblem } from '../load/accounts-csv.js';
-import type { Workspace, WorkspaceDocument } from '../workspace/workspace.js';
-import { display } from '../util/paths.js';
+import type { AccountsCsvResult, CsvProblem } from '../load/accounts-csv.js';
+import { factKey, type Workspace, type WorkspaceDocument } from '../workspace/workspace.js';
 import { accountKey } from './accepted-misfits.js';
-import { isRecord } from './completeness.js';
-import { accountFromData, ACCOUNT_FIELDS, type AccountField } from './market-accounts.js';
+import { accountFromData } from './market-accounts.js';
 import type { Account, CriterionName, MarketCriteria } from './market-criteria.js';
 import {
   describeFit,
@@ -67,7 +64,7 @@ export interface MarketModel {
   };
   /**
    * Per-account results in listing order (inline, then CSV rows), up to `detailLimit`;
-   * `omittedAccounts` counts the rest so a 100,000-row file does not live in memory.
+   * `omittedAccounts` counts the rest, so the model of a 100,000-row file stays small.
    */
   accounts: AccountFit[];
   omittedAccounts: number;
@@ -112,12 +109,15 @@ export interface CsvMisfit {
 
 export const DEFAULT_DETAIL_LIMIT = 1000;
 
-/** Score every listed account of a market document (streaming its accounts_file) and size the market. */
-export async function evaluateMarket(
+/**
+ * Score every listed account of a market document (inline, then the rows of its accounts_file
+ * as loading read them into `workspace.facts`) and size the market. Reads no file.
+ */
+export function evaluateMarket(
   doc: WorkspaceDocument,
   workspace: Workspace,
   options: EvaluateOptions = {},
-): Promise<MarketModel> {
+): MarketModel {
   const data = doc.data;
   const definition = readFitDefinition(data);
   const limit = options.detailLimit ?? DEFAULT_DETAIL_LIMIT;
@@ -172,25 +172,23 @@ export async function evaluateMarket(
 
   let accountsFile: MarketModel['accountsFile'] = null;
   if (typeof data.accounts_file === 'string' && data.accounts_file !== '') {
-    const absPath = path.resolve(path.dirname(doc.absPath), data.accounts_file);
-    const file = display(workspace.cwd, absPath);
-    const result = await readAccountsCsv(absPath, {
-      maxBytes: workspace.settings.limits.maxCsvBytes,
-      columns: columnMapping(data.accounts_columns),
-      keepOwnColumns: options.ownColumns,
-      // Without a workspace, the market file's own folder tree is the limit (as for persona pictures).
-      within: workspace.settings.root ?? path.dirname(doc.absPath),
-      onAccount: (account, line) => {
-        counts.fromFile++;
-        fold(account, { in: 'csv', file, line });
-      },
-      onProblem: (problem) => {
-        counts.csvProblems++;
-        options.onCsvProblem?.({ ...problem, file });
-      },
-    });
-    accountsFile = { path: file, ...result };
-    counts.excluded += result.badRows;
+    const table = workspace.facts.accounts.get(factKey(doc));
+    if (!table)
+      throw new Error(
+        `internal: the accounts_file of ${doc.file} was not read; load the workspace with lint() or loadWorkspace(), which read it for reported markets`,
+      );
+    const file = table.path;
+    const { rows } = table;
+    for (let i = 0; i < rows.length; i++) {
+      counts.fromFile++;
+      fold(rows.account(i, options.ownColumns), { in: 'csv', file, line: rows.line(i) });
+    }
+    for (const problem of table.problems) {
+      counts.csvProblems++;
+      options.onCsvProblem?.({ ...problem, file });
+    }
+    accountsFile = { path: file, ...table.result };
+    counts.excluded += table.result.badRows;
   }
 
   return {
@@ -229,14 +227,4 @@ export async function evaluateMarket(
     csvProblems: counts.csvProblems,
     sizing: sizeMarket(data, totals, definition.currency),
   };
-}
-
-/** accounts_columns as the CSV reader compares headers: trimmed, lower case; entries of the wrong type are schema errors and left out. */
-function columnMapping(value: unknown): Map<string, AccountField> {
-  const mapping = new Map<string, AccountField>();
-  if (!isRecord(value)) return mapping;
-  for (const [header, field] of Object.entries(value))
-    if (typeof field === 'string' && (ACCOUNT_FIELDS as string[]).includes(field))
-      mapping.set(header.trim().toLowerCase(), field as AccountField);
-  return mapping;
 }

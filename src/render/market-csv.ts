@@ -46,7 +46,7 @@ const EOL = '\r\n'; // RFC 4180
 export async function marketCsv(doc: WorkspaceDocument, workspace: Workspace): Promise<string> {
   const definition = readFitDefinition(doc.data);
   const rows: Array<{ key: RankKey; account: Account; score: FitScore }> = [];
-  await evaluateMarket(doc, workspace, {
+  evaluateMarket(doc, workspace, {
     detailLimit: 0,
     rankLimit: 0,
     ownColumns: true,

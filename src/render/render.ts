@@ -61,6 +61,8 @@ async function lintAndWrite(options: RenderOptions, out: OutputFolder): Promise<
   const browser = options.format === 'pdf' ? findBrowser({ ...options.browser, cwd: options.cwd }) : undefined;
   const lintOptions: Parameters<typeof lint>[0] = { cwd: options.cwd, paths: options.paths, mode: 'check' };
   if (options.today) lintOptions.today = options.today;
+  // The market CSVs carry the accounts' own x- columns; other formats need not hold them.
+  if (options.format === 'csv') lintOptions.ownColumns = true;
   const result = await lint(lintOptions);
   const { workspace, diagnostics } = result;
   const documents = workspace.documents.filter((d) => d.reported);

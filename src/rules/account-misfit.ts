@@ -1,6 +1,6 @@
 import type { Finding } from '../diagnostic.js';
 import { AcceptedMisfits } from './accepted-misfits.js';
-import { csvFinding, marketEvaluations } from './market-evaluation.js';
+import { marketEvaluations, misfitMessage } from './market-evaluation.js';
 import { defineRule, type RuleContext } from './rule.js';
 
 const RULE = 'account-misfit';
@@ -15,9 +15,9 @@ export const accountMisfit = defineRule({
   severity: 'warning',
   description: 'A listed account does not fit the market; the message says which criteria failed and what was unknown.',
   help: 'Either the account is not a prospect (remove it, or keep it on purpose: list it with the reason under `accepted_misfits` of the market), or the criteria are too narrow: widen them, lower fit.threshold, or take a criterion out of fit.required. Unknown criteria never count against an account; fill in its data to have them scored.',
-  async check(context: RuleContext): Promise<Finding[]> {
+  check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    for (const { doc, misfits, csvMisfits } of await marketEvaluations(context)) {
+    for (const { doc, misfits, csvMisfits } of marketEvaluations(context)) {
       const accepted = new AcceptedMisfits(doc);
       for (const misfit of misfits) {
         if (accepted.accepts(misfit.name)) continue;
@@ -29,15 +29,8 @@ export const accountMisfit = defineRule({
           message: misfitMessage(misfit.name, misfit.summary),
         });
       }
-      for (const misfit of csvMisfits)
-        if (!accepted.accepts(misfit.name))
-          findings.push(csvFinding(RULE, doc, misfit.file, misfit.line, 1, misfitMessage(misfit.name, misfit.summary)));
+      for (const misfit of csvMisfits) if (!accepted.accepts(misfit.account)) findings.push(misfit);
     }
     return findings;
   },
 });
-
-/** The words of an account-misfit warning, for inline and CSV accounts alike. */
-function misfitMessage(name: string, summary: string): string {
-  return `account "${name}" does not fit: ${summary}`;
-}

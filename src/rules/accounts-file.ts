@@ -14,9 +14,9 @@ export const accountsFileReference = defineRule({
   severity: unknownReference.severity,
   description: unknownReference.description,
   help: unknownReference.help,
-  async check(context: RuleContext): Promise<Finding[]> {
+  check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    for (const { doc, model } of await marketEvaluations(context)) {
+    for (const { doc, model } of marketEvaluations(context)) {
       const file = model.accountsFile;
       if (!file || file.status === 'read') continue;
       const fix =

@@ -15,9 +15,9 @@ import { CORE_RULES } from './types.js';
  */
 export const marketSchema = defineRule({
   ...CORE_RULES.find((r) => r.id === 'schema')!,
-  async check(context: RuleContext): Promise<Finding[]> {
+  check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    for (const { doc, csvProblems } of await marketEvaluations(context)) {
+    for (const { doc, csvProblems } of marketEvaluations(context)) {
       findings.push(...requiredNotScored(doc), ...scoringSchemaProblems(doc));
       for (const p of csvProblems) findings.push(csvFinding('schema', doc, p.file, p.line, p.column, p.message));
     }

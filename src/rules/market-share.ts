@@ -18,9 +18,9 @@ export const marketShare = defineRule({
   description:
     'The share of the addressable market needed for the revenue target exceeds sizing.max_share, or no listed account fits.',
   help: 'Lower sizing.revenue_target, widen the criteria so more of the market fits, or raise sizing.max_share if evidence supports it. With sizing.total_companies and average_annual_spend the addressable market is estimated rather than summed from listed accounts.',
-  async check(context: RuleContext): Promise<Finding[]> {
+  check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    for (const { doc, model } of await marketEvaluations(context)) {
+    for (const { doc, model } of marketEvaluations(context)) {
       const message = messageFor(model, doc);
       if (message) findings.push(findingAt('market-share', doc, pointerFor(model, doc), message));
     }

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import type { Finding } from '../diagnostic.js';
 import { UsageError } from '../errors.js';
+import type { AccountsTable } from '../load/accounts-csv.js';
 import type { LoadedFile } from '../load/load-file.js';
+import type { PictureLook } from '../load/picture.js';
 import type { Kind } from '../schema/compile.js';
 import { display } from '../util/paths.js';
 import { collectFiles, type CollectedFile } from './collect.js';
@@ -41,6 +43,24 @@ export interface Workspace {
    * them whole (see document-pass.ts).
    */
   documentPass?: 'validate' | 'check';
+  /** What the rules and models need from files other than the YAML, read when loading (lint/facts.ts). */
+  facts: WorkspaceFacts;
+}
+
+/**
+ * Facts gathered from disk for the reported documents, keyed by factKey(doc), so that rules and
+ * models read no file themselves.
+ */
+export interface WorkspaceFacts {
+  /** Each market's accounts_file, read whole. */
+  accounts: Map<string, AccountsTable>;
+  /** What the disk says about each persona's picture path (inside the workspace; gathered when picture-invalid runs). */
+  pictures: Map<string, PictureLook>;
+}
+
+/** The key of a document's facts. */
+export function factKey(doc: Pick<WorkspaceDocument, 'file' | 'docIndex'>): string {
+  return `${doc.file}#${doc.docIndex}`;
 }
 
 export interface PlanOptions {

@@ -45,7 +45,7 @@ export async function marketView(header: DocHeader, doc: WorkspaceDocument, work
   const definition = readFitDefinition(doc.data);
   const bySector = new FitBreakdown(definition.criteria.sectors);
   const byRegion = new FitBreakdown(definition.criteria.regions);
-  const model = await evaluateMarket(doc, workspace, {
+  const model = evaluateMarket(doc, workspace, {
     onScored(account, _source, score) {
       bySector.add(account.sector, score.fits);
       byRegion.add(account.region, score.fits);
