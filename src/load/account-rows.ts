@@ -24,6 +24,7 @@ export class AccountRows {
   private readonly values: unknown[] = [undefined];
   private readonly textCodes = new Map<string, number>();
   private readonly listCodes = new Map<string, number>();
+  private readonly booleanCodes = new Map<boolean, number>();
   /** The rows' own `x-` cells, when the file was read keeping them (render --format csv). */
   private readonly owns: Array<Record<string, string> | undefined> = [];
 
@@ -77,12 +78,13 @@ export class AccountRows {
   }
 
   private codeOf(value: unknown): number {
-    if (typeof value === 'boolean') return this.code(this.textCodes, value ? '\0true' : '\0false', value);
-    if (Array.isArray(value)) return this.code(this.listCodes, value.join('\0'), Object.freeze([...value] as string[]));
+    if (typeof value === 'boolean') return this.code(this.booleanCodes, value, value);
+    if (Array.isArray(value))
+      return this.code(this.listCodes, JSON.stringify(value), Object.freeze([...value] as string[]));
     return this.code(this.textCodes, String(value), value);
   }
 
-  private code(codes: Map<string, number>, key: string, value: unknown): number {
+  private code<K>(codes: Map<K, number>, key: K, value: unknown): number {
     let code = codes.get(key);
     if (code === undefined) {
       code = this.values.push(value) - 1;
