@@ -2,7 +2,7 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isInside } from '../util/paths.js';
 import { UsageError } from '../errors.js';
-import { globBase, globToRegExp, isGlob } from './glob.js';
+import { globBase, globMatcher, isGlob } from './glob.js';
 
 export interface CollectedFile {
   absPath: string;
@@ -42,17 +42,17 @@ export async function collectFiles(specs: readonly string[], cwd: string, bounda
     if (isGlob(spec) && !(await exists(path.resolve(cwd, spec)))) {
       const base = path.resolve(cwd, globBase(spec));
       const relPattern = path.relative(base, path.resolve(cwd, spec)).split(path.sep).join('/');
-      const matcher = globToRegExp(relPattern);
+      const matches = globMatcher(relPattern);
       if (boundary !== undefined) await refuseLinkOut(base, globBase(spec), boundary);
       const files = await walk(base, boundary ?? base, realOf).catch(() => []);
-      const matches = files.filter((file) => matcher.test(path.relative(base, file).split(path.sep).join('/')));
+      const matched = files.filter((file) => matches(path.relative(base, file).split(path.sep).join('/')));
       // Like a path that does not exist: a pattern that matches nothing is almost always a typo.
-      if (matches.length === 0)
+      if (matched.length === 0)
         throw new UsageError(
           `no YAML file matches "${spec}"`,
           'check the pattern (personakit.yaml, node_modules and dot-folders never match)',
         );
-      for (const file of matches) await add(file, true);
+      for (const file of matched) await add(file, true);
       continue;
     }
     const absPath = path.resolve(cwd, spec);
@@ -104,7 +104,13 @@ async function refuseLinkOut(absPath: string, shown: string, boundary: string): 
   }
 }
 
-/** All YAML files under a folder, skipping node_modules, dot-folders and personakit.yaml. */
+/**
+ * All YAML files under a folder, skipping node_modules, dot-folders and personakit.yaml, each
+ * folder's entries in name order. Our own walk rather than fdir's: a symbolic link is followed
+ * only when its real target stays inside the workspace, and is then listed under its own path;
+ * fdir follows links without telling its filters which entries are links or where they lead, so
+ * the rule would cost a second realpath for every file (ARCHITECTURE.md, "The layers").
+ */
 async function walk(dir: string, boundary: string, realOf: Map<string, string>): Promise<string[]> {
   const files: string[] = [];
   const visited = new Set<string>();
