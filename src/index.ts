@@ -5,6 +5,7 @@
 export type { Diagnostic, Finding, Severity } from './diagnostic.js';
 export { countBySeverity, compareDiagnostics } from './diagnostic.js';
 export { UsageError, SettingsError, InterruptedError } from './errors.js';
+export type { Concurrency } from './lint/concurrency.js';
 export { lint, type LintOptions, type LintResult } from './lint/lint.js';
 export type { Workspace, WorkspaceDocument } from './workspace/workspace.js';
 // Two loaded workspaces are what diffWorkspaces() compares.

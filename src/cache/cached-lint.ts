@@ -6,6 +6,7 @@ import { allRuleMeta } from '../rules/registry.js';
 import type { RuleMeta } from '../rules/types.js';
 import { hashBytes, type CheckedFile } from '../lint/checked-file.js';
 import { readFiles } from '../lint/read-files.js';
+import { filesInFlight } from '../lint/concurrency.js';
 import { planWorkspace, type WorkspacePlan } from '../workspace/workspace.js';
 import { assembleWorkspace } from '../lint/assemble.js';
 import { CACHE_FORMAT, codeFingerprint, dependencyState, externalDependencies, sha1 } from './fingerprint.js';
@@ -60,9 +61,11 @@ export async function cachedLint(options: LintOptions, cache: CacheOptions = {})
     if (stored) files[i] = fromStored(stored, f.absPath, f.file, hashes[i]!);
     else misses.push(i);
   });
-  const read = readFiles(
+  const read = await readFiles(
     misses.map((i) => plan.files[i]!),
     plan.settings.limits,
+    undefined,
+    filesInFlight(options.concurrency),
   );
   misses.forEach((i, k) => (files[i] = read[k]!));
 

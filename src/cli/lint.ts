@@ -5,7 +5,8 @@ import type { Format } from '../report/types.js';
 import { dispatch, type CliContext } from './context.js';
 import { terminalWidth, useColor } from './io.js';
 import { emit } from './output.js';
-import { parseCount, parseFormat, parsePercent } from './parse-options.js';
+import { CONCURRENCY_HELP, parseConcurrency, parseCount, parseFormat, parsePercent } from './parse-options.js';
+import type { Concurrency } from '../lint/concurrency.js';
 import { packageVersion } from './version.js';
 
 export interface LintCommandOptions {
@@ -22,6 +23,8 @@ export interface LintCommandOptions {
   cacheLocation?: string;
   /** check --since <rev>: report only on the files changed since that git revision. */
   since?: string;
+  /** --concurrency: files read at once (absent: auto). */
+  concurrency?: Concurrency;
 }
 
 interface RawLintFlags {
@@ -34,6 +37,7 @@ interface RawLintFlags {
   cache?: boolean;
   cacheLocation?: string;
   since?: string;
+  concurrency?: Concurrency;
 }
 
 export function registerLintCommands(program: Command, ctx: CliContext): void {
@@ -51,7 +55,8 @@ export function registerLintCommands(program: Command, ctx: CliContext): void {
       .option(
         '--cache-location <dir>',
         'where --cache keeps its files (default: node_modules/.cache/personakit in the workspace)',
-      );
+      )
+      .option('--concurrency <n>', CONCURRENCY_HELP, parseConcurrency);
 
   common(program.command('validate'))
     .description('Check YAML syntax and the JSON Schemas of personas, journeys and markets.')
@@ -100,6 +105,7 @@ export function toLintOptions(
   if (flags.cache) options.cache = true;
   if (flags.cacheLocation !== undefined) options.cacheLocation = flags.cacheLocation;
   if (flags.since !== undefined) options.since = flags.since;
+  if (flags.concurrency !== undefined) options.concurrency = flags.concurrency;
   return options;
 }
 
@@ -132,6 +138,7 @@ export async function runLint(options: LintCommandOptions, ctx: CliContext): Pro
     diagnosticsOnly: true,
   };
   if (options.minCompleteness !== undefined) lintOptions.minCompleteness = options.minCompleteness;
+  if (options.concurrency !== undefined) lintOptions.concurrency = options.concurrency;
   // --cache: same diagnostics, from src/cache/ when inputs are unchanged.
   const result = options.cache
     ? await (await import('../cache/cached-lint.js')).cachedLint(lintOptions, { location: options.cacheLocation })

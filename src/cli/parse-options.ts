@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import type { Concurrency } from '../lint/concurrency.js';
 import { FORMATS, type Format } from '../report/types.js';
 import { suggestion } from '../schema/suggest.js';
 
@@ -23,3 +24,17 @@ export function parseCount(value: string): number {
     throw new InvalidArgumentError(`"${value}" is not a count; give a whole number of 0 or more.`);
   return n;
 }
+
+/** --concurrency: auto, off, or how many files are read at once (as ESLint 9 spells it). */
+export function parseConcurrency(value: string): Concurrency {
+  const word = value.trim().toLowerCase();
+  if (word === 'auto' || word === 'off') return word;
+  const n = Number(word);
+  if (/^\d+$/.test(word) && Number.isSafeInteger(n) && n >= 1) return n;
+  throw new InvalidArgumentError(
+    `"${value}" is not a concurrency; use auto (the default), off (one file at a time) or a number of files from 1 up.`,
+  );
+}
+
+export const CONCURRENCY_HELP =
+  'how many files are read at once: auto, off (one at a time) or a number (default: auto)';

@@ -9,6 +9,8 @@ import { plural } from '../util/plural.js';
 import { dispatch, type CliContext } from './context.js';
 import { terminalWidth, useColor } from './io.js';
 import { packageVersion } from './version.js';
+import { CONCURRENCY_HELP, parseConcurrency } from './parse-options.js';
+import type { Concurrency } from '../lint/concurrency.js';
 
 export interface RenderCommandOptions {
   paths: string[];
@@ -18,6 +20,8 @@ export interface RenderCommandOptions {
   force: boolean;
   audience: Audience;
   browser?: string;
+  /** --concurrency: files read at once (absent: auto). */
+  concurrency?: Concurrency;
 }
 
 interface RenderFlags {
@@ -27,6 +31,7 @@ interface RenderFlags {
   force?: boolean;
   audience: Audience;
   browser?: string;
+  concurrency?: Concurrency;
 }
 
 // Listed here rather than imported so that `personakit --help` does not load the renderer.
@@ -63,6 +68,7 @@ export function registerRender(program: Command, ctx: CliContext): void {
         .default('client')
         .argParser(parseAudience),
     )
+    .option('--concurrency <n>', CONCURRENCY_HELP, parseConcurrency)
     .addHelpText(
       'after',
       '\nExamples:\n  $ personakit render                        HTML reports in report/, for the client\n  $ personakit render --audience team --force  every problem shown, with its position\n  $ personakit render --format pdf            PDFs printed by Chromium (or --browser <path>)\n  $ personakit render --format md --out docs/personas\n  $ personakit render personas --format json --out model\n  $ personakit render markets --format csv --out crm',
@@ -97,6 +103,7 @@ export function toRenderOptions(paths: string[], flags: RenderFlags): RenderComm
   };
   if (flags.browser !== undefined) options.browser = flags.browser;
   if (flags.templates !== undefined) options.templates = flags.templates;
+  if (flags.concurrency !== undefined) options.concurrency = flags.concurrency;
   return options;
 }
 
@@ -122,6 +129,7 @@ export async function runRender(options: RenderCommandOptions, ctx: CliContext):
     browser: { flag: options.browser, env: io.env.PERSONAKIT_BROWSER, pathVar: io.env.PATH },
   };
   if (options.templates !== undefined) renderOptions.templates = options.templates;
+  if (options.concurrency !== undefined) renderOptions.concurrency = options.concurrency;
   const result = await renderReports(renderOptions);
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (result.refused) {

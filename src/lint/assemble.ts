@@ -29,9 +29,10 @@ export interface LoadOptions extends PlanOptions {
 export async function loadWorkspace(options: LoadOptions): Promise<Workspace> {
   const plan = await planWorkspace(options);
   const pass = options.documentRules ? documentPassFor(options.documentRules, plan.settings) : undefined;
-  const workspace = assembleWorkspace(plan, readFiles(plan.files, plan.settings.limits, pass));
+  const inFlight = filesInFlight(options.concurrency);
+  const workspace = assembleWorkspace(plan, await readFiles(plan.files, plan.settings.limits, pass, inFlight));
   if (pass) workspace.documentPass = pass.mode;
-  await gatherFacts(workspace, { pictures: false, concurrency: filesInFlight(options.concurrency) });
+  await gatherFacts(workspace, { pictures: false, concurrency: inFlight });
   return workspace;
 }
 

@@ -49,6 +49,16 @@ export function checkFile(
   return checkBytes(bytes, runner ? '' : hashBytes(bytes), target, limits, runner);
 }
 
+/** checkFile for bytes read elsewhere (asynchronously, see read-files.ts). */
+export function checkReadBytes(
+  bytes: Buffer | 'too-large',
+  target: FileToRead,
+  limits: Limits,
+  runner?: DocumentRunner,
+): CheckedFile {
+  return checkBytes(bytes, runner ? '' : hashBytes(bytes), target, limits, runner);
+}
+
 /** With a document pass, also the document-scope rules, and personas cut down to their summary. */
 function checkBytes(
   bytes: Buffer | 'too-large',

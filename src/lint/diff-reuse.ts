@@ -5,6 +5,7 @@ import { isInside } from '../util/paths.js';
 import type { TreeEntry } from '../workspace/git-revision.js';
 import { planWorkspace, type WorkspacePlan } from '../workspace/workspace.js';
 import { assembleWorkspace } from './assemble.js';
+import { filesInFlight } from './concurrency.js';
 import type { CheckedFile, FileToRead } from './checked-file.js';
 import { documentPassFor } from './document-pass.js';
 import { readFiles } from './read-files.js';
@@ -55,7 +56,7 @@ export async function lintBaseReusing(input: ReuseInput): Promise<LintedSide | u
     throw e;
   }
   const pass = documentPassFor({ mode: 'check', today: input.today, summaries: false }, plan.settings);
-  const fresh = readFiles(plan.files, plan.settings.limits, pass);
+  const fresh = await readFiles(plan.files, plan.settings.limits, pass, filesInFlight('auto'));
 
   // Both lists in the order the workspace is walked: settings `paths` in order, then by path.
   const rank = rankOf(plan);

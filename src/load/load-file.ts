@@ -1,4 +1,5 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { Finding } from '../diagnostic.js';
 import { UsageError } from '../errors.js';
 import { decodeUtf8 } from './decode.js';
@@ -70,6 +71,19 @@ export function readFileBytes(absPath: string, file: string, max: number): Buffe
   return withOpenFile(absPath, file, (fd) => (fstatSync(fd).size > max ? 'too-large' : readFileSync(fd)));
 }
 
+/** readFileBytes without blocking: several files can be on their way at once (lint/read-files.ts). */
+export async function readFileBytesAsync(absPath: string, file: string, max: number): Promise<Buffer | 'too-large'> {
+  let handle;
+  try {
+    handle = await open(absPath, 'r');
+    return (await handle.stat()).size > max ? 'too-large' : await handle.readFile();
+  } catch (e) {
+    throw unreadable(e, file);
+  } finally {
+    await handle?.close();
+  }
+}
+
 let scratch = Buffer.allocUnsafe(64 * 1024);
 
 /**
@@ -119,20 +133,21 @@ function withOpenFile<T>(absPath: string, file: string, read: (fd: number) => T)
     fd = openSync(absPath, 'r');
     return read(fd);
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why =
-      err.code === 'EACCES' || err.code === 'EPERM'
-        ? 'permission denied'
-        : err.code === 'ENOENT'
-          ? 'it no longer exists'
-          : err.message;
-    throw new UsageError(
-      `cannot read ${file}: ${why}`,
-      'fix the file permissions or leave it out of the checked paths',
-    );
+    throw unreadable(e, file);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+function unreadable(e: unknown, file: string): UsageError {
+  const err = e as NodeJS.ErrnoException;
+  const why =
+    err.code === 'EACCES' || err.code === 'EPERM'
+      ? 'permission denied'
+      : err.code === 'ENOENT'
+        ? 'it no longer exists'
+        : err.message;
+  return new UsageError(`cannot read ${file}: ${why}`, 'fix the file permissions or leave it out of the checked paths');
 }
 
 export function formatBytes(n: number): string {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Concurrency } from '../lint/concurrency.js';
 import { countBySeverity, type Diagnostic } from '../diagnostic.js';
 import { UsageError } from '../errors.js';
 import { lint, type LintResult } from '../lint/lint.js';
@@ -39,6 +40,8 @@ export interface RenderOptions {
   today?: Date;
   /** For pdf: --browser, PERSONAKIT_BROWSER and PATH, searched in that order (pdf/browser.ts). */
   browser?: { flag?: string; env?: string; pathVar?: string };
+  /** Files read at once while checking them (default auto). */
+  concurrency?: Concurrency;
   /** Called after each report is drawn and handed to be written (the CLI shows progress on a terminal). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -63,6 +66,7 @@ async function lintAndWrite(options: RenderOptions, out: OutputFolder): Promise<
   if (options.today) lintOptions.today = options.today;
   // The market CSVs carry the accounts' own x- columns; other formats need not hold them.
   if (options.format === 'csv') lintOptions.ownColumns = true;
+  if (options.concurrency !== undefined) lintOptions.concurrency = options.concurrency;
   const result = await lint(lintOptions);
   const { workspace, diagnostics } = result;
   const documents = workspace.documents.filter((d) => d.reported);

@@ -54,9 +54,24 @@ describe('argv → options: validate and check', () => {
       'check',
       { mode: 'check', ...lintDefaults, quiet: true, paths: ['-odd-name.yaml'] },
     ],
+    [['check', '--concurrency', '4'], 'check', { mode: 'check', ...lintDefaults, concurrency: 4 }],
+    [['check', '--concurrency=auto'], 'check', { mode: 'check', ...lintDefaults, concurrency: 'auto' }],
+    [['validate', '--concurrency', 'OFF'], 'validate', { mode: 'validate', ...lintDefaults, concurrency: 'off' }],
   ])('%j', async (argv, command, expected) => {
     const result = await optionsOf(argv);
     expect(result).toMatchObject({ code: 0, command, err: '' });
+    expect(result.options).toEqual(expected);
+  });
+});
+
+describe('argv → options: render --concurrency (the lint layer reads the files)', () => {
+  const renderDefaults = { paths: [], format: 'html', out: 'report', force: false, audience: 'client' };
+  it.each([
+    [['render', '--concurrency', 'off'], { ...renderDefaults, concurrency: 'off' }],
+    [['render', '--concurrency', '8', 'personas'], { ...renderDefaults, concurrency: 8, paths: ['personas'] }],
+  ])('%j', async (argv, expected) => {
+    const result = await optionsOf(argv);
+    expect(result).toMatchObject({ code: 0, command: 'render', err: '' });
     expect(result.options).toEqual(expected);
   });
 });
@@ -82,6 +97,12 @@ describe('usage errors: exit 2, one message that says what to do, no command run
     [['check', '--max-warnings', '-1'], /"-1" is not a count/],
     [['check', '--max-warnings', 'many'], /"many" is not a count; give a whole number of 0 or more/],
     [['check', '--min-completeness', '101'], /"101" is not a percentage/],
+    [
+      ['check', '--concurrency', '0'],
+      /"0" is not a concurrency; use auto \(the default\), off \(one file at a time\) or a number/,
+    ],
+    [['check', '--concurrency', 'fast'], /"fast" is not a concurrency/],
+    [['render', '--concurrency', '-2'], /"-2" is not a concurrency/],
     [['check', '--format'], /argument missing/],
     [['schema', 'bogus'], /unknown kind "bogus"\n {2}use one of persona, journey, market, settings/],
     [['schema', 'persna'], /unknown kind "persna" \(did you mean "persona"\?\)/],
