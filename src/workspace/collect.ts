@@ -109,7 +109,7 @@ async function refuseLinkOut(absPath: string, shown: string, boundary: string): 
  * folder's entries in name order. Our own walk rather than fdir's: a symbolic link is followed
  * only when its real target stays inside the workspace, and is then listed under its own path;
  * fdir follows links without telling its filters which entries are links or where they lead, so
- * the rule would cost a second realpath for every file (ARCHITECTURE.md, "The layers").
+ * the rule would cost a second realpath for every file (ARCHITECTURE.md, "Not yet").
  */
 async function walk(dir: string, boundary: string, realOf: Map<string, string>): Promise<string[]> {
   const files: string[] = [];
