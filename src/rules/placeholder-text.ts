@@ -24,7 +24,10 @@ export const placeholderText = defineRule({
   },
 });
 
-/** Every string value, depth first in document order; the user's own `x-` fields are left alone. */
+/**
+ * Every string value, depth first in document order; the user's own `x-` fields are left alone.
+ * `segments` is the path to `value`, one array for the whole walk (copied only for a finding).
+ */
 function visit(
   value: unknown,
   segments: Array<string | number>,
@@ -34,10 +37,17 @@ function visit(
   if (typeof value === 'string') {
     if (isPlaceholder(value, placeholders)) found([...segments], value);
   } else if (Array.isArray(value)) {
-    value.forEach((item, i) => visit(item, [...segments, i], placeholders, found));
+    for (let i = 0; i < value.length; i++) {
+      segments.push(i);
+      visit(value[i], segments, placeholders, found);
+      segments.pop();
+    }
   } else if (isRecord(value)) {
-    for (const [key, item] of Object.entries(value)) {
-      if (!key.startsWith('x-')) visit(item, [...segments, key], placeholders, found);
+    for (const key in value) {
+      if (!Object.hasOwn(value, key) || key.startsWith('x-')) continue;
+      segments.push(key);
+      visit(value[key], segments, placeholders, found);
+      segments.pop();
     }
   }
 }
