@@ -1,14 +1,12 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
+import { hashBytes } from '../load/hash-bytes.js';
 import { readFileBytes, withFileBytes } from '../load/load-file.js';
-import { lintWorkspace, type LintOptions } from '../lint/lint.js';
-import { allRuleMeta } from '../rules/registry.js';
+import type { LintOptions } from '../lint/lint.js';
 import type { RuleMeta } from '../rules/types.js';
-import { hashBytes, type CheckedFile } from '../lint/checked-file.js';
-import { readFiles } from '../lint/read-files.js';
+import type { CheckedFile } from '../lint/checked-file.js';
 import { filesInFlight } from '../lint/concurrency.js';
 import { planWorkspace, type WorkspacePlan } from '../workspace/workspace.js';
-import { assembleWorkspace } from '../lint/assemble.js';
 import { CACHE_FORMAT, codeFingerprint, dependencyState, externalDependencies, sha1 } from './fingerprint.js';
 import { CacheStore, type StoredFile, type StoredFiles } from './store.js';
 
@@ -46,11 +44,18 @@ export async function cachedLint(options: LintOptions, cache: CacheOptions = {})
     return {
       diagnostics: previous.diagnostics,
       files: previous.files,
-      rules: allRuleMeta(),
+      rules: previous.rules,
       reportedDocuments: previous.reportedDocuments,
       reuse: 'result',
     };
   }
+
+  // Only now the parser, the schemas and the rules: a warm run that reuses the answer loads none of them.
+  const [{ lintWorkspace }, { readFiles }, { assembleWorkspace }] = await Promise.all([
+    import('../lint/lint.js'),
+    import('../lint/read-files.js'),
+    import('../lint/assemble.js'),
+  ]);
 
   const header = JSON.stringify([CACHE_FORMAT, code, plan.settings.limits]);
   const entries = await store.readFiles(header);
@@ -78,7 +83,10 @@ export async function cachedLint(options: LintOptions, cache: CacheOptions = {})
   const nextFiles: StoredFiles | undefined =
     misses.length > 0 || stale ? { header, entries: toStoredEntries(files) } : undefined;
   await store
-    .write({ key, deps, diagnostics: result.diagnostics, files: result.files, reportedDocuments }, nextFiles)
+    .write(
+      { key, deps, diagnostics: result.diagnostics, files: result.files, rules: result.rules, reportedDocuments },
+      nextFiles,
+    )
     .catch(() => {
       // The cache is only a shortcut: a read-only or full disk must not fail the check.
     });

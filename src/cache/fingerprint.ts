@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { WorkspaceDocument } from '../workspace/workspace.js';
 
 /** Bump when the layout of the cache files changes. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 export function sha1(text: string | Buffer): string {
   return createHash('sha1').update(text).digest('hex');

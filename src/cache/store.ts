@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic, Finding } from '../diagnostic.js';
 import type { SchemaProblem } from '../schema/messages.js';
+import type { RuleMeta } from '../rules/types.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 
 /** The last run's whole answer, valid while its key and its external dependencies are unchanged. */
@@ -11,6 +12,8 @@ export interface StoredResult {
   deps: Array<[string, string]>;
   diagnostics: Diagnostic[];
   files: string[];
+  /** The rules' metadata the reporters were given (SARIF describes every rule). */
+  rules: RuleMeta[];
   reportedDocuments: number;
 }
 

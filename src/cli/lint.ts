@@ -7,6 +7,7 @@ import { terminalWidth, useColor } from './io.js';
 import { emit } from './output.js';
 import { CONCURRENCY_HELP, parseConcurrency, parseCount, parseFormat, parsePercent } from './parse-options.js';
 import type { Concurrency } from '../lint/concurrency.js';
+import type { LintOptions } from '../lint/lint.js';
 import { packageVersion } from './version.js';
 
 export interface LintCommandOptions {
@@ -111,10 +112,7 @@ export function toLintOptions(
 
 export async function runLint(options: LintCommandOptions, ctx: CliContext): Promise<number> {
   const { io } = ctx;
-  const [{ lint }, { formatDiagnosticPieces }] = await Promise.all([
-    import('../lint/lint.js'),
-    import('../report/index.js'),
-  ]);
+  const { formatDiagnosticPieces } = await import('../report/index.js');
   let paths = options.paths;
   if (options.since !== undefined) {
     paths = await (await import('../lint/since.js')).changedSince(io.cwd, options.paths, options.since);
@@ -130,7 +128,7 @@ export async function runLint(options: LintCommandOptions, ctx: CliContext): Pro
       return 0;
     }
   }
-  const lintOptions: Parameters<typeof lint>[0] = {
+  const lintOptions: LintOptions = {
     cwd: io.cwd,
     paths,
     mode: options.mode,
@@ -142,7 +140,7 @@ export async function runLint(options: LintCommandOptions, ctx: CliContext): Pro
   // --cache: same diagnostics, from src/cache/ when inputs are unchanged.
   const result = options.cache
     ? await (await import('../cache/cached-lint.js')).cachedLint(lintOptions, { location: options.cacheLocation })
-    : await lint(lintOptions);
+    : await (await import('../lint/lint.js')).lint(lintOptions);
   const reportedDocs =
     'reportedDocuments' in result
       ? result.reportedDocuments

@@ -1,5 +1,5 @@
-import crypto from 'node:crypto';
 import type { Finding } from '../diagnostic.js';
+import { hashBytes } from '../load/hash-bytes.js';
 import { loadBytes, readFileBytesReused, type LoadedFile } from '../load/load-file.js';
 import type { Limits } from '../load/limits.js';
 import { isKind } from '../schema/compile.js';
@@ -23,14 +23,6 @@ export interface CheckedFile extends LoadedFile {
   hash: string;
   /** Findings of the document-scope rules, when they ran as the file was read (document-pass.ts). */
   ruleFindings?: Finding[];
-}
-
-// crypto.hash (Node ≥ 20.12) is the one-shot form: half the cost of createHash for small files.
-const oneShot = (crypto as { hash?: (algorithm: string, data: Buffer) => string }).hash;
-
-export function hashBytes(bytes: Buffer | 'too-large'): string {
-  if (bytes === 'too-large') return 'too-large';
-  return oneShot ? oneShot('sha1', bytes) : crypto.createHash('sha1').update(bytes).digest('hex');
 }
 
 /**
