@@ -32,7 +32,7 @@ export async function loadWorkspace(options: LoadOptions): Promise<Workspace> {
   const inFlight = filesInFlight(options.concurrency);
   const workspace = assembleWorkspace(plan, await readFiles(plan.files, plan.settings.limits, pass, inFlight));
   if (pass) workspace.documentPass = pass.mode;
-  await gatherFacts(workspace, { pictures: false, concurrency: inFlight });
+  await gatherFacts(workspace, { pictures: false, concurrency: inFlight, ownColumns: options.ownColumns === true });
   return workspace;
 }
 
