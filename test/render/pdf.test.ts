@@ -123,33 +123,34 @@ describe.skipIf(!READY)('render --format pdf (Chromium through playwright-core)'
 
   // The README's pictures of a printed persona: drawn on every run (into the temp folder), written
   // to docs/ only by `PERSONAKIT_DOCS_SCREENSHOTS=1 npx vitest run test/render/pdf.test.ts`.
-  it('draws the README images of the printed persona pages (written to docs/ when PERSONAKIT_DOCS_SCREENSHOTS=1)', async () => {
+  it('draws the README images of printed pages (written to docs/ when PERSONAKIT_DOCS_SCREENSHOTS=1)', async () => {
     const docs =
       process.env.PERSONAKIT_DOCS_SCREENSHOTS === '1' ? path.join(REPO_ROOT, 'docs') : await makeTempDir('pk-pdf-png-');
-    const file = path.join(pdf, 'persona-shift-planner-priya.pdf');
-    for (const page of [1, 2]) {
-      const prefix = path.join(docs, `screenshot-pdf-page-${page}`);
-      // 60 dpi: an A4 page of 496 × 702 pixels, enough to read the layout in the README.
+    // 60 dpi: an A4 page of 496 × 702 pixels (702 × 496 landscape), enough to read the layout in the README.
+    for (const [report, page, image, size] of [
+      ['persona-shift-planner-priya', 1, 'screenshot-pdf-page-1', [496, 702]],
+      ['persona-shift-planner-priya', 2, 'screenshot-pdf-page-2', [496, 702]],
+      ['journey-multi-site-operator-buys-dock-scheduling', 1, 'screenshot-pdf-journey-map', [702, 496]],
+    ] as const) {
+      const prefix = path.join(docs, image);
+      const p = String(page);
       execFileSync('pdftoppm', [
         '-png',
         '-r',
         '60',
         '-f',
-        String(page),
+        p,
         '-l',
-        String(page),
+        p,
         '-singlefile',
-        file,
+        path.join(pdf, `${report}.pdf`),
         prefix,
       ]);
       const png = await readFile(`${prefix}.png`);
-      expect([png.subarray(1, 4).toString(), png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual(['PNG', 496, 702]);
+      expect([png.subarray(1, 4).toString(), png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual(['PNG', ...size]);
     }
   });
 
-  // A block that does not fit what is left of a page moves to the next one; a table breaks between
-  // its rows instead. So no page before the last is left more than half empty (a persona's card
-  // and the cards page's cards stand alone on theirs by design).
   it('leaves no page before the last half empty', async () => {
     for (const name of (await readdir(pdf)).filter((n) => n !== 'cards.pdf')) {
       const fill = fillOf(path.join(pdf, name));
