@@ -70,7 +70,7 @@ export async function cachedLint(options: LintOptions, cache: CacheOptions = {})
     misses.map((i) => plan.files[i]!),
     plan.settings.limits,
     undefined,
-    filesInFlight(options.concurrency),
+    filesInFlight(options.concurrency, 'documents'),
   );
   misses.forEach((i, k) => (files[i] = read[k]!));
 

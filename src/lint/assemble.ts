@@ -29,10 +29,14 @@ export interface LoadOptions extends PlanOptions {
 export async function loadWorkspace(options: LoadOptions): Promise<Workspace> {
   const plan = await planWorkspace(options);
   const pass = options.documentRules ? documentPassFor(options.documentRules, plan.settings) : undefined;
-  const inFlight = filesInFlight(options.concurrency);
-  const workspace = assembleWorkspace(plan, await readFiles(plan.files, plan.settings.limits, pass, inFlight));
+  const documents = filesInFlight(options.concurrency, 'documents');
+  const workspace = assembleWorkspace(plan, await readFiles(plan.files, plan.settings.limits, pass, documents));
   if (pass) workspace.documentPass = pass.mode;
-  await gatherFacts(workspace, { pictures: false, concurrency: inFlight, ownColumns: options.ownColumns === true });
+  await gatherFacts(workspace, {
+    pictures: false,
+    concurrency: filesInFlight(options.concurrency, 'facts'),
+    ownColumns: options.ownColumns === true,
+  });
   return workspace;
 }
 

@@ -56,7 +56,7 @@ export async function lintBaseReusing(input: ReuseInput): Promise<LintedSide | u
     throw e;
   }
   const pass = documentPassFor({ mode: 'check', today: input.today, summaries: false }, plan.settings);
-  const fresh = await readFiles(plan.files, plan.settings.limits, pass, filesInFlight('auto'));
+  const fresh = await readFiles(plan.files, plan.settings.limits, pass, filesInFlight('auto', 'documents'));
 
   // Both lists in the order the workspace is walked: settings `paths` in order, then by path.
   const rank = rankOf(plan);

@@ -59,7 +59,7 @@ export async function lintWorkspace(
   checkRuleSettings(workspace.settings, meta);
   await gatherFacts(workspace, {
     pictures: options.mode === 'check' && severityOf(pictureInvalid.id, pictureInvalid.severity, workspace) !== 'off',
-    concurrency: filesInFlight(options.concurrency),
+    concurrency: filesInFlight(options.concurrency, 'facts'),
   });
   const loaded = new Map(workspace.files.map((f) => [f.file, f]));
   const resolver = new PositionResolver((file) => loaded.get(file));

@@ -11,10 +11,14 @@ const TODAY = new Date('2026-06-01T00:00:00Z');
 
 describe('--concurrency: how many files are read at once', () => {
   it('maps auto, off and numbers to files in flight', () => {
-    expect(filesInFlight(undefined)).toBe(filesInFlight('auto'));
-    expect(filesInFlight('auto')).toBeGreaterThan(1);
-    expect(filesInFlight('off')).toBe(1);
-    expect(filesInFlight(3)).toBe(3);
+    for (const files of ['documents', 'facts'] as const) {
+      expect(filesInFlight(undefined, files)).toBe(filesInFlight('auto', files));
+      expect(filesInFlight('off', files)).toBe(1);
+      expect(filesInFlight(3, files)).toBe(3);
+    }
+    // auto: the documents one at a time (the cheapest), the pictures and CSVs several at once.
+    expect(filesInFlight('auto', 'documents')).toBe(1);
+    expect(filesInFlight('auto', 'facts')).toBeGreaterThan(1);
   });
 
   it.each(['one-fault-per-rule', 'foundation-problems', 'market-csv-errors'])(
