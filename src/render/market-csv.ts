@@ -1,5 +1,6 @@
 import { csvCell } from '../escape/index.js';
 import { accountKey } from '../model/accepted-misfits.js';
+import { ACCOUNT_FIELDS, type AccountField } from '../model/market-accounts.js';
 import { explain, type Account } from '../model/market-criteria.js';
 import { mainReasons, readFitDefinition, type FitDefinition, type FitScore } from '../model/market-fit.js';
 import { evaluateMarket } from '../model/market-model.js';
@@ -8,6 +9,9 @@ import { knownShareOf, standingOf } from '../model/market-score.js';
 import type { Workspace, WorkspaceDocument } from '../workspace/workspace.js';
 import type { ReportSink } from './output.js';
 import type { RenderPlan } from './plan.js';
+
+/** The account's own fields, in the schema's order, after the verdict (name and spend lead it). */
+const FIELD_COLUMNS = ACCOUNT_FIELDS.filter((f) => f !== 'name' && f !== 'annual_spend');
 
 /**
  * The columns of `market-<id>.csv`: the verdict first, then the account's fields; the user's own
@@ -23,15 +27,8 @@ export const MARKET_CSV_COLUMNS = [
   'main_reasons',
   'accepted_reason',
   'annual_spend',
-  'sector',
-  'employees',
-  'revenue',
-  'region',
-  'growth_stage',
-  'buys_category',
-  'problems',
-  'incumbent',
-] as const;
+  ...FIELD_COLUMNS,
+];
 
 /** Byte-order mark: spreadsheet programs then read the file as UTF-8, not the system's code page. */
 const BOM = '\uFEFF';
@@ -82,17 +79,16 @@ export function csvRow(
     reasons.join('; '),
     acceptedReason(account, score, definition),
     account.annual_spend,
-    account.sector,
-    account.employees,
-    account.revenue,
-    account.region,
-    account.growth_stage,
-    account.buys_category === undefined ? undefined : account.buys_category ? 'true' : 'false',
-    account.problems?.join(';'),
-    account.incumbent,
+    ...FIELD_COLUMNS.map((field) => fieldCell(account[field])),
     ...own.map((name) => account.own?.[name]),
   ];
   return cells.map((c) => (c === undefined ? '' : csvCell(c))).join(',');
+}
+
+/** A field as a cell: a list as `a;b` (as accounts files write it), a yes/no field as true or false. */
+function fieldCell(value: Account[AccountField]): string | number | undefined {
+  if (Array.isArray(value)) return value.join(';');
+  return typeof value === 'boolean' ? String(value) : value;
 }
 
 /** Why a misfit is kept on purpose (the market's accepted_misfits); empty for the others. */
