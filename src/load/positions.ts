@@ -32,23 +32,53 @@ const ALIAS = 4;
 const EMPTY = 5; // a node with no text (`key:` with nothing after it)
 const WRAP = 6;
 
-const SPACE = /\s/;
-const NAME_END = /[\s,[\]{}]/;
+/** What `/\s/` matches (ECMAScript white space and line terminators), without a string per character. */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** Where an anchor or alias name ends: white space or a flow indicator (`,[]{}`). */
+function isNameEnd(code: number): boolean {
+  return code === 0x2c || code === 0x5b || code === 0x5d || code === 0x7b || code === 0x7d || isSpace(code);
+}
+
+const AMPERSAND = 0x26;
+const NO_TARGETS: ReadonlyMap<number, number> = new Map();
+
+// The records of the last finished parse, reused by the next recorder: a fresh typed array per
+// file is an allocation outside the heap that adds up over a workspace of thousands of files.
+// A recorder that never finishes (a throwaway parse) just keeps its own.
+let spare: Int32Array | undefined;
 
 /**
  * Records where each node of a YAML stream is while js-yaml parses it (its `listener` option),
  * so that the same parse gives the values and their positions (load/parse-yaml.ts).
  */
 export class PositionRecorder {
-  private records: Int32Array = new Int32Array(256 * FIELDS);
+  private records: Int32Array;
   private count = 0;
   private readonly open: number[] = [];
   private readonly roots: number[] = [];
-  private readonly anchors = new Map<string, number>();
-  private readonly targets = new Map<number, number>();
+  private anchors: Map<string, number> | undefined;
+  private targets: Map<number, number> | undefined;
   private lastResult: unknown;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    this.records = spare ?? new Int32Array(256 * FIELDS);
+    spare = undefined;
+  }
 
   readonly listener = (event: EventType, state: State): void => {
     if (event === 'open') {
@@ -83,24 +113,27 @@ export class PositionRecorder {
       const opened = r[at + 1]!;
       const start = contentStart(this.text, opened, end);
       let stop = end;
-      while (stop > start && SPACE.test(this.text[stop - 1]!)) stop--;
+      while (stop > start && isSpace(this.text.charCodeAt(stop - 1))) stop--;
       let type = kind === 'mapping' ? MAP : kind === 'sequence' ? SEQ : SCALAR;
       if (kind === null && start < end && this.text[start] === '*') {
         type = ALIAS;
-        const target = this.anchors.get(this.text.slice(start + 1, nameEnd(this.text, start + 1, end)));
-        if (target !== undefined) this.targets.set(record, target);
+        const target = this.anchors?.get(this.text.slice(start + 1, nameEnd(this.text, start + 1, end)));
+        if (target !== undefined) (this.targets ??= new Map()).set(record, target);
       } else if (kind === null && start >= stop) type = EMPTY;
       r[at] = type;
       r[at + 1] = type === EMPTY ? opened : start;
       r[at + 2] = type === EMPTY ? opened : stop;
       // `&name` between where the node opened and its content: the anchor of this node.
-      const amp = this.text.indexOf('&', opened);
-      if (amp >= 0 && amp < start) this.anchors.set(this.text.slice(amp + 1, nameEnd(this.text, amp + 1, end)), record);
+      for (let amp = opened; amp < start; amp++) {
+        if (this.text.charCodeAt(amp) !== AMPERSAND) continue;
+        (this.anchors ??= new Map()).set(this.text.slice(amp + 1, nameEnd(this.text, amp + 1, end)), record);
+        break;
+      }
     }
     this.lastResult = result;
     if (this.open.length === 0) {
       this.roots.push(record);
-      this.anchors.clear();
+      this.anchors?.clear();
     }
   }
 
@@ -109,19 +142,21 @@ export class PositionRecorder {
     const used = this.records.subarray(0, this.count * FIELDS);
     // Most files are small: their offsets and record numbers fit 16 bits, half the memory.
     const small = this.text.length < 0xffff && this.count < 0xffff;
-    return new PositionIndex(
+    const index = new PositionIndex(
       this.text,
-      small ? Uint16Array.from(used) : used.slice(),
+      small ? new Uint16Array(used) : used.slice(),
       this.roots.filter((_, i) => keep(i)),
-      this.targets,
+      this.targets ?? NO_TARGETS,
     );
+    spare = this.records;
+    return index;
   }
 }
 
 /** From `i`: past spaces, line breaks, comments and node properties (`&anchor`, `!tag`). */
 function contentStart(text: string, i: number, end: number): number {
   for (;;) {
-    while (i < end && SPACE.test(text[i]!)) i++;
+    while (i < end && isSpace(text.charCodeAt(i))) i++;
     const c = text[i];
     if (i >= end) return i;
     if (c === '#') {
@@ -133,7 +168,7 @@ function contentStart(text: string, i: number, end: number): number {
 }
 
 function nameEnd(text: string, i: number, end: number): number {
-  while (i < end && !NAME_END.test(text[i]!)) i++;
+  while (i < end && !isNameEnd(text.charCodeAt(i))) i++;
   return i;
 }
 
