@@ -28,21 +28,29 @@ const CORE_FLOAT =
   /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 const CORE_NULL = /^(?:~|null|Null|NULL)?$/;
 const CORE_BOOL = /^(?:true|True|TRUE|false|False|FALSE)$/;
+// Most scalars of a persona are prose: one look at the first character rules out every type below
+// before its regular expression runs (the same answers, as each pattern can only start so).
+const couldBeNumber = (data: string) => {
+  const c = data.charCodeAt(0); // + - . 0-9
+  return c === 0x2b || c === 0x2d || c === 0x2e || (c >= 0x30 && c <= 0x39);
+};
+const couldBeNull = (data: string) => data === '' || data[0] === '~' || data[0] === 'n' || data[0] === 'N';
+const couldBeBool = (data: string) => data[0] === 't' || data[0] === 'T' || data[0] === 'f' || data[0] === 'F';
 const SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({
   implicit: [
     new jsYaml.Type('tag:yaml.org,2002:null', {
       kind: 'scalar',
-      resolve: (data: string | null) => data === null || CORE_NULL.test(data),
+      resolve: (data: string | null) => data === null || (couldBeNull(data) && CORE_NULL.test(data)),
       construct: () => null,
     }),
     new jsYaml.Type('tag:yaml.org,2002:bool', {
       kind: 'scalar',
-      resolve: (data: string | null) => data !== null && CORE_BOOL.test(data),
+      resolve: (data: string | null) => data !== null && couldBeBool(data) && CORE_BOOL.test(data),
       construct: (data: string) => data.toLowerCase() === 'true',
     }),
     new jsYaml.Type('tag:yaml.org,2002:int', {
       kind: 'scalar',
-      resolve: (data: string | null) => data !== null && CORE_INT.test(data),
+      resolve: (data: string | null) => data !== null && couldBeNumber(data) && CORE_INT.test(data),
       construct: (data: string) =>
         data.startsWith('0o')
           ? parseInt(data.slice(2), 8)
@@ -52,7 +60,7 @@ const SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({
     }),
     new jsYaml.Type('tag:yaml.org,2002:float', {
       kind: 'scalar',
-      resolve: (data: string | null) => data !== null && CORE_FLOAT.test(data),
+      resolve: (data: string | null) => data !== null && couldBeNumber(data) && CORE_FLOAT.test(data),
       construct: (data: string) => {
         const lower = data.toLowerCase();
         if (lower.endsWith('.inf')) return lower.startsWith('-') ? -Infinity : Infinity;

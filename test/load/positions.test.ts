@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { positionsOf } from '../../src/load/parse-yaml.js';
-import { pointerSegments, toPointer } from '../../src/load/positions.js';
+import { pointerSegments, PositionRecorder, toPointer } from '../../src/load/positions.js';
 
 /** Line and column of a pointer, as `line:column`. */
 function at(text: string, pointer: string, docIndex = 0, where: 'key' | 'value' = 'value'): string {
@@ -108,5 +108,36 @@ describe('PositionIndex.locate', () => {
       { startLine: 1, endLine: 1 },
       { startLine: 2, endLine: 4 },
     ]);
+  });
+
+  it('keeps positions right past 16 bits of offsets (a file over 64 KB)', () => {
+    const text = Array.from({ length: 9000 }, (_, i) => `key${i}: value ${i}`).join('\n') + '\n';
+    expect(text.length).toBeGreaterThan(0xffff);
+    expect(at(text, '/key8999')).toBe('9000:10');
+    expect(at(text, '/key4500', 0, 'key')).toBe('4501:1');
+  });
+
+  it('moves a small text to 32-bit records once it has more nodes than 16 bits count', () => {
+    // No valid YAML under 64 KB has that many nodes, so the parser's events are played by hand:
+    // one mapping holding 70,000 empty scalars.
+    const recorder = new PositionRecorder('a');
+    const state = (position: number, kind: string | null, result: unknown) => ({ position, kind, result });
+    const listener = recorder.listener as (event: string, s: ReturnType<typeof state>) => void;
+    listener('open', state(0, null, undefined));
+    for (let i = 0; i < 70_000; i++) {
+      listener('open', state(0, null, undefined));
+      listener('close', state(1, 'scalar', i));
+    }
+    listener('close', state(1, 'mapping', {}));
+    const records = (recorder.finish(() => true) as unknown as { records: ArrayLike<number> }).records;
+    expect(records).toBeInstanceOf(Int32Array);
+    expect(records.length).toBe(70_001 * 4);
+    // The mapping's "after" field: the record after its whole subtree.
+    expect(records[3]).toBe(70_001);
+  });
+
+  it('finds an anchor written after a comment, and not one further on in the text', () => {
+    const text = 'base: # the anchor follows\n  &b\n  x: 1\ncopy: *b\nother: "not & an anchor"\n';
+    expect(at(text, '/copy/x')).toBe('3:6');
   });
 });
