@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isInside } from '../util/paths.js';
@@ -40,6 +41,9 @@ export type PictureLook = ImageKind | 'missing' | 'leads-outside' | 'not-a-file'
  * `realLimit` is `limit` with its symbolic links resolved (callers resolve it once).
  */
 export async function lookAtPicture(target: string, realLimit: string): Promise<PictureLook> {
+  // Most often a picture that is not there: one quiet check, rather than a failed realpath whose
+  // error object and trip through the thread pool cost several times as much.
+  if (!existsSync(target)) return 'missing';
   let real: string;
   try {
     real = await realpath(target);
