@@ -24,44 +24,92 @@ export function pointsWorth(weight: number, score: WeightedTotals): number {
 }
 
 /**
+ * A piece of a misfit's one-line summary: words, or a slot for the account's own reason for a
+ * criterion. Everything but the slots follows from the account's outcomes alone, so the pieces are
+ * built once per combination of outcomes (market-words.ts) and only the slots per account.
+ */
+export type SummaryPiece = string | { reason: CriterionName } | { disqualifiedBy: CriterionName };
+
+/** Pieces of a summary as parts joined by "; ". */
+export class SummaryPieces {
+  readonly pieces: SummaryPiece[] = [];
+
+  /** Starts a part: the separator after the previous one. */
+  part(...pieces: SummaryPiece[]): this {
+    if (this.pieces.length > 0) this.pieces.push('; ');
+    return this.add(...pieces);
+  }
+
+  /** More of the current part. */
+  add(...pieces: SummaryPiece[]): this {
+    for (const piece of pieces) {
+      const last = this.pieces.length - 1;
+      // Adjacent words are one piece: fewer pieces to join for every account of this shape.
+      if (typeof piece === 'string' && typeof this.pieces[last] === 'string') this.pieces[last] += piece;
+      else this.pieces.push(piece);
+    }
+    return this;
+  }
+}
+
+/**
  * The one-line summary of a market using weights, tiers, min_known or disqualify: what rules it
  * out, the score against the threshold, the mismatches that cost the most points (heaviest
- * first), what data is missing for a tier, and the unknowns.
+ * first), what data is missing for a tier, and the unknowns. The account's own reasons are slots.
  */
-export function weightedSummary(
-  account: Account,
-  score: ScoreFacts,
-  definition: ScoredDefinition,
-  reasonOf: (criterion: CriterionName) => string,
-): string {
-  const parts: string[] = [];
+export function weightedPieces(score: ScoreFacts, definition: ScoredDefinition): SummaryPiece[] {
+  const out = new SummaryPieces();
   const disqualified = score.disqualifiedBy.length > 0;
-  if (disqualified) parts.push(disqualifiedText(account, score, definition));
+  if (disqualified) {
+    out.part('disqualified by ');
+    score.disqualifiedBy.forEach((c, i) => out.add(i > 0 ? ', ' : '', `${c} (`, { disqualifiedBy: c }, ')'));
+  }
   const points = pointsOf(score);
   if (points === null) {
-    parts.push(
+    out.part(
       definition.scored.length === 0 ? 'the market states no criteria to score it on' : 'no criterion could be scored',
     );
   } else {
     const below = score.matchedWeight / score.scoredWeight < definition.threshold;
-    parts.push(
+    out.part(
       `score ${formatPoints(points)} of 100${below ? `, below the threshold ${formatPoints(100 * definition.threshold)}` : ''}`,
     );
     if (!score.fits) {
-      const lost = costliest(score, definition).map(
-        (c) =>
-          `${c.criterion} ${formatPoints(c.points)} points (${reasonOf(c.criterion)})${definition.required.includes(c.criterion) ? ' [required]' : ''}`,
+      costliest(score, definition).forEach((c, i) =>
+        out.add(
+          i === 0 ? '; lost: ' : ', ',
+          `${c.criterion} ${formatPoints(c.points)} points (`,
+          { reason: c.criterion },
+          `)${definition.required.includes(c.criterion) ? ' [required]' : ''}`,
+        ),
       );
-      if (lost.length > 0) parts.push(`lost: ${lost.join(', ')}`);
     }
   }
   // Too little data names the fields to fill in, which are the unknowns.
-  if (!disqualified && !enoughData(score, definition.scoring)) parts.push(notEnoughDataText(score, definition));
+  if (!disqualified && !enoughData(score, definition.scoring)) out.part(notEnoughDataText(score, definition));
   else {
     const unknown = definition.scored.filter((_, i) => score.outcomes[i] === 'unknown');
-    if (unknown.length > 0) parts.push(`unknown: ${unknown.join(', ')}`);
+    if (unknown.length > 0) out.part(`unknown: ${unknown.join(', ')}`);
   }
-  return parts.join('; ');
+  return out.pieces;
+}
+
+/** The words of `pieces` with the account's reasons in their slots. */
+export function fillPieces(
+  pieces: readonly SummaryPiece[],
+  reasonOf: (criterion: CriterionName) => string,
+  disqualifiedReasonOf: (criterion: CriterionName) => string,
+): string {
+  // Concatenated, not joined: the message that takes the summary in makes the one flat copy.
+  let words = '';
+  for (const piece of pieces)
+    words +=
+      typeof piece === 'string'
+        ? piece
+        : 'reason' in piece
+          ? reasonOf(piece.reason)
+          : disqualifiedReasonOf(piece.disqualifiedBy);
+  return words;
 }
 
 /** The mismatches with the points each cost, most first. */

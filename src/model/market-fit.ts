@@ -16,9 +16,12 @@ import {
   costliest,
   disqualifiedText,
   disqualifyReason,
+  fillPieces,
   notEnoughDataText,
   pointsWorth,
-  weightedSummary,
+  SummaryPieces,
+  weightedPieces,
+  type SummaryPiece,
 } from './market-explain.js';
 import { formatScore } from './market-format.js';
 import {
@@ -214,7 +217,11 @@ export function describeFit(
     accepted: acceptedOf(account, score, definition),
   };
   const reasonOf = (criterion: CriterionName) => results.find((r) => r.criterion === criterion)!.reason;
-  fit.summary = summarise(account, score, definition, reasonOf);
+  fit.summary = fillPieces(
+    summaryPieces(score, definition),
+    reasonOf,
+    (criterion) => fit.disqualifiedBy.find((d) => d.criterion === criterion)!.reason,
+  );
   fit.mainReasons = mainReasons(account, score, definition, reasonOf);
   return fit;
 }
@@ -231,45 +238,46 @@ export function fitAccount(account: Account, source: AccountSource, definition: 
 
 /**
  * describeFit(…).summary without building what nobody reads: reasons are worded for the failed
- * criteria only. Every misfit of a 100,000-row CSV becomes a finding through this.
+ * criteria only. A market's many misfits go through MisfitWords (market-words.ts), which builds
+ * the same words once per combination of outcomes.
  */
 export function summariseFit(account: Account, score: FitScore, definition: FitDefinition): string {
-  return summarise(account, score, definition, (criterion) =>
-    explain(criterion, 'mismatch', definition.criteria, account, definition.currency),
+  return fillPieces(
+    summaryPieces(score, definition),
+    (criterion) => explain(criterion, 'mismatch', definition.criteria, account, definition.currency),
+    (criterion) => disqualifyReason(criterion, account, definition),
   );
 }
 
-/** The one-line summary: failed criteria with their reasons (when it does not fit), the score, the unknowns. */
-function summarise(
-  account: Account,
-  score: FitScore,
-  definition: FitDefinition,
-  reasonOf: (criterion: CriterionName) => string,
-): string {
-  if (definition.scoring.extended) return weightedSummary(account, score, definition, reasonOf);
-  const parts: string[] = [];
+/**
+ * The one-line summary, with the account's reasons as slots: failed criteria with their reasons
+ * (when it does not fit), the score, the unknowns. It depends on the account's outcomes only.
+ */
+export function summaryPieces(score: FitScore, definition: FitDefinition): SummaryPiece[] {
+  if (definition.scoring.extended) return weightedPieces(score, definition);
+  const out = new SummaryPieces();
   if (score.scored === 0) {
-    parts.push(
+    out.part(
       definition.scored.length === 0 ? 'the market states no criteria to score it on' : 'no criterion could be scored',
     );
   } else {
     if (!score.fits) {
       definition.scored.forEach((c, i) => {
         if (score.outcomes[i] === 'mismatch')
-          parts.push(`${c} (${reasonOf(c)})${definition.required.includes(c) ? ' [required]' : ''}`);
+          out.part(`${c} (`, { reason: c }, `)${definition.required.includes(c) ? ' [required]' : ''}`);
       });
     }
     const ratio = score.matched / score.scored;
     const matches = `matches ${score.matched} of ${score.scored} scored criteria (${formatScore(ratio)}`;
-    parts.push(
+    out.part(
       ratio < definition.threshold
         ? `${matches}, below the threshold ${formatScore(definition.threshold)})`
         : `${matches})`,
     );
   }
   const unknown = definition.scored.filter((_, i) => score.outcomes[i] === 'unknown');
-  if (unknown.length > 0) parts.push(`unknown: ${unknown.join(', ')}`);
-  return parts.join('; ');
+  if (unknown.length > 0) out.part(`unknown: ${unknown.join(', ')}`);
+  return out.pieces;
 }
 
 /** What decides the account's place, shortest first: disqualifiers, the three costliest mismatches, missing data. */

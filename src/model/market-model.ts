@@ -7,12 +7,12 @@ import {
   describeFit,
   readFitDefinition,
   scoreAccount,
-  summariseFit,
   type AccountFit,
   type AccountSource,
   type FitScore,
 } from './market-fit.js';
 import { rankKeyOf, TopRanked } from './market-rank.js';
+import { MisfitWords } from './market-words.js';
 import type { Tier } from './market-score.js';
 import { sizeMarket, type FitTotals, type Sizing } from './market-sizing.js';
 
@@ -120,6 +120,7 @@ export function evaluateMarket(
 ): MarketModel {
   const data = doc.data;
   const definition = readFitDefinition(data);
+  const words = new MisfitWords(definition);
   const limit = options.detailLimit ?? DEFAULT_DETAIL_LIMIT;
   const counts = { inline: 0, fromFile: 0, excluded: 0, omitted: 0, csvProblems: 0, accepted: 0 };
   const kept: AccountFit[] = [];
@@ -149,13 +150,13 @@ export function evaluateMarket(
     if (score.fits) return;
     if (definition.accepted.size > 0 && definition.accepted.has(accountKey(account.name))) counts.accepted++;
     if (source.in === 'inline')
-      options.onMisfit?.({ name: account.name, source, summary: summariseFit(account, score, definition) });
+      options.onMisfit?.({ name: account.name, source, summary: words.summary(account, score) });
     else if (options.onCsvMisfit)
       options.onCsvMisfit({
         file: source.file,
         line: source.line,
         name: account.name,
-        summary: summariseFit(account, score, definition),
+        summary: words.summary(account, score),
       });
   };
 
