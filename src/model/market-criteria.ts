@@ -118,8 +118,8 @@ export function judge(name: CriterionName, criteria: MarketCriteria, account: Ac
           : 'mismatch';
     case 'problems': {
       if (!account.problems || account.problems.length === 0) return 'unknown';
-      const solved = foldedSet(criteria.problems!);
-      return account.problems.some((p) => inFolded(solved, p)) ? 'match' : 'mismatch';
+      const solved = criteria.problems!;
+      return account.problems.some((p) => isListed(solved, p)) ? 'match' : 'mismatch';
     }
     case 'incumbent': {
       // SPEC 7: an absent or empty incumbent means "no competitor", so this is never unknown.
@@ -159,9 +159,9 @@ export function explain(
     }
     case 'problems': {
       if (outcome === 'unknown') return 'no problems given';
-      const solved = foldedSet(criteria.problems!);
+      const solved = criteria.problems!;
       const own = account.problems!;
-      const shared = own.filter((p) => inFolded(solved, p));
+      const shared = own.filter((p) => isListed(solved, p));
       return outcome === 'match'
         ? `has ${quoteList(shared, 'and')}, which we solve`
         : `none of its problems (${quoteList(own, 'and')}) is one we solve`;
@@ -180,12 +180,7 @@ export function explain(
 
 function oneOf(value: string | undefined, allowed: readonly string[]): Outcome {
   if (value === undefined || value.trim() === '') return 'unknown';
-  return inFolded(foldedSet(allowed), value) ? 'match' : 'mismatch';
-}
-
-/** Set membership under `fold`, trying the cheap lower-casing first (most values are already tidy). */
-function inFolded(set: ReadonlySet<string>, value: string): boolean {
-  return set.has(fold(value));
+  return isListed(allowed, value) ? 'match' : 'mismatch';
 }
 
 function oneOfReason(
@@ -231,12 +226,28 @@ export function fold(text: string): string {
 }
 const UNTIDY = /^\s|\s$|\s\s|[^\S ]/;
 
-/** The folded values of a criterion list, built once per list rather than once per account. */
-const foldedSets = new WeakMap<readonly string[], Set<string>>();
-function foldedSet(list: readonly string[]): Set<string> {
-  let set = foldedSets.get(list);
-  if (!set) foldedSets.set(list, (set = new Set(list.map(fold))));
-  return set;
+/**
+ * A criterion list compiled once, rather than once per account: its folded values, and the answer
+ * for each value the accounts have given so far (a CRM export repeats a few sectors and regions
+ * over thousands of rows; a column of unique values stops being remembered at VALUES_KEPT).
+ */
+interface CompiledList {
+  folded: Set<string>;
+  seen: Map<string, boolean>;
+}
+const VALUES_KEPT = 1000;
+const compiledLists = new WeakMap<readonly string[], CompiledList>();
+
+/** Whether `value` is in `list`, compared as `fold` compares. */
+function isListed(list: readonly string[], value: string): boolean {
+  let compiled = compiledLists.get(list);
+  if (!compiled) compiledLists.set(list, (compiled = { folded: new Set(list.map(fold)), seen: new Map() }));
+  let listed = compiled.seen.get(value);
+  if (listed === undefined) {
+    listed = compiled.folded.has(fold(value));
+    if (compiled.seen.size < VALUES_KEPT) compiled.seen.set(value, listed);
+  }
+  return listed;
 }
 
 function quoteList(items: readonly string[], conjunction: 'and' | 'or'): string {

@@ -43,6 +43,24 @@ describe('each criterion: match, mismatch, unknown', () => {
     expect(outcome('growth_stages', {})).toBe('unknown');
   });
 
+  it('answers alike for a value seen many times and past the values a market remembers', () => {
+    const definition = readFitDefinition({ criteria: { sectors: ['Retail', 'food  distribution'] } });
+    const judged = (sector: string) =>
+      fitAccount({ name: 'Acme', sector }, { in: 'inline', index: 0, pointer: '/accounts/0' }, definition).results[0]!
+        .outcome;
+    const known = () => {
+      for (let i = 0; i < 3; i += 1) {
+        expect(judged('retail')).toBe('match');
+        expect(judged(' Food Distribution ')).toBe('match');
+        expect(judged('retailing')).toBe('mismatch');
+      }
+    };
+    known();
+    for (let i = 0; i < 1500; i += 1) expect(judged(`sector ${i}`)).toBe('mismatch');
+    known();
+    expect(judged('RETAIL')).toBe('match');
+  });
+
   it('employees and revenue: inclusive ranges, open ends, unknown without a figure', () => {
     for (const [employees, expected] of [
       [149, 'mismatch'],
