@@ -19,6 +19,8 @@ export class AcceptedMisfits {
 
   /** Whether the misfit account of this name is accepted (and so not reported). */
   accepts(name: string): boolean {
+    // Most markets accept none: no key to work out for each of a CRM export's misfits.
+    if (this.entries.length === 0) return false;
     const key = accountKey(name);
     let accepted = false;
     for (const entry of this.entries)
