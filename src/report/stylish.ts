@@ -19,7 +19,10 @@ function digits(n: number): number {
 
 /** A message's first line: the table shows it, the other lines go below the row. */
 function firstLine(message: string): string {
-  const end = message.search(/[\r\n]/);
+  // indexOf rather than a regular expression: this reads every message of 70,000 rows.
+  const lf = message.indexOf('\n');
+  const cr = message.indexOf('\r');
+  const end = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
   return end < 0 ? message : message.slice(0, end);
 }
 
@@ -96,7 +99,8 @@ function* pieces(diagnostics: readonly Diagnostic[], options: ReportOptions, c: 
       width.line = Math.max(width.line, digits(d.line));
       width.column = Math.max(width.column, digits(d.column));
       width.severity = Math.max(width.severity, d.severity.length);
-      width.message = Math.max(width.message, firstLine(d.message).length);
+      // The message column is padded only on a terminal.
+      if (options.width !== undefined) width.message = Math.max(width.message, firstLine(d.message).length);
       width.rule = Math.max(width.rule, d.rule.length);
     }
     const messageAt = 2 + width.line + 1 + width.column + 2 + width.severity + 2;
