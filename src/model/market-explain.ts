@@ -53,9 +53,12 @@ export class SummaryPieces {
 }
 
 /**
- * The one-line summary of a market using weights, tiers, min_known or disqualify: what rules it
- * out, the score against the threshold, the mismatches that cost the most points (heaviest
- * first), what data is missing for a tier, and the unknowns. The account's own reasons are slots.
+ * The one-line summary of a market using weights, tiers, min_known or disqualify: the score
+ * against the threshold, the mismatches that cost the most points (heaviest first), what data is
+ * missing for a tier, and the unknowns. A disqualified account is out whatever its score, so its
+ * summary says what disqualifies it and the score, and nothing else: what its mismatches cost or
+ * which data it lacks decides nothing (the reports still break its score down). The account's
+ * own reasons are slots.
  */
 export function weightedPieces(score: ScoreFacts, definition: ScoredDefinition): SummaryPiece[] {
   const out = new SummaryPieces();
@@ -74,7 +77,7 @@ export function weightedPieces(score: ScoreFacts, definition: ScoredDefinition):
     out.part(
       `score ${formatPoints(points)} of 100${below ? `, below the threshold ${formatPoints(100 * definition.threshold)}` : ''}`,
     );
-    if (!score.fits) {
+    if (!score.fits && !disqualified) {
       costliest(score, definition).forEach((c, i) =>
         out.add(
           i === 0 ? '; lost: ' : ', ',
@@ -85,8 +88,9 @@ export function weightedPieces(score: ScoreFacts, definition: ScoredDefinition):
       );
     }
   }
+  if (disqualified) return out.pieces;
   // Too little data names the fields to fill in, which are the unknowns.
-  if (!disqualified && !enoughData(score, definition.scoring)) out.part(notEnoughDataText(score, definition));
+  if (!enoughData(score, definition.scoring)) out.part(notEnoughDataText(score, definition));
   else {
     const unknown = definition.scored.filter((_, i) => score.outcomes[i] === 'unknown');
     if (unknown.length > 0) out.part(`unknown: ${unknown.join(', ')}`);

@@ -86,7 +86,7 @@ describe('MisfitWords: the summaries of a market’s misfits, built once per sha
     }
     const last = { name: 'Z', employees: 3000, revenue: 250 };
     expect(words.summary(last, scoreAccount(last, definition))).toBe(
-      'disqualified by revenue (revenue £250 is within at most £1,000,000); score 0 of 100, below the threshold 100; lost: employees 50 points (employees 3,000 is above the maximum 100), revenue 50 points (revenue £250 is below the minimum £5,000,000)',
+      'disqualified by revenue (revenue £250 is within at most £1,000,000); score 0 of 100, below the threshold 100',
     );
   });
 });

@@ -73,6 +73,16 @@ describe('account-misfit with weights, tiers and disqualifiers', () => {
     ]);
   });
 
+  it('names only the disqualifier and the score of a disqualified account, also when criteria mismatch', async () => {
+    const fit = '  weights: { regions: 3 }\n  threshold: 0.7\n  disqualify: { sectors: [betting] }';
+    const csv = 'name,sector,region,employees\nFar Bookies,betting,France,50\nNear Bookies,betting,UK,\n';
+    const out = await run({ 'm.yaml': market(fit), 'accounts.csv': csv });
+    expect(out.filter((d) => d.startsWith('accounts.csv'))).toEqual([
+      'accounts.csv:2:1 warning account-misfit account "Far Bookies" does not fit: disqualified by sectors (sector "betting"); score 20 of 100, below the threshold 70',
+      'accounts.csv:3:1 warning account-misfit account "Near Bookies" does not fit: disqualified by sectors (sector "betting"); score 100 of 100',
+    ]);
+  });
+
   it('stays as before without the new settings', async () => {
     expect(await run({ 'm.yaml': market('  threshold: 0.7'), 'accounts.csv': CSV })).toEqual([
       'accounts.csv:2:1 warning account-misfit account "Far Away" does not fit: employees (employees 50 is below the minimum 100); regions (region "France" is not one of UK); matches 1 of 3 scored criteria (0.33, below the threshold 0.7)',

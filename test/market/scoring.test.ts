@@ -163,6 +163,25 @@ describe('fit.disqualify', () => {
     );
   });
 
+  it('says only what disqualified the account and its score: its mismatches and unknowns decide nothing', () => {
+    const a = fit(
+      { sector: 'Gambling', region: 'France', employees: undefined },
+      { disqualify: { sectors: ['gambling'] }, weights: { regions: 3 } },
+      { ...CRITERIA, sectors: ['retail', 'gambling'] },
+    );
+    expect(a.summary).toBe('disqualified by sectors (sector "Gambling"); score 50 of 100, below the threshold 100');
+    // The breakdown is still in the model (and so in the reports), and the main reasons name the costliest.
+    expect(a.results.find((r) => r.criterion === 'regions')).toMatchObject({ outcome: 'mismatch', points: -50 });
+    expect(a.mainReasons).toEqual([
+      'disqualified by sectors (sector "Gambling")',
+      'regions −50: region "France" is not one of UK',
+    ]);
+    // Not disqualified, the same account's summary lists what it lost and what is unknown.
+    expect(fit({ sector: 'retail', region: 'France', employees: undefined }, { weights: { regions: 3 } }).summary).toBe(
+      'score 50 of 100, below the threshold 100; lost: regions 50 points (region "France" is not one of UK); unknown: employees',
+    );
+  });
+
   it('stays quiet when no disqualifier matches, and unknowns never disqualify', () => {
     expect(fit({}, { disqualify }).fits).toBe(true);
     expect(fit({ employees: undefined, sector: undefined }, { disqualify, threshold: 0.5 }).fits).toBe(true);
