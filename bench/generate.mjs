@@ -356,23 +356,41 @@ function chunks(list, n) {
 const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 const pad = (n) => String(n).padStart(2, '0');
 
+const USAGE =
+  'usage: node bench/generate.mjs <dir> [--personas N] [--journeys N] [--markets N] [--accounts-rows N] [--accounts-fit 0|1] [--accounts-scoring 0|1] [--invalid K] [--findings 0|1] [--seed S]\n' +
+  'Writes a benchmark workspace into <dir>, replacing what is there.';
+
 function parseArgs(argv) {
   const [dir, ...rest] = argv;
-  if (!dir)
-    throw new Error(
-      'usage: node bench/generate.mjs <dir> [--personas N] [--journeys N] [--markets N] [--accounts-rows N] [--accounts-fit 0|1] [--accounts-scoring 0|1] [--invalid K] [--seed S]',
-    );
+  if (dir === '--help' || dir === '-h') return { help: true };
+  // An option where the folder belongs would become a folder named like it (and be emptied).
+  if (!dir || dir.startsWith('-')) throw new Error(`the first argument is the folder to write\n${USAGE}`);
   const options = {};
   for (let i = 0; i < rest.length; i += 2) {
+    if (rest[i] === '--help' || rest[i] === '-h') return { help: true };
     const key = rest[i].replace(/^--/, '').replace(/-(\w)/g, (_, c) => c.toUpperCase());
-    if (!(key in DEFAULTS)) throw new Error(`unknown option ${rest[i]}`);
-    options[key] = Number(rest[i + 1]);
+    if (!(key in DEFAULTS)) throw new Error(`unknown option ${rest[i]}\n${USAGE}`);
+    const value = Number(rest[i + 1]);
+    if (!Number.isInteger(value) || value < 0)
+      throw new Error(`${rest[i]} takes a whole number, not ${rest[i + 1] ?? 'nothing'}`);
+    options[key] = value;
   }
   return { dir, options };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { dir, options } = parseArgs(process.argv.slice(2));
+  let parsed;
+  try {
+    parsed = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`generate.mjs: ${e.message}\n`);
+    process.exit(2);
+  }
+  const { help, dir, options } = parsed;
+  if (help) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
   const result = generateWorkspace(path.resolve(dir), options);
   process.stdout.write(
     `wrote ${result.files} files (${(result.bytes / 1024 / 1024).toFixed(1)} MiB) to ${result.dir}\n`,
