@@ -22,23 +22,35 @@ const READY = existsSync(CHROMIUM) && hasTool('pdftotext') && hasTool('pdfinfo')
 if (!READY)
   console.warn('\n!! SKIPPING the PDF tests: they need /usr/bin/chromium and poppler-utils (.ci/run installs both).\n');
 
-/** The text of each page of a PDF, its empty lines dropped. */
-function pagesOf(file: string): string[][] {
+/** The text of each page of a PDF, its empty lines dropped, with the footer line in its margin apart. */
+function pagesWithFooters(file: string): Array<{ lines: string[]; footer: string | undefined }> {
   const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file]).toString())![1]);
-  return Array.from({ length: count }, (_, i) =>
-    execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), file, '-'])
+  return Array.from({ length: count }, (_, i) => {
+    const lines = execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), file, '-'])
       .toString()
       .split('\n')
       .map((l) => l.trim())
-      .filter((l) => l !== ''),
-  );
+      .filter((l) => l !== '');
+    const footer = /Page \d+ of \d+$/.test(lines.at(-1) ?? '') ? lines.pop() : undefined;
+    return { lines, footer };
+  });
 }
 
-/** How far down each page of a PDF its text reaches, as a share of the page's height. */
+/** The text of each page of a PDF, its empty lines and its margin's footer dropped. */
+function pagesOf(file: string): string[][] {
+  return pagesWithFooters(file).map((p) => p.lines);
+}
+
+/** A4's bottom margin (styles.hbs, 14 mm) in points: the footer line is printed there, not the text. */
+const BOTTOM_MARGIN_PT = (14 / 25.4) * 72;
+
+/** How far down each page of a PDF its text reaches, as a share of the page's height (the footer in the margin aside). */
 function fillOf(file: string): number[] {
   const xhtml = execFileSync('pdftotext', ['-bbox', file, '-']).toString();
   return [...xhtml.matchAll(/<page width="[\d.]+" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map(([, height, words]) => {
-    const bottoms = [...words!.matchAll(/yMax="([\d.]+)"/g)].map((m) => Number(m[1]));
+    const bottoms = [...words!.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)]
+      .filter((m) => Number(m[1]) < Number(height) - BOTTOM_MARGIN_PT)
+      .map((m) => Number(m[2]));
     return Math.max(0, ...bottoms) / Number(height);
   });
 }
@@ -79,6 +91,22 @@ describe.skipIf(!READY)('render --format pdf (Chromium through playwright-core)'
     for (const name of names) {
       expect((await readFile(path.join(pdf, name))).subarray(0, 5).toString()).toBe('%PDF-');
       expect(execFileSync('pdfinfo', [path.join(pdf, name)]).toString()).toMatch(/Page size:.*\(A4\)/);
+    }
+  });
+
+  it("prints the report's footer and the page number in the margin of every page", async () => {
+    const confidentiality = "Confidential: prepared for Quayline Ltd's leadership team";
+    for (const name of (await readdir(pdf)).sort()) {
+      const pages = pagesWithFooters(path.join(pdf, name));
+      pages.forEach(({ lines, footer }, i) => {
+        expect(footer, `${name} page ${i + 1}`).toMatch(
+          new RegExp(
+            `^Prepared for Quayline Ltd by Northbank Marketing Consultants · .*${confidentiality}\\s+Page ${i + 1} of ${pages.length}$`,
+          ),
+        );
+        // The page's own footer is not printed as well (the margin carries it).
+        expect(lines.join(' '), `${name} page ${i + 1}`).not.toContain(confidentiality);
+      });
     }
   });
 
@@ -168,6 +196,31 @@ describe.skipIf(!READY)('render --format pdf (Chromium through playwright-core)'
     for (const name of (await readdir(pdf)).filter((n) => !/^(persona-|cards\.)/.test(n)))
       expect(pagesOf(path.join(pdf, name)).length, name).toBeLessThanOrEqual(budget(name));
   });
+});
+
+describe.skipIf(!READY)('the PDF footer of a hostile theme', () => {
+  it('prints the footer lines as written, markup and all', async () => {
+    const confidentiality = '<span class="totalPages"></span> & </div><b>bold?</b>';
+    const dir = await workspace({
+      'personakit.yaml': `name: W\ncompleteness: { min: 0 }\ntheme:\n  prepared_for: "A & <i>B</i>"\n  confidentiality: '${confidentiality}'\n`,
+      'p.yaml': persona('p'),
+    });
+    const out = path.join(dir, 'out');
+    const result = await renderReports({
+      cwd: dir,
+      paths: [],
+      force: false,
+      git: false,
+      format: 'pdf',
+      out,
+      browser: { flag: CHROMIUM },
+    });
+    expect(result.refused).toBe(false);
+    for (const { footer } of pagesWithFooters(path.join(out, 'persona-p.pdf')))
+      expect(footer).toMatch(
+        /^Prepared for A & <i>B<\/i> · .* · <span class="totalPages"><\/span> & <\/div><b>bold\?<\/b>\s+Page \d of \d$/,
+      );
+  }, 120_000);
 });
 
 describe('render --format pdf without a browser', () => {

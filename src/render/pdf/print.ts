@@ -1,5 +1,6 @@
 import { UsageError } from '../../errors.js';
 import { HOW_TO_INSTALL } from './browser.js';
+import { EMPTY_HEADER, footerTemplate, withoutPageFooter } from './page-footer.js';
 
 /**
  * The reports are served to the browser from memory under this origin (which no network can
@@ -52,7 +53,8 @@ export async function printPdfs(
       const body = url.origin === ORIGIN ? files.get(decodeURIComponent(url.pathname.slice(1))) : undefined;
       if (body === undefined) return route.abort();
       const ext = url.pathname.slice(url.pathname.lastIndexOf('.') + 1);
-      return route.fulfill({ body: Buffer.from(body), contentType: TYPES[ext] ?? 'application/octet-stream' });
+      const served = ext === 'pdf' && typeof body === 'string' ? withoutPageFooter(body) : body;
+      return route.fulfill({ body: Buffer.from(served), contentType: TYPES[ext] ?? 'application/octet-stream' });
     });
     const names = [...files.keys()].filter((n) => n.endsWith('.pdf'));
     let next = 0;
@@ -60,7 +62,15 @@ export async function printPdfs(
       const page = await context.newPage();
       for (let i = next++; i < names.length; i = next++) {
         await page.goto(`${ORIGIN}/${names[i]}`, { waitUntil: 'load' });
-        write(names[i]!, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+        const footer = await page.locator('footer.wrap p').allTextContents();
+        const pdf = await page.pdf({
+          preferCSSPageSize: true,
+          printBackground: true,
+          displayHeaderFooter: true,
+          headerTemplate: EMPTY_HEADER,
+          footerTemplate: footerTemplate(footer),
+        });
+        write(names[i]!, pdf);
         onPrinted?.();
       }
       await page.close();
