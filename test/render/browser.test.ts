@@ -391,4 +391,74 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('HTML reports in a real browser (Chr
     expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 59[45]\.\d+ 84[12]\.\d+\]/);
     await v.page.close();
   });
+
+  // A page carries the base stylesheet and the rules of its own kind only (styles.hbs): none that
+  // one of its elements needs may be left out. Checked against every rule of the three partials.
+  it('each page carries every rule of the stylesheets that applies to one of its elements', async () => {
+    const partials = ['styles', 'styles-persona', 'styles-journey-market'].map((n) =>
+      path.join(REPO_ROOT, 'templates', 'partials', `${n}.hbs`),
+    );
+    const css = (await Promise.all(partials.map((f) => readFile(f, 'utf8'))))
+      .join('\n')
+      .replace(/\{\{!--[\s\S]*?--\}\}|\{\{[^}]*\}\}/g, '');
+    const team = await makeTempDir('personakit-browser-styles-');
+    await renderReports({
+      cwd: REPO_ROOT,
+      paths: ['examples'],
+      format: 'html',
+      out: team,
+      force: false,
+      audience: 'team',
+    });
+    const missing: string[] = [];
+    for (const dir of [team, hostile]) {
+      for (const name of (await readdir(dir)).filter((f) => f.endsWith('.html'))) {
+        const v = await visit(path.join(dir, name));
+        const left = await v.page.evaluate((all: string) => {
+          // The DOM's types, as far as used here (the tests compile without the DOM library).
+          interface Rule {
+            type: number;
+            selectorText: string;
+            cssRules?: ArrayLike<Rule>;
+          }
+          interface Sheet {
+            cssRules: ArrayLike<Rule>;
+            replaceSync(text: string): void;
+          }
+          const { document, CSSStyleSheet } = globalThis as unknown as {
+            document: {
+              styleSheets: ArrayLike<Sheet>;
+              querySelectorAll(selector: string): ArrayLike<{ closest(selector: string): unknown }>;
+            };
+            CSSStyleSheet: new () => Sheet;
+          };
+          // Style rules (type 1), also inside @media blocks.
+          const selectors = (rules: ArrayLike<Rule>, into: string[] = []): string[] => {
+            for (const rule of Array.from(rules)) {
+              if (rule.type === 1) into.push(rule.selectorText);
+              else if (rule.cssRules !== undefined) selectors(rule.cssRules, into);
+            }
+            return into;
+          };
+          const own = new Set(Array.from(document.styleSheets).flatMap((s) => selectors(s.cssRules)));
+          const whole = new CSSStyleSheet();
+          whole.replaceSync(all);
+          // An HTML element the rule applies to (SVG elements only for rules written for SVG: a chart's
+          // line.grid is no .grid of persona headings).
+          const applies = (selector: string) =>
+            selector
+              .split(',')
+              .some((one) =>
+                Array.from(document.querySelectorAll(one.replace(/::?(before|after)\b/g, ''))).some(
+                  (el) => el.closest('svg') === null || one.includes('svg'),
+                ),
+              );
+          return selectors(whole.cssRules).filter((s) => !own.has(s) && applies(s));
+        }, css);
+        for (const s of left) missing.push(`${dir === team ? 'examples (team)' : 'hostile'} ${name}: ${s}`);
+        await v.page.close();
+      }
+    }
+    expect(missing).toEqual([]);
+  });
 });
