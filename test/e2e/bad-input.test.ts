@@ -2,15 +2,25 @@ import { execFileSync } from 'node:child_process';
 import { chmod, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listTree, makeTempDir, runBin, writeTree } from '../support/run-bin.js';
+import { listTree, makeTempDir, writeTree } from '../support/run-bin.js';
+import { runBoth, runInProcess as run } from '../support/run-in-process.js';
+
+/*
+ * Cases run in-process (runCli, what bin/personakit.js runs); those that pass `binary` or call
+ * runBoth run through the built binary too, which must end the same way, byte for byte.
+ */
 
 const persona = (id: string, extra = '') => `kind: persona\nid: ${id}\nname: ${id}\n${extra}`;
 
 /** Run `validate` (json) in a temp folder holding `files`; returns the exit code and `file:line:column rule` rows. */
-async function validateTree(files: Record<string, string | Uint8Array>, args: string[] = ['.']) {
+async function validateTree(
+  files: Record<string, string | Uint8Array>,
+  args: string[] = ['.'],
+  { binary = false } = {},
+) {
   const dir = await writeTree(await makeTempDir(), files);
   const before = await listTree(dir);
-  const result = await runBin(['validate', '--format', 'json', ...args], { cwd: dir });
+  const result = await (binary ? runBoth : run)(['validate', '--format', 'json', ...args], { cwd: dir });
   // validate never writes anything.
   expect(await listTree(dir)).toEqual(before);
   const rows = result.stdout
@@ -45,12 +55,16 @@ describe('bad documents: one clear diagnostic each, exit 1, never a crash', () =
   });
 
   it('duplicate keys, tabs as indentation and custom tags', async () => {
-    const r = await validateTree({
-      'dup.yaml': 'kind: persona\nid: d\nid: e\nname: D\n',
-      'tabs.yaml': 'kind: persona\nid: t\nname: T\nabout:\n\tage: 4\n',
-      'tag.yaml':
-        "kind: persona\nid: f\nname: !!js/function \"function () { require('fs').writeFileSync('pwned', '') }\"\n",
-    });
+    const r = await validateTree(
+      {
+        'dup.yaml': 'kind: persona\nid: d\nid: e\nname: D\n',
+        'tabs.yaml': 'kind: persona\nid: t\nname: T\nabout:\n\tage: 4\n',
+        'tag.yaml':
+          "kind: persona\nid: f\nname: !!js/function \"function () { require('fs').writeFileSync('pwned', '') }\"\n",
+      },
+      ['.'],
+      { binary: true },
+    );
     expect(r.rows).toEqual(['dup.yaml:3:1 yaml-syntax', 'tabs.yaml:5:1 yaml-syntax', 'tag.yaml:3:7 yaml-syntax']);
   });
 
@@ -75,11 +89,15 @@ describe('bad documents: one clear diagnostic each, exit 1, never a crash', () =
   });
 
   it('a Latin-1 file and a binary file named .yaml are diagnostics with a position', async () => {
-    const r = await validateTree({
-      'latin1.yaml': Buffer.from('kind: persona\nid: l\nname: Ren\xe9e\n', 'latin1'),
-      'photo.yaml': Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]),
-      'ok.yaml': persona('ok'),
-    });
+    const r = await validateTree(
+      {
+        'latin1.yaml': Buffer.from('kind: persona\nid: l\nname: Ren\xe9e\n', 'latin1'),
+        'photo.yaml': Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]),
+        'ok.yaml': persona('ok'),
+      },
+      ['.'],
+      { binary: true },
+    );
     expect(r.code).toBe(1);
     expect(r.rows).toEqual(['latin1.yaml:3:10 yaml-syntax', 'photo.yaml:1:5 yaml-syntax']);
     expect(r.messages).toEqual([expect.stringMatching(/not valid UTF-8/), expect.stringMatching(/looks binary/)]);
@@ -116,7 +134,7 @@ describe('bad invocations: exit 2 and a message naming the problem, nothing on s
   it('a path that does not exist', async () => {
     const dir = await writeTree(await makeTempDir(), { 'p.yaml': persona('p') });
     expectUsage(
-      await runBin(['validate', 'p.yaml', 'personas/missing.yaml'], { cwd: dir }),
+      await runBoth(['validate', 'p.yaml', 'personas/missing.yaml'], { cwd: dir }),
       /path "personas\/missing\.yaml" does not exist/,
     );
   });
@@ -128,51 +146,48 @@ describe('bad invocations: exit 2 and a message naming the problem, nothing on s
       '.git/p.yaml': persona('git'),
     });
     expectUsage(
-      await runBin(['validate', 'docs'], { cwd: dir }),
+      await run(['validate', 'docs'], { cwd: dir }),
       /nothing to check: no persona, journey or market documents found in docs/,
     );
-    expectUsage(await runBin(['validate'], { cwd: dir }), /nothing to check/);
+    expectUsage(await run(['validate'], { cwd: dir }), /nothing to check/);
   });
 
   it('a folder holding only kind-less YAML: nothing to check, without a workspace', async () => {
     const dir = await writeTree(await makeTempDir(), { 'docker-compose.yml': 'services: {}\n' });
-    expectUsage(await runBin(['check'], { cwd: dir }), /nothing to check/);
+    expectUsage(await run(['check'], { cwd: dir }), /nothing to check/);
   });
 
   it('a glob that matches nothing', async () => {
     const dir = await writeTree(await makeTempDir(), { 'p.yaml': persona('p') });
-    expectUsage(
-      await runBin(['validate', 'personas/*.yaml'], { cwd: dir }),
-      /no YAML file matches "personas\/\*\.yaml"/,
-    );
+    expectUsage(await run(['validate', 'personas/*.yaml'], { cwd: dir }), /no YAML file matches "personas\/\*\.yaml"/);
   });
 
   it('an unknown flag, an unknown command, a bad --format', async () => {
     const cwd = await makeTempDir();
-    expectUsage(await runBin(['validate', '--colour'], { cwd }), /unknown option '--colour'/);
-    expectUsage(await runBin(['lint'], { cwd }), /unknown command 'lint'/);
+    expectUsage(await runBoth(['validate', '--colour'], { cwd }), /unknown option '--colour'/);
+    expectUsage(await run(['lint'], { cwd }), /unknown command 'lint'/);
     expectUsage(
-      await runBin(['check', '--format', 'xml'], { cwd }),
+      await run(['check', '--format', 'xml'], { cwd }),
       /"xml" is not a format; use one of stylish, json, junit, sarif, github/,
     );
   });
 
   it('a file that is not YAML, and a FIFO', async () => {
     const dir = await writeTree(await makeTempDir(), { 'p.json': '{}' });
-    expectUsage(await runBin(['validate', 'p.json'], { cwd: dir }), /"p\.json" is not a YAML file/);
+    expectUsage(await run(['validate', 'p.json'], { cwd: dir }), /"p\.json" is not a YAML file/);
     try {
       execFileSync('mkfifo', [path.join(dir, 'pipe.yaml')]);
     } catch {
       return; // no mkfifo on this system
     }
-    expectUsage(await runBin(['validate', 'pipe.yaml'], { cwd: dir }), /"pipe\.yaml" is not a regular file or folder/);
+    expectUsage(await runBoth(['validate', 'pipe.yaml'], { cwd: dir }), /"pipe\.yaml" is not a regular file or folder/);
   });
 
   // Root reads files whatever their mode, so this needs a normal user (CI runs as root).
   it.skipIf(process.getuid?.() === 0)('an unreadable file', async () => {
     const dir = await writeTree(await makeTempDir(), { 'p.yaml': persona('p') });
     await chmod(path.join(dir, 'p.yaml'), 0o000);
-    expectUsage(await runBin(['validate', 'p.yaml'], { cwd: dir }), /cannot read p\.yaml: permission denied/);
+    expectUsage(await runBoth(['validate', 'p.yaml'], { cwd: dir }), /cannot read p\.yaml: permission denied/);
   });
 
   it('an invalid personakit.yaml names itself with line and column', async () => {
@@ -181,11 +196,11 @@ describe('bad invocations: exit 2 and a message naming the problem, nothing on s
       'personas/p.yaml': persona('p'),
     });
     expectUsage(
-      await runBin(['validate'], { cwd: dir }),
+      await runBoth(['validate'], { cwd: dir }),
       /^personakit: personakit\.yaml:4:15: evidence\.maxAgeDays must be/,
     );
     expectUsage(
-      await runBin(['validate', 'p.yaml'], { cwd: path.join(dir, 'personas') }),
+      await run(['validate', 'p.yaml'], { cwd: path.join(dir, 'personas') }),
       /^personakit: \/.*\/personakit\.yaml:4:15: /,
     );
   });
@@ -195,11 +210,11 @@ describe('bad invocations: exit 2 and a message naming the problem, nothing on s
       'personakit.yaml': 'name: T\npaths: [personas\n',
       'personas/p.yaml': persona('p'),
     });
-    expectUsage(await runBin(['validate'], { cwd: dir }), /^personakit: personakit\.yaml:2:\d+: /);
+    expectUsage(await run(['validate'], { cwd: dir }), /^personakit: personakit\.yaml:2:\d+: /);
   });
 });
 
-describe('file selection through the binary', () => {
+describe('file selection', () => {
   it('expands quoted globs: single folder, recursive and braces', async () => {
     const dir = await writeTree(await makeTempDir(), {
       'personas/a.yaml': persona('a', 'roles: [boss]\n'),
@@ -207,13 +222,13 @@ describe('file selection through the binary', () => {
       'journeys/c.yaml': persona('c', 'roles: [boss]\n'),
       'node_modules/m/d.yml': persona('d', 'roles: [boss]\n'),
     });
-    const files = async (...args: string[]) => {
-      const r = await runBin(['validate', '--format', 'json', ...args], { cwd: dir });
+    const files = async (first: string, runner = run) => {
+      const r = await runner(['validate', '--format', 'json', first], { cwd: dir });
       return (JSON.parse(r.stdout) as { diagnostics: Array<{ file: string }> }).diagnostics.map((d) => d.file);
     };
     expect(await files('personas/*.yaml')).toEqual(['personas/a.yaml']);
     expect(await files('**/*.yml')).toEqual(['personas/deep/b.yml']);
-    expect(await files('{personas,journeys}/*.yaml')).toEqual(['journeys/c.yaml', 'personas/a.yaml']);
+    expect(await files('{personas,journeys}/*.yaml', runBoth)).toEqual(['journeys/c.yaml', 'personas/a.yaml']);
   });
 
   it('does not hang on a symlink loop, and skips dot-folders and node_modules', async () => {
@@ -224,7 +239,7 @@ describe('file selection through the binary', () => {
     });
     await symlink('..', path.join(dir, 'personas', 'up'));
     await symlink('.', path.join(dir, 'personas', 'self'));
-    const r = await runBin(['validate', '.'], { cwd: dir, timeoutMs: 15_000 });
+    const r = await runBoth(['validate', '.'], { cwd: dir, timeoutMs: 15_000 });
     expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
   });
 });

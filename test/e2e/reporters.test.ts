@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyFixture, FIXTURES, listTree, REPO_ROOT, runBin } from '../support/run-bin.js';
+import { runBoth, runInProcess as run } from '../support/run-in-process.js';
 import { findAll, parseXml } from './xml.js';
 
 const PROBLEMS = path.join(FIXTURES, 'foundation-problems');
@@ -56,11 +57,15 @@ const CHECKED_FILES = [
   'personas/typo.yaml',
 ];
 
-const validate = (...args: string[]) => runBin(['validate', ...args], { cwd: PROBLEMS });
+/*
+ * Cases run in-process (runCli, what bin/personakit.js runs); those through runBoth or runBin run the
+ * built binary too (runBoth: it must print the same bytes as the in-process run).
+ */
+const validate = (...args: string[]) => run(['validate', ...args], { cwd: PROBLEMS });
 
 describe('every reporter, end to end on a workspace with known problems', () => {
   it('json: the diagnostics and the summary', async () => {
-    const { code, stdout, stderr } = await validate('--format', 'json');
+    const { code, stdout, stderr } = await runBoth(['validate', '--format', 'json'], { cwd: PROBLEMS });
     expect({ code, stderr }).toEqual({ code: 1, stderr: '' });
     const report = JSON.parse(stdout) as {
       diagnostics: Array<Record<string, unknown>>;
@@ -147,7 +152,7 @@ describe('every reporter, end to end on a workspace with known problems', () => 
   });
 
   it('stylish: files, rows of line:column severity message rule, and the ESLint-style summary', async () => {
-    const { code, stdout } = await validate();
+    const { code, stdout } = await runBoth(['validate'], { cwd: PROBLEMS });
     expect(code).toBe(1);
     expect(stdout).not.toMatch(/\x1b\[/); // piped: no colour
     for (const file of new Set(EXPECTED.map((e) => e.file)))
@@ -157,14 +162,14 @@ describe('every reporter, end to end on a workspace with known problems', () => 
   });
 
   it('stylish: warnings alone exit 0 and are counted in the summary', async () => {
-    const { code, stdout } = await runBin(['validate'], { cwd: path.join(FIXTURES, 'foundation-warnings') });
+    const { code, stdout } = await run(['validate'], { cwd: path.join(FIXTURES, 'foundation-warnings') });
     expect(code).toBe(0);
     expect(stdout).toMatch(/^ {2}4:9 +warning +roles\[0\] must be one of/m);
     expect(stdout.trimEnd().split('\n').at(-1)).toBe('✖ 2 problems (0 errors, 2 warnings)');
   });
 
   it('--quiet drops warnings from output and counts', async () => {
-    const { code, stdout } = await runBin(['validate', '--quiet', '--format', 'json'], {
+    const { code, stdout } = await run(['validate', '--quiet', '--format', 'json'], {
       cwd: path.join(FIXTURES, 'foundation-warnings'),
     });
     expect(code).toBe(0);
@@ -172,7 +177,7 @@ describe('every reporter, end to end on a workspace with known problems', () => 
   });
 
   it('a clean workspace: exit 0 and nothing on stdout or stderr', async () => {
-    expect(await runBin(['validate'], { cwd: path.join(FIXTURES, 'foundation-clean') })).toMatchObject({
+    expect(await runBoth(['validate'], { cwd: path.join(FIXTURES, 'foundation-clean') })).toMatchObject({
       code: 0,
       stdout: '',
       stderr: '',
@@ -181,14 +186,15 @@ describe('every reporter, end to end on a workspace with known problems', () => 
 });
 
 describe('colour', () => {
+  // FORCE_COLOR=1 runs through the built binary too (runBoth), which must colour the same way.
   it.each([
-    [{ FORCE_COLOR: '1' }, true],
-    [{ FORCE_COLOR: '1', NO_COLOR: '1' }, true],
-    [{ NO_COLOR: '1' }, false],
-    [{ FORCE_COLOR: '0' }, false],
-    [{}, false],
-  ])('%j → ANSI codes on a pipe: %s', async (env, coloured) => {
-    const { code, stdout } = await runBin(['validate'], { cwd: PROBLEMS, env });
+    [{ FORCE_COLOR: '1' }, true, runBoth],
+    [{ FORCE_COLOR: '1', NO_COLOR: '1' }, true, run],
+    [{ NO_COLOR: '1' }, false, run],
+    [{ FORCE_COLOR: '0' }, false, run],
+    [{}, false, run],
+  ])('%j → ANSI codes on a pipe: %s', async (env, coloured, runner) => {
+    const { code, stdout } = await runner(['validate'], { cwd: PROBLEMS, env });
     expect(code).toBe(1);
     expect(/\x1b\[\d+(;\d+)*m/.test(stdout)).toBe(coloured);
     expect(stdout.replace(/\x1b\[\d+(;\d+)*m/g, '')).toContain('✖ 6 problems (6 errors, 0 warnings)');
@@ -197,10 +203,10 @@ describe('colour', () => {
   it('never colours machine formats or --output-file, even with FORCE_COLOR', async () => {
     const dir = await copyFixture('foundation-problems');
     for (const format of ['json', 'sarif', 'junit', 'github']) {
-      const { stdout } = await runBin(['validate', '--format', format], { cwd: dir, env: { FORCE_COLOR: '1' } });
+      const { stdout } = await run(['validate', '--format', format], { cwd: dir, env: { FORCE_COLOR: '1' } });
       expect(stdout, format).not.toMatch(/\x1b\[/);
     }
-    await runBin(['validate', '-o', 'report.txt'], { cwd: dir, env: { FORCE_COLOR: '1' } });
+    await run(['validate', '-o', 'report.txt'], { cwd: dir, env: { FORCE_COLOR: '1' } });
     expect(await readFile(path.join(dir, 'report.txt'), 'utf8')).not.toMatch(/\x1b\[/);
   });
 });
@@ -224,7 +230,7 @@ describe('--output-file', () => {
     const dir = await copyFixture('foundation-clean');
     const target = path.join(dir, 'report.json');
     await writeFile(target, 'x'.repeat(10_000));
-    expect((await runBin(['validate', '--format', 'json', '-o', 'report.json'], { cwd: dir })).code).toBe(0);
+    expect((await run(['validate', '--format', 'json', '-o', 'report.json'], { cwd: dir })).code).toBe(0);
     expect(JSON.parse(await readFile(target, 'utf8'))).toEqual({
       diagnostics: [],
       summary: { errors: 0, warnings: 0, files: 1 },
@@ -234,7 +240,7 @@ describe('--output-file', () => {
 
   it('cannot write into a folder: exit 2 naming the file', async () => {
     const dir = await copyFixture('foundation-clean');
-    const { code, stdout, stderr } = await runBin(['validate', '-o', 'personas'], { cwd: dir });
+    const { code, stdout, stderr } = await runBoth(['validate', '-o', 'personas'], { cwd: dir });
     expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
     expect(stderr).toMatch(/^personakit: cannot write personas: it is a folder\n {2}choose another --output-file\n$/);
   });

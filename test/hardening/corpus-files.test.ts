@@ -3,15 +3,23 @@ import { chmod, mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listTree, makeTempDir, writeTree } from '../support/run-bin.js';
-import { bin } from './binary.js';
+import { bin, binAndInProcess } from './binary.js';
+import { runChecked } from './harness.js';
 
 /**
- * Hostile file systems through the built binary: links out of the workspace, devices and FIFOs,
- * very many files, unwritable targets. Tests run as root in CI, where chmod denies nothing: those
+ * Hostile file systems: links out of the workspace, devices and FIFOs, very many files, unwritable
+ * targets. Cases run in-process (runCli, what bin/personakit.js runs, with runChecked's checks on
+ * every outcome); one of each kind runs through the built binary too (bin, or binAndInProcess where
+ * the binary must print the same bytes). Tests run as root in CI, where chmod denies nothing: those
  * cases are skipped there (root reads everything), and covered by the EACCES branches' unit tests.
  */
 const isRoot = process.getuid?.() === 0;
 const persona = (id: string) => `kind: persona\nid: ${id}\nname: ${id}\n`;
+
+async function run(args: readonly string[], cwd: string) {
+  const { code, out, err } = await runChecked(args, cwd);
+  return { code, stdout: out, stderr: err };
+}
 
 function mkfifo(file: string): boolean {
   try {
@@ -34,16 +42,16 @@ describe('links, devices and FIFOs', () => {
     await symlink(path.join(root, 'outside', 'secret.yaml'), path.join(ws, 'docs', 'secret.yaml'));
     await symlink(path.join(root, 'outside'), path.join(ws, 'linked'));
 
-    const walked = await bin(['validate', '--format', 'json'], ws);
+    const walked = await binAndInProcess(['validate', '--format', 'json'], ws);
     expect(walked.code).toBe(0);
     expect(walked.stdout).not.toContain('secret');
 
-    const named = await bin(['validate', 'linked'], ws);
+    const named = await run(['validate', 'linked'], ws);
     expect(named.code).toBe(2);
     expect(named.stderr).toMatch(/^personakit: "linked" is a symbolic link to .*outside, outside the workspace/);
 
     await writeFile(path.join(ws, 'personakit.yaml'), 'paths: [linked]\n');
-    const listed = await bin(['validate'], ws);
+    const listed = await run(['validate'], ws);
     expect(listed.code).toBe(2);
     expect(listed.stderr).toMatch(/outside the workspace.*listed under "paths" in personakit\.yaml/);
   });
@@ -52,8 +60,8 @@ describe('links, devices and FIFOs', () => {
     const ws = await writeTree(await makeTempDir(), { 'docs/ok.yaml': persona('ok') });
     await symlink('loop-b.yaml', path.join(ws, 'docs', 'loop-a.yaml'));
     await symlink('loop-a.yaml', path.join(ws, 'docs', 'loop-b.yaml'));
-    expect((await bin(['validate', 'docs'], ws)).code).toBe(0);
-    const named = await bin(['validate', 'docs/loop-a.yaml'], ws);
+    expect((await run(['validate', 'docs'], ws)).code).toBe(0);
+    const named = await run(['validate', 'docs/loop-a.yaml'], ws);
     expect(named.code).toBe(2);
     expect(named.stderr).toMatch(/^personakit: cannot read "docs\/loop-a\.yaml"/);
   });
@@ -62,40 +70,40 @@ describe('links, devices and FIFOs', () => {
     const ws = await writeTree(await makeTempDir(), { 'personakit.yaml': 'name: W\n', 'docs/ok.yaml': persona('ok') });
     await symlink('/dev/zero', path.join(ws, 'docs', 'zero.yaml'));
     const fifo = mkfifo(path.join(ws, 'docs', 'pipe.yaml'));
-    expect((await bin(['check', '--quiet', 'docs'], ws)).code).toBe(1); // ok.yaml is incomplete: the point is that it ends
-    expect((await bin(['validate', 'docs'], ws)).code).toBe(0);
-    const device = await bin(['validate', 'docs/zero.yaml'], ws);
+    expect((await binAndInProcess(['check', '--quiet', 'docs'], ws)).code).toBe(1); // ok.yaml is incomplete: the point is that it ends
+    expect((await run(['validate', 'docs'], ws)).code).toBe(0);
+    const device = await run(['validate', 'docs/zero.yaml'], ws);
     expect(device.code).toBe(2);
     expect(device.stderr).toMatch(/zero\.yaml" is a symbolic link to \/dev\/zero, outside the workspace/);
     if (fifo) {
-      const pipe = await bin(['validate', 'docs/pipe.yaml'], ws);
+      const pipe = await binAndInProcess(['validate', 'docs/pipe.yaml'], ws);
       expect(pipe.code).toBe(2);
       expect(pipe.stderr).toMatch(/"docs\/pipe\.yaml" is not a regular file or folder/);
     }
     // Without a workspace there is no boundary, and a device is still not a file.
     const loose = await makeTempDir();
     await symlink('/dev/zero', path.join(loose, 'zero.yaml'));
-    expect((await bin(['validate', 'zero.yaml'], loose)).stderr).toMatch(
+    expect((await run(['validate', 'zero.yaml'], loose)).stderr).toMatch(
       /"zero\.yaml" is not a regular file or folder/,
     );
   });
 
   it('--answers, --templates and --output-file that are devices or FIFOs end at once', async () => {
     const ws = await writeTree(await makeTempDir(), { 'docs/ok.yaml': persona('ok') });
-    const answers = await bin(['new', 'persona', '--answers', '/dev/zero', '--dir', 'docs'], ws);
+    const answers = await binAndInProcess(['new', 'persona', '--answers', '/dev/zero', '--dir', 'docs'], ws);
     expect(answers.code).toBe(2);
     expect(answers.stderr).toMatch(/the answers file \/dev\/zero is not a regular file/);
     if (mkfifo(path.join(ws, 'answers.yaml'))) {
-      expect((await bin(['new', 'persona', '--answers', 'answers.yaml'], ws)).stderr).toMatch(/not a regular file/);
+      expect((await run(['new', 'persona', '--answers', 'answers.yaml'], ws)).stderr).toMatch(/not a regular file/);
     }
-    const templates = await bin(['render', 'docs', '--force', '--templates', '/dev/null', '--out', 'out'], ws);
+    const templates = await run(['render', 'docs', '--force', '--templates', '/dev/null', '--out', 'out'], ws);
     expect(templates.code).toBe(2);
     expect(templates.stderr).toMatch(/templates folder \/dev\/null does not exist or is not a folder/);
   });
 });
 
 describe('sizes and counts', () => {
-  it('3,000 files in one run (read by worker threads): every file reported, nothing missed', async () => {
+  it('3,000 files in one run of the built binary: every file reported, nothing missed', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 3000; i++)
       files[`docs/p${String(i).padStart(4, '0')}.yaml`] =
@@ -120,7 +128,7 @@ describe('sizes and counts', () => {
       'markets/accounts.csv':
         'name,sector,employees\nAcme,retail,5\nShort,retail\nLong,retail,3,4,5\n"Unterminated,retail,3\nAfter,retail,1\n',
     });
-    const r = await bin(['check', '--format', 'json', 'markets'], ws);
+    const r = await run(['check', '--format', 'json', 'markets'], ws);
     expect(r.code).toBe(1);
     const rows = (
       JSON.parse(r.stdout) as { diagnostics: Array<{ file: string; line: number; rule: string; message: string }> }
@@ -136,7 +144,7 @@ describe('sizes and counts', () => {
       'markets/m.yaml': 'kind: market\nid: m\nname: M\ncriteria: {sectors: [retail]}\naccounts_file: accounts.csv\n',
       'markets/accounts.csv': csv,
     });
-    const r = await bin(['check', '--format', 'json', 'markets'], ws);
+    const r = await run(['check', '--format', 'json', 'markets'], ws);
     expect(r.code).toBe(1);
     const messages = (JSON.parse(r.stdout) as { diagnostics: Array<{ message: string }> }).diagnostics.map(
       (d) => d.message,
@@ -157,7 +165,8 @@ describe('unwritable and unreadable places (nothing half-written, nothing lost)'
       ['new', 'persona', '--yes', '--dir', 'blocker'],
     ]) {
       const before = await listTree(ws);
-      const r = await bin(args, ws);
+      // The first through the built binary too (it must print the same bytes), the others in-process.
+      const r = args[0] === 'validate' ? await binAndInProcess(args, ws) : await run(args, ws);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/^personakit: .*(folder|file)/);
       expect(await listTree(ws)).toEqual(before);

@@ -31,14 +31,20 @@ export interface BinResult {
 /** Colour and debug variables of the developer's shell must not leak into what tests assert. */
 const SCRUBBED = ['FORCE_COLOR', 'NO_COLOR', 'DEBUG', 'CI', 'GITHUB_ACTIONS', 'NODE_OPTIONS', 'TERM'];
 
-/** Spawn `node bin/personakit.js ...args` and collect its output and exit code. */
-export function runBin(args: readonly string[], options: RunBinOptions = {}): Promise<BinResult> {
+/** The environment a command run by the tests sees: this process's, less SCRUBBED, with `extra` over it. */
+export function childEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !SCRUBBED.includes(k)) env[k] = v;
-  for (const [k, v] of Object.entries(options.env ?? {})) {
+  for (const [k, v] of Object.entries(extra)) {
     if (v === undefined) delete env[k];
     else env[k] = v;
   }
+  return env;
+}
+
+/** Spawn `node bin/personakit.js ...args` and collect its output and exit code. */
+export function runBin(args: readonly string[], options: RunBinOptions = {}): Promise<BinResult> {
+  const env = childEnv(options.env);
   const timeoutMs = options.timeoutMs ?? 20_000;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
