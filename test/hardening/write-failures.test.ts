@@ -1,9 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
-import { writeNewFile } from '../../src/scaffold/write.js';
-import { writeFileAtomic } from '../../src/util/atomic-write.js';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryIo } from '../support/memory-io.js';
 import { makeTempDir, writeTree } from '../support/run-bin.js';
 
@@ -56,6 +53,18 @@ vi.mock('node:fs', async (importOriginal) => {
     closeSync,
     default: { ...real, openSync, writeSync, writevSync, closeSync },
   };
+});
+
+// Test files share their worker's modules (isolate: false in vitest.config.ts): an earlier file may
+// have loaded personakit's modules with the real node:fs. Load them afresh, so they see the mock,
+// and leave neither the mock nor modules bound to it to the next file.
+vi.resetModules();
+const { runCli } = await import('../../src/cli/run-cli.js');
+const { writeNewFile } = await import('../../src/scaffold/write.js');
+const { writeFileAtomic } = await import('../../src/util/atomic-write.js');
+afterAll(() => {
+  vi.doUnmock('node:fs');
+  vi.resetModules();
 });
 
 async function filesIn(dir: string): Promise<string[]> {
