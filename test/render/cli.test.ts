@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { memoryIo } from '../support/memory-io.js';
 import { makeTempDir, REPO_ROOT, runBin } from '../support/run-bin.js';
+import { runBoth, runInProcess as run } from '../support/run-in-process.js';
 import { persona, PNG, workspace } from './workspace.js';
 
 async function intercepted(argv: string[]): Promise<{ code: number; options: unknown; err: string }> {
@@ -48,13 +49,15 @@ describe('render: argv → options', () => {
   });
 });
 
+// End to end: in-process (runCli, what the binary runs) where the built binary adds nothing; runBoth
+// runs the binary too (same bytes); runBin where the binary's precompiled built-in templates matter.
 describe('render end to end', () => {
   it('refuses documents with errors: exit 1, the errors on stderr, nothing written', async () => {
     const dir = await workspace({
       'good.yaml': persona('good'),
       'bad.yaml': 'kind: persona\nid: bad\nname: Bad\nroles: [king]\n',
     });
-    const r = await runBin(['render', '--out', 'out'], { cwd: dir });
+    const r = await runBoth(['render', '--out', 'out'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/bad\.yaml\n\s+4:\d+\s+error\s+.*schema/);
     expect(r.stderr).toContain('nothing rendered: 1 error in the documents');
@@ -67,7 +70,7 @@ describe('render end to end', () => {
       'good.yaml': persona('good'),
       'bad.yaml': 'kind: persona\nid: "../../escape"\nname: Bad\n',
     });
-    const r = await runBin(['render', '--out', 'out', '--force', '--audience', 'team'], { cwd: dir });
+    const r = await run(['render', '--out', 'out', '--force', '--audience', 'team'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('rendered despite');
     expect(r.stderr).toContain('the reports show them as problems');
@@ -83,7 +86,7 @@ describe('render end to end', () => {
 
   it('writes into --out only (default report/), relative to the working folder', async () => {
     const dir = await workspace({ 'personas/p.yaml': persona('p') });
-    const r = await runBin(['render', '--format', 'md'], { cwd: dir });
+    const r = await run(['render', '--format', 'md'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(
       'personakit: wrote 1 report, the persona cards and an index to report/ (open report/index.md)\n',
@@ -94,7 +97,7 @@ describe('render end to end', () => {
 
   it('nothing to render: exit 2', async () => {
     const dir = await workspace({ 'notes.txt': 'hello' });
-    const r = await runBin(['render'], { cwd: dir });
+    const r = await run(['render'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('nothing to render');
   });
@@ -115,7 +118,7 @@ describe('pictures', () => {
     });
     await symlink(path.join(outside, 'secret.png'), path.join(dir, 'personas', 'img', 'link.png'));
     // The team sees why a picture was left out; the client sees no picture.
-    const r = await runBin(['render', '--out', 'out', '--force', '--audience', 'team'], { cwd: dir });
+    const r = await run(['render', '--out', 'out', '--force', '--audience', 'team'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(await readdir(path.join(dir, 'out', 'images'))).toEqual(['persona-a.png']);
     expect(await readFile(path.join(dir, 'out', 'images', 'persona-a.png'))).toEqual(PNG);
@@ -183,7 +186,7 @@ describe('template overrides', () => {
       'p.yaml': persona('p'),
       'tpl/partials/layout.hbs': '<html>\n{{#if x}}\n{{/each}}\n',
     });
-    const r = await runBin(['render', '--out', 'out', '--templates', 'tpl'], { cwd: dir });
+    const r = await runBoth(['render', '--out', 'out', '--templates', 'tpl'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
       /^personakit: tpl\/partials\/layout\.hbs:2:\d+: template syntax error: if doesn't match each\n/,
@@ -193,7 +196,7 @@ describe('template overrides', () => {
 
   it('a missing templates folder is exit 2', async () => {
     const dir = await workspace({ 'p.yaml': persona('p') });
-    const r = await runBin(['render', '--templates', 'nope'], { cwd: dir });
+    const r = await run(['render', '--templates', 'nope'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('the templates folder nope does not exist');
   });
@@ -202,7 +205,7 @@ describe('template overrides', () => {
     const dir = await workspace({ 'p.yaml': persona('p'), 'elsewhere.hbs': 'LEAK', 'tpl/.keep': '' });
     await mkdir(path.join(dir, 'tpl'), { recursive: true });
     await symlink(path.join(dir, 'elsewhere.hbs'), path.join(dir, 'tpl', 'index.html.hbs'));
-    const r = await runBin(['render', '--out', 'out', '--templates', 'tpl'], { cwd: dir });
+    const r = await run(['render', '--out', 'out', '--templates', 'tpl'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('links outside the templates folder');
   });

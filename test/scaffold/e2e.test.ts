@@ -4,21 +4,23 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, listTree, makeTempDir, runBin, writeTree } from '../support/run-bin.js';
+import { runInProcess } from '../support/run-in-process.js';
 import { startPty } from './pty.js';
 
 // The real-terminal case needs util-linux's script(1) (in every Debian); skipped where it is missing.
 const hasScript = existsSync('/usr/bin/script') || existsSync('/bin/script');
 
-async function initWorkspace(): Promise<string> {
+/** A workspace made by `init` (through the built binary, or in-process where it only sets the scene). */
+async function initWorkspace(run = runInProcess): Promise<string> {
   const dir = await makeTempDir();
-  const init = await runBin(['init', '--name', 'Acme Ltd'], { cwd: dir });
+  const init = await run(['init', '--name', 'Acme Ltd'], { cwd: dir });
   expect(init.code).toBe(0);
   return dir;
 }
 
 describe('scaffold end to end (built binary)', () => {
   it('init, then check, in a temporary folder exits 0', async () => {
-    const dir = await initWorkspace();
+    const dir = await initWorkspace(runBin);
     const check = await runBin(['check'], { cwd: dir });
     expect(check.stderr).toBe('');
     expect(check.code).toBe(0);
