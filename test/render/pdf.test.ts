@@ -5,7 +5,8 @@ import path from 'node:path';
 import { parse } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderReports } from '../../src/render/render.js';
-import { makeTempDir, REPO_ROOT, runBin } from '../support/run-bin.js';
+import { makeTempDir, REPO_ROOT } from '../support/run-bin.js';
+import { runBoth, runInProcess as run } from '../support/run-in-process.js';
 import { persona, workspace } from './workspace.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -223,10 +224,11 @@ describe.skipIf(!READY)('the PDF footer of a hostile theme', () => {
   }, 120_000);
 });
 
+// In-process (runCli, what the binary runs); the first case through the built binary too (same bytes).
 describe('render --format pdf without a browser', () => {
   it('is exit 2 saying how to install one, before anything is read or written', async () => {
     const dir = await workspace({ 'p.yaml': persona('p') });
-    const r = await runBin(['render', '--format', 'pdf', '--out', 'out'], {
+    const r = await runBoth(['render', '--format', 'pdf', '--out', 'out'], {
       cwd: dir,
       env: { PATH: path.join(dir, 'no-such-folder'), PERSONAKIT_BROWSER: undefined },
     });
@@ -239,10 +241,10 @@ describe('render --format pdf without a browser', () => {
 
   it('names a --browser or PERSONAKIT_BROWSER that is not an executable', async () => {
     const dir = await workspace({ 'p.yaml': persona('p') });
-    const flag = await runBin(['render', '--format', 'pdf', '--browser', 'nope'], { cwd: dir });
+    const flag = await run(['render', '--format', 'pdf', '--browser', 'nope'], { cwd: dir });
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain('the browser nope is not an executable file');
-    const env = await runBin(['render', '--format', 'pdf'], { cwd: dir, env: { PERSONAKIT_BROWSER: 'p.yaml' } });
+    const env = await run(['render', '--format', 'pdf'], { cwd: dir, env: { PERSONAKIT_BROWSER: 'p.yaml' } });
     expect(env.code).toBe(2);
     expect(env.stderr).toContain('the browser p.yaml (PERSONAKIT_BROWSER) is not an executable file');
   });
