@@ -86,24 +86,25 @@ async function lintAndWrite(options: RenderOptions, out: OutputFolder): Promise<
       'point personakit at a market file, or use --format html, md or json',
     );
 
-  // Templates first: a broken override stops the run before anything is written.
-  const templateDir =
-    options.templates !== undefined ? path.resolve(options.cwd, options.templates) : workspace.settings.templates;
-  const templates =
-    options.format === 'json' || options.format === 'csv'
-      ? undefined
-      : await loadTemplates(options.format === 'md' ? 'md' : 'html', templateDir, options.cwd);
-  // The theme's logo is checked before the output folder is made: a bad one stops the run first.
   const settings = workspace.settings;
-  const name = settings.name ?? (settings.root ? path.basename(settings.root) : 'personakit reports');
-  const stamp = await reportStamp({
+  // Git is asked for the stamp while the templates load (it runs in processes of its own).
+  const stamp = reportStamp({
     root: settings.root ?? workspace.cwd,
     outDir: out.root,
     today: options.today ?? new Date(),
     date: settings.theme.date,
     git: options.git,
   });
-  const report = await reportView(settings, stamp, name);
+  // Templates first: a broken override stops the run before anything is written.
+  const templateDir =
+    options.templates !== undefined ? path.resolve(options.cwd, options.templates) : settings.templates;
+  const templates =
+    options.format === 'json' || options.format === 'csv'
+      ? undefined
+      : await loadTemplates(options.format === 'md' ? 'md' : 'html', templateDir, options.cwd);
+  // The theme's logo is checked before the output folder is made: a bad one stops the run first.
+  const name = settings.name ?? (settings.root ? path.basename(settings.root) : 'personakit reports');
+  const report = await reportView(settings, await stamp, name);
   await out.prepare();
   const common = { workspace: { name }, report };
   if (browser === undefined) await writeReports(options, templates, out, documents, result, common);

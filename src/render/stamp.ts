@@ -35,20 +35,18 @@ export async function reportStamp(options: {
   if (options.git === false) return stamp;
   const git = (args: string[]) =>
     run('git', args, { cwd: options.root, timeout: 10_000, maxBuffer: 1 << 20 }).then((r) => r.stdout.trim());
-  try {
-    stamp.commit = await git(['rev-parse', '--short', 'HEAD']);
-  } catch {
-    return stamp; // no git, no repository, or no commit yet
-  }
   // The reports being written are no change of the workspace's.
   const out = path.relative(options.root, options.outDir).split(path.sep).join('/');
   const exclude = out !== '' && isInside(options.outDir, options.root) ? [`:(exclude)${out}`] : [];
-  try {
-    const status = await git(['status', '--porcelain', '--untracked-files=all', '--', '.', ...exclude]);
-    stamp.dirty = status !== '';
-  } catch {
-    stamp.dirty = true; // a status git cannot give is no proof of a clean tree
-  }
+  // Both questions at once: each is a process start, and the status only counts with a commit.
+  const [commit, status] = await Promise.allSettled([
+    git(['rev-parse', '--short', 'HEAD']),
+    git(['status', '--porcelain', '--untracked-files=all', '--', '.', ...exclude]),
+  ]);
+  if (commit.status === 'rejected') return stamp; // no git, no repository, or no commit yet
+  stamp.commit = commit.value;
+  // A status git cannot give is no proof of a clean tree.
+  stamp.dirty = status.status === 'rejected' || status.value !== '';
   stamp.text = `${longDate(date)} · ${stamp.commit}${stamp.dirty ? ' with uncommitted changes' : ''}`;
   return stamp;
 }
