@@ -2,7 +2,8 @@ import { rm } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { completenessOf } from '../../src/model/completeness.js';
 import { isPlaceholder, withExtraPlaceholders } from '../../src/model/placeholders.js';
-import { makeTempDir, runBin, writeTree } from '../support/run-bin.js';
+import { makeTempDir, writeTree } from '../support/run-bin.js';
+import { runBoth, runInProcess as run } from '../support/run-in-process.js';
 import { change, checkTree as check, lineOf, of, PERSONA, type TreeOptions } from './helpers.js';
 
 const WS = { 'personakit.yaml': 'name: t\n' };
@@ -131,14 +132,15 @@ describe('placeholder-text', () => {
     const dir = await makeTempDir();
     dirs.push(dir);
     await writeTree(dir, { 'personakit.yaml': 'name: t\nplaceholders:\n  values: n/a\n', 'p.yaml': PERSONA });
-    const result = await runBin(['check'], { cwd: dir });
+    // Through the built binary too (runBoth: the same bytes as in-process).
+    const result = await runBoth(['check'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('personakit.yaml:3:11: placeholders.values must be a list');
   });
 
   it('is listed by --list-rules as a warning', async () => {
     const { dir } = await checkTree({ ...WS });
-    const listed = await runBin(['check', '--list-rules'], { cwd: dir });
+    const listed = await run(['check', '--list-rules'], { cwd: dir });
     expect(listed.stdout).toMatch(/^placeholder-text +warning +warning +A value is placeholder text/m);
     expect(listed.stdout).toMatch(/^evidence-future +warning +warning /m);
   });
@@ -198,10 +200,10 @@ describe('a date that does not exist', () => {
 describe('a persona stub', () => {
   it('`new persona --yes` then `check` exits 1: placeholders fill no heading', async () => {
     const { dir } = await checkTree({ ...WS });
-    const created = await runBin(['new', 'persona', '--yes'], { cwd: dir });
+    const created = await run(['new', 'persona', '--yes'], { cwd: dir });
     expect(created.code).toBe(0);
     expect(created.stderr).toContain('0 % complete');
-    const checked = await runBin(['check'], { cwd: dir });
+    const checked = await run(['check'], { cwd: dir });
     expect(checked.code).toBe(1);
     expect(checked.stdout).toContain('persona-completeness');
     expect(checked.stdout).toContain('placeholder-text');

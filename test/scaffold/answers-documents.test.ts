@@ -8,6 +8,7 @@ import { readSchema, type Kind } from '../../src/schema/compile.js';
 import { initWorkspace } from '../../src/scaffold/init-workspace.js';
 import { createDocument } from '../../src/scaffold/new-document.js';
 import { FIXTURES, listTree, makeTempDir, runBin, writeTree } from '../support/run-bin.js';
+import { runInProcess } from '../support/run-in-process.js';
 
 const ANSWERS = path.join(FIXTURES, 'answers');
 const KINDS_IN_ORDER: Kind[] = ['persona', 'journey', 'market'];
@@ -232,7 +233,7 @@ describe('new: the completeness shown', () => {
   it('without such settings, the same answers are 100 % complete', async () => {
     const dir = await workspace();
     await writeTree(dir, { 'a.yaml': OK });
-    const { stderr } = await runBin(['new', 'persona', '--answers', 'a.yaml'], { cwd: dir });
+    const { stderr } = await runInProcess(['new', 'persona', '--answers', 'a.yaml'], { cwd: dir });
     expect(stderr).toContain('100 % complete');
   });
 });
