@@ -114,8 +114,9 @@ export class AccountRows {
 /**
  * `text` copied out of the string it was cut from: a cell is a slice of a 16 KB chunk of the
  * file's text, so keeping the slices of 100,000 names would keep the whole file's text alive.
- * Concatenating makes a new string; slicing that keeps only the copy.
+ * A JSON round trip makes one flat string of the same text (any text, lone surrogates too); a
+ * concatenation sliced again would be a slice of its own copy, another object per name.
  */
 function detached(text: string): string {
-  return ` ${text}`.slice(1);
+  return JSON.parse(JSON.stringify(text)) as string;
 }

@@ -30,6 +30,26 @@ describe('AccountRows', () => {
     expect(Object.keys(rows.account(1))).toEqual(['name']);
   });
 
+  it('keeps every name exactly as given, whatever characters it holds', () => {
+    const names = [
+      'Ünïcödé GmbH & Co. KG',
+      'Quote "and" back\\slash',
+      'emoji 🚚 Ltd',
+      'lone \ud800 surrogate',
+      ' ',
+      'x',
+    ];
+    const rows = new AccountRows();
+    // Cut out of a longer text, as the CSV reader's cells are.
+    const text = `prefix,${names.join(',')}`;
+    let at = 'prefix,'.length;
+    names.forEach((n, i) => {
+      rows.push({ name: text.slice(at, at + n.length) }, i + 2);
+      at += n.length + 1;
+    });
+    names.forEach((n, i) => expect(rows.account(i).name).toBe(n));
+  });
+
   it('shares repeated values between rows (lists frozen, so no row can change another)', () => {
     const rows = new AccountRows();
     rows.push({ name: 'a', sector: 'retail', problems: ['x', 'y'] }, 2);
