@@ -2,30 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SCORED_CRITERIA, type Account } from '../../src/model/market-criteria.js';
 import { fitAccount, readFitDefinition } from '../../src/model/market-fit.js';
+import { criteria, word } from './market-arbitraries.js';
 
 const SOURCE = { in: 'inline', index: 0, pointer: '/accounts/0' } as const;
-const word = fc.constantFrom('retail', 'Retail', 'UK', 'uk ', 'mature', 'scale-up', 'slow close', 'fraud', '');
-const words = fc.uniqueArray(
-  word.filter((w) => w.trim() !== ''),
-  { minLength: 1, maxLength: 3 },
-);
-const bounds = fc
-  .record({ min: fc.integer({ min: 0, max: 1000 }), max: fc.integer({ min: 0, max: 1000 }) }, { requiredKeys: [] })
-  .filter((b) => Object.keys(b).length > 0);
-
-const criteria = fc.record(
-  {
-    sectors: words,
-    regions: words,
-    growth_stages: words,
-    problems: words,
-    employees: bounds,
-    revenue: bounds,
-    buys_category: fc.boolean(),
-    incumbent: fc.constantFrom('any', 'none', 'prefer'),
-  },
-  { requiredKeys: [] },
-);
 
 const account: fc.Arbitrary<Account> = fc.record(
   {
