@@ -56,6 +56,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('HTML reports in a real browser (Chr
   let shots: string;
   let examples: string;
   let hostile: string;
+  let team: string;
 
   beforeAll(async () => {
     if (!HAS_CHROMIUM) throw new Error(`PERSONAKIT_REQUIRE_CHROMIUM=1 but there is no Chromium at ${CHROMIUM}`);
@@ -69,6 +70,16 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('HTML reports in a real browser (Chr
     examples = await makeTempDir('personakit-browser-');
     hostile = await makeTempDir('personakit-browser-hostile-');
     await renderReports({ cwd: REPO_ROOT, paths: ['examples'], format: 'html', out: examples, force: false });
+    // The same reports for the team audience (status, problems, file paths): checked like the client's.
+    team = await makeTempDir('personakit-browser-team-');
+    await renderReports({
+      cwd: REPO_ROOT,
+      paths: ['examples'],
+      format: 'html',
+      out: team,
+      force: false,
+      audience: 'team',
+    });
     await renderReports({
       cwd: path.join(FIXTURES, 'render-hostile'),
       paths: [],
@@ -342,15 +353,6 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('HTML reports in a real browser (Chr
 
   it('finds no serious or critical accessibility violation (axe-core) on any page, for the client and the team', async () => {
     const axe = await readFile(path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-    const team = await makeTempDir('personakit-browser-team-');
-    await renderReports({
-      cwd: REPO_ROOT,
-      paths: ['examples'],
-      format: 'html',
-      out: team,
-      force: false,
-      audience: 'team',
-    });
     const found: string[] = [];
     for (const dir of [examples, team]) {
       for (const name of (await readdir(dir)).filter((f) => f.endsWith('.html'))) {
@@ -401,15 +403,6 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('HTML reports in a real browser (Chr
     const css = (await Promise.all(partials.map((f) => readFile(f, 'utf8'))))
       .join('\n')
       .replace(/\{\{!--[\s\S]*?--\}\}|\{\{[^}]*\}\}/g, '');
-    const team = await makeTempDir('personakit-browser-styles-');
-    await renderReports({
-      cwd: REPO_ROOT,
-      paths: ['examples'],
-      format: 'html',
-      out: team,
-      force: false,
-      audience: 'team',
-    });
     const missing: string[] = [];
     for (const dir of [team, hostile]) {
       for (const name of (await readdir(dir)).filter((f) => f.endsWith('.html'))) {
