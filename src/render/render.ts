@@ -15,6 +15,7 @@ import { reportStamp } from './stamp.js';
 import { problemView } from './status.js';
 import { reportView, type ReportView } from './theme.js';
 import { loadTemplates, type TemplateKind, type TemplateSet } from './templates.js';
+import { tidyMarkdown } from './markdown-tidy.js';
 import { indexView } from './views/index-page.js';
 
 export type RenderFormat = 'html' | 'md' | 'json' | 'csv' | 'pdf';
@@ -202,7 +203,7 @@ function page(
 ): string {
   return format === 'html'
     ? templates.render(kind, { ...shared, ...view })
-    : templates.render(kind, { ...shared, ...escapeForMarkdown(view), ...markdown });
+    : tidyMarkdown(templates.render(kind, { ...shared, ...escapeForMarkdown(view), ...markdown }));
 }
 
 function json(value: unknown): string {

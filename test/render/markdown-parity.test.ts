@@ -99,3 +99,41 @@ describe.each(['client', 'team'] as const)(
     });
   },
 );
+
+/** Line numbers (1-based) of blank lines that follow a blank line, outside fenced code. */
+function blankRuns(md: string): number[] {
+  const found: number[] = [];
+  let fenced = false;
+  let previousBlank = false;
+  md.split('\n').forEach((line, i) => {
+    if (line.startsWith('```')) fenced = !fenced;
+    const blank = !fenced && line.trim() === '';
+    if (blank && previousBlank && i < md.split('\n').length - 1) found.push(i + 1);
+    previousBlank = blank;
+  });
+  return found;
+}
+
+describe('Markdown reports are tidy where a section is left out', () => {
+  const workspaces = [
+    ['examples'],
+    ['test/fixtures/one-fault-per-rule'],
+    ['test/fixtures/render-hostile'],
+    ['test/fixtures/foundation-problems'],
+  ];
+  it.each(
+    workspaces.flatMap((paths) => (['client', 'team'] as const).map((audience) => [paths[0]!, audience] as const)),
+  )('%s (%s): no two blank lines in a row, one newline at the end', async (folder, audience) => {
+    const out = await makeTempDir('personakit-md-tidy-');
+    await renderReports({ cwd: REPO_ROOT, paths: [folder], format: 'md', out, force: true, audience });
+    const runs: string[] = [];
+    const names = (await readdir(out)).filter((n) => n.endsWith('.md'));
+    expect(names.length).toBeGreaterThan(1);
+    for (const name of names) {
+      const md = await readFile(path.join(out, name), 'utf8');
+      for (const line of blankRuns(md)) runs.push(`${name}:${line}`);
+      if (!/[^\n]\n$/.test(md)) runs.push(`${name}: does not end with exactly one newline`);
+    }
+    expect(runs).toEqual([]);
+  });
+});
