@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/diagnostic.js';
 import { FORMATS, formatDiagnosticPieces, formatDiagnostics, type ReportOptions } from '../src/report/index.js';
+import { loadPieceReporter } from '../src/report/load.js';
 import { CORE_RULES } from '../src/rules/types.js';
 
 /** 2,500 rows in one file (three pieces), a multi-line message, an empty rule cell and a second file. */
@@ -38,6 +39,14 @@ describe('formatted output in pieces (written one at a time)', () => {
       expect(pieces.join('')).toBe(whole);
       if (format === 'stylish' && !color) expect(pieces.length).toBeGreaterThan(4);
     }
+  });
+
+  it.each(FORMATS)('%s: the CLI loads the same reporter alone (report/load.ts)', async (format) => {
+    const reporter = await loadPieceReporter(format);
+    for (const color of [false, true])
+      expect([...reporter(diagnostics, options(color))].join('')).toBe(
+        formatDiagnostics(format, diagnostics, options(color)),
+      );
   });
 
   it('no diagnostics: no output at all', () => {

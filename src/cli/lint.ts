@@ -112,13 +112,13 @@ export function toLintOptions(
 
 export async function runLint(options: LintCommandOptions, ctx: CliContext): Promise<number> {
   const { io } = ctx;
-  const { formatDiagnosticPieces } = await import('../report/index.js');
+  const formatPieces = await (await import('../report/load.js')).loadPieceReporter(options.format);
   let paths = options.paths;
   if (options.since !== undefined) {
     paths = await (await import('../lint/since.js')).changedSince(io.cwd, options.paths, options.since);
     // Nothing changed: nothing to report on, which is not "nothing to check".
     if (paths.length === 0) {
-      const none = formatDiagnosticPieces(options.format, [], {
+      const none = formatPieces([], {
         color: false,
         files: [],
         rules: [],
@@ -152,7 +152,7 @@ export async function runLint(options: LintCommandOptions, ctx: CliContext): Pro
       'point personakit at YAML files with a `kind:` field, or run `personakit init` to start a workspace',
     );
   }
-  const pieces = formatDiagnosticPieces(options.format, result.diagnostics, {
+  const pieces = formatPieces(result.diagnostics, {
     color: options.outputFile === undefined && options.format === 'stylish' && useColor(io, 'stdout'),
     files: result.files,
     rules: result.rules,

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { FORMATS, type Format, type ReportOptions, type Reporter } from './types.js';
+import type { PieceReporter } from './load.js';
 import { github, githubPieces } from './github.js';
 import { json, jsonPieces } from './json.js';
 import { junit, junitPieces } from './junit.js';
@@ -20,7 +21,7 @@ export function formatDiagnostics(format: Format, diagnostics: readonly Diagnost
 }
 
 /** Every reporter again, giving its output in consecutive pieces drawn as they are written (see pieces.ts). */
-const pieceReporters: Record<Format, (diagnostics: readonly Diagnostic[], options: ReportOptions) => Iterable<string>> = {
+const pieceReporters: Record<Format, PieceReporter> = {
   stylish: stylishPieces,
   json: jsonPieces,
   junit: junitPieces,

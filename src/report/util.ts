@@ -26,7 +26,8 @@ export function groupByFile(
   const order: string[] = [];
   const seen = new Set<string>();
   for (const f of files) {
-    if (seen.has(f)) continue;
+    // Most of 10,000 checked files have nothing to report: no group, so no need to remember them.
+    if ((!includeEmpty && !byFile.has(f)) || seen.has(f)) continue;
     seen.add(f);
     order.push(f);
   }

@@ -21,21 +21,17 @@ export const SETTINGS_FILE = 'personakit.yaml';
 export async function collectFiles(specs: readonly string[], cwd: string, boundary?: string): Promise<CollectedFile[]> {
   const out: CollectedFile[] = [];
   const seen = new Set<string>();
-  // Real paths walk() already knows, so 10,000 files do not cost 10,000 realpath calls.
-  const realOf = new Map<string, string>();
+  // walk() knows every real path, so 10,000 files do not cost 10,000 realpath calls; it notes only
+  // those that differ from the path (a link on the way), and the others cost no map entry.
+  const linked = new Map<string, string>();
   const addReal = (absPath: string, real: string, explicit: boolean) => {
     if (seen.has(real)) return;
     seen.add(real);
     out.push({ absPath, explicit });
   };
-  // Synchronous when the real path is known: 10,000 awaits are felt (garbage, microtasks).
-  const add = (absPath: string, explicit: boolean): Promise<void> | undefined => {
-    const known = realOf.get(absPath);
-    if (known !== undefined) return void addReal(absPath, known, explicit);
-    return realpath(absPath)
-      .catch(() => absPath)
-      .then((real) => addReal(absPath, real, explicit));
-  };
+  // Synchronous: 10,000 awaits are felt (garbage, microtasks).
+  const addWalked = (absPath: string, explicit: boolean) =>
+    addReal(absPath, linked.size === 0 ? absPath : (linked.get(absPath) ?? absPath), explicit);
 
   for (const spec of specs) {
     // A file really named "persona[1].yaml" is that file, not a pattern.
@@ -44,7 +40,7 @@ export async function collectFiles(specs: readonly string[], cwd: string, bounda
       const relPattern = path.relative(base, path.resolve(cwd, spec)).split(path.sep).join('/');
       const matches = globMatcher(relPattern);
       if (boundary !== undefined) await refuseLinkOut(base, globBase(spec), boundary);
-      const files = await walk(base, boundary ?? base, realOf).catch(() => []);
+      const files = await walk(base, boundary ?? base, linked).catch(() => []);
       const matched = files.filter((file) => matches(path.relative(base, file).split(path.sep).join('/')));
       // Like a path that does not exist: a pattern that matches nothing is almost always a typo.
       if (matched.length === 0)
@@ -52,7 +48,7 @@ export async function collectFiles(specs: readonly string[], cwd: string, bounda
           `no YAML file matches "${spec}"`,
           'check the pattern (personakit.yaml, node_modules and dot-folders never match)',
         );
-      for (const file of matched) await add(file, true);
+      for (const file of matched) addWalked(file, true);
       continue;
     }
     const absPath = path.resolve(cwd, spec);
@@ -70,15 +66,13 @@ export async function collectFiles(specs: readonly string[], cwd: string, bounda
     });
     if (boundary !== undefined) await refuseLinkOut(absPath, shown, boundary);
     if (info.isDirectory()) {
-      for (const file of await walk(absPath, boundary ?? absPath, realOf)) {
-        const pending = add(file, false);
-        if (pending) await pending;
-      }
+      for (const file of await walk(absPath, boundary ?? absPath, linked)) addWalked(file, false);
     } else if (info.isFile()) {
       if (!YAML_FILE.test(absPath))
         throw new UsageError(`"${shown}" is not a YAML file`, 'personakit reads only .yaml and .yml files');
       // SPEC 2: the settings file is never a document, even when named explicitly.
-      if (path.basename(absPath) !== SETTINGS_FILE) await add(absPath, true);
+      if (path.basename(absPath) !== SETTINGS_FILE)
+        addReal(absPath, await realpath(absPath).catch(() => absPath), true);
     } else {
       throw new UsageError(`"${shown}" is not a regular file or folder`, 'pass YAML files, folders or globs');
     }
@@ -111,7 +105,7 @@ async function refuseLinkOut(absPath: string, shown: string, boundary: string): 
  * fdir follows links without telling its filters which entries are links or where they lead, so
  * the rule would cost a second realpath for every file (ARCHITECTURE.md, "Not yet").
  */
-async function walk(dir: string, boundary: string, realOf: Map<string, string>): Promise<string[]> {
+async function walk(dir: string, boundary: string, linked: Map<string, string>): Promise<string[]> {
   const files: string[] = [];
   const visited = new Set<string>();
   const realBoundary = await realpath(boundary).catch(() => boundary);
@@ -131,8 +125,11 @@ async function walk(dir: string, boundary: string, realOf: Map<string, string>):
       );
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const prefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
+    const realPrefix = real === folder ? undefined : real.endsWith(path.sep) ? real : real + path.sep;
     for (const entry of entries) {
-      const full = childPath(folder, entry.name);
+      // A folder path and an entry name from readdir (which has no separator, `.` or `..`).
+      const full = prefix + entry.name;
       if (entry.isSymbolicLink()) {
         const target = await realpath(full).catch(() => null);
         if (target === null || !isInside(target, realBoundary)) continue; // never followed out of the workspace
@@ -141,24 +138,18 @@ async function walk(dir: string, boundary: string, realOf: Map<string, string>):
           if (!skipFolder(entry.name)) await visit(full);
         } else if (info.isFile() && isYamlDocumentFile(entry.name)) {
           files.push(full);
-          realOf.set(full, target);
+          if (target !== full) linked.set(full, target);
         }
       } else if (entry.isDirectory()) {
         if (!skipFolder(entry.name)) await visit(full);
       } else if (entry.isFile() && isYamlDocumentFile(entry.name)) {
         files.push(full);
-        // The same string when the folder is no link (the common case): no second path per file.
-        realOf.set(full, real === folder ? full : childPath(real, entry.name));
+        if (realPrefix !== undefined) linked.set(full, realPrefix + entry.name);
       }
     }
   };
   await visit(dir);
   return files;
-}
-
-/** path.join for a normalised folder and an entry name from readdir (which has no separator, `.` or `..`). */
-function childPath(folder: string, name: string): string {
-  return folder.endsWith(path.sep) ? folder + name : folder + path.sep + name;
 }
 
 async function exists(absPath: string): Promise<boolean> {
