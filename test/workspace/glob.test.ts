@@ -15,6 +15,9 @@ describe('glob', () => {
 
   it('tells globs from plain paths', () => {
     expect(isGlob('personas/a.yaml')).toBe(false);
+    // Pattern characters that make no glob (picomatch decides once one is there).
+    for (const p of ['a+b.yaml', 'a@b.yaml', '!a.yaml', 'a]b.yaml']) expect(isGlob(p)).toBe(false);
+    expect(isGlob('a(b).yaml')).toBe(true);
     for (const g of ['*.yaml', 'a?.yaml', '[ab].yaml', '{a,b}.yaml']) expect(isGlob(g)).toBe(true);
   });
 
