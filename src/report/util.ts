@@ -18,10 +18,16 @@ export function groupByFile(
   includeEmpty = false,
 ): FileGroup[] {
   const byFile = new Map<string, Diagnostic[]>();
-  for (const d of diagnostics) {
-    let list = byFile.get(d.file);
-    if (!list) byFile.set(d.file, (list = []));
-    list.push(d);
+  // lint() gives the diagnostics sorted, so each file's are one run: one slice of the right size,
+  // rather than 70,000 pushes into an array that leaves its outgrown copies behind.
+  for (let start = 0; start < diagnostics.length; ) {
+    const file = diagnostics[start]!.file;
+    let end = start + 1;
+    while (end < diagnostics.length && diagnostics[end]!.file === file) end++;
+    const list = byFile.get(file);
+    if (list) for (let i = start; i < end; i++) list.push(diagnostics[i]!);
+    else byFile.set(file, diagnostics.slice(start, end));
+    start = end;
   }
   const order: string[] = [];
   const seen = new Set<string>();

@@ -17,6 +17,11 @@ export class AcceptedMisfits {
     this.entries = readAcceptedMisfits(doc.data).map((e) => ({ ...e, used: false }));
   }
 
+  /** The market accepts no misfit at all. */
+  acceptsNone(): boolean {
+    return this.entries.length === 0;
+  }
+
   /** Whether the misfit account of this name is accepted (and so not reported). */
   accepts(name: string): boolean {
     // Most markets accept none: no key to work out for each of a CRM export's misfits.
@@ -55,10 +60,10 @@ export const acceptedMisfitsUnused: Rule = {
   ...unusedDisable,
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    for (const { doc, misfits, csvMisfits } of marketEvaluations(context)) {
+    for (const { doc, misfits, csvMisfitNames } of marketEvaluations(context)) {
       const accepted = new AcceptedMisfits(doc);
       for (const misfit of misfits) accepted.accepts(misfit.name);
-      for (const misfit of csvMisfits) accepted.accepts(misfit.account);
+      for (const name of csvMisfitNames) accepted.accepts(name);
       findings.push(...accepted.unused());
     }
     return findings;

@@ -1,12 +1,9 @@
-import type { Finding } from '../diagnostic.js';
+import type { Diagnostic, Finding } from '../diagnostic.js';
 import type { CsvProblem } from '../load/accounts-csv.js';
 import { evaluateMarket, type MarketModel, type Misfit } from '../model/market-model.js';
 import type { WorkspaceDocument } from '../workspace/workspace.js';
 import { reportedDocuments } from './facts.js';
 import type { RuleContext } from './rule.js';
-
-/** An account-misfit finding about a CSV row, with the account's name. */
-export type CsvMisfitFinding = Finding & { account: string };
 
 /** One market's model plus what its rules report in full (every misfit, every CSV problem). */
 export interface MarketEvaluation {
@@ -15,10 +12,13 @@ export interface MarketEvaluation {
   /** Every inline misfit. */
   misfits: Misfit[];
   /**
-   * Every CSV misfit as its account-misfit finding, with the account's name (for
-   * accepted_misfits); made here so that 70,000 misfits are one object each, not two.
+   * Every CSV misfit as its account-misfit finding, made whole: at the row's line, with the rule's
+   * severity and nothing a diagnostic lacks, so that the engine takes it as its own diagnostic
+   * (70,000 misfits are one object each, not two: bench/README.md, "Accounts rows in memory").
    */
-  csvMisfits: CsvMisfitFinding[];
+  csvMisfits: Diagnostic[];
+  /** The account name of each of `csvMisfits`, at the same index (for accepted_misfits). */
+  csvMisfitNames: string[];
   csvProblems: Array<CsvProblem & { file: string }>;
 }
 
@@ -30,24 +30,28 @@ export function marketEvaluations(context: RuleContext): MarketEvaluation[] {
   return reportedDocuments(context, 'market').map((doc) =>
     context.memo(`market-fit:${doc.file}#${doc.docIndex}`, (): MarketEvaluation => {
       const misfits: Misfit[] = [];
-      const csvMisfits: MarketEvaluation['csvMisfits'] = [];
+      const csvMisfits: Diagnostic[] = [];
+      const csvMisfitNames: string[] = [];
       const csvProblems: MarketEvaluation['csvProblems'] = [];
       const model = evaluateMarket(doc, context.workspace, {
         onMisfit: (misfit) => misfits.push(misfit),
-        onCsvMisfit: ({ file, line, name, summary }) =>
+        onCsvMisfit: ({ file, line, name, summary }) => {
+          // The keys of a diagnostic, in its order (PositionResolver.resolve); reported with the
+          // market, whose accounts file is reported with it (lint.ts).
           csvMisfits.push({
-            rule: 'account-misfit',
             file,
-            owner: doc.file,
             line,
             column: 1,
+            severity: 'warning',
+            rule: 'account-misfit',
             message: misfitMessage(name, summary),
-            account: name,
-          }),
+          });
+          csvMisfitNames.push(name);
+        },
         onCsvProblem: (problem) => csvProblems.push(problem),
         rankLimit: 0,
       });
-      return { doc, model, misfits, csvMisfits, csvProblems };
+      return { doc, model, misfits, csvMisfits, csvMisfitNames, csvProblems };
     }),
   );
 }
