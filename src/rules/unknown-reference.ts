@@ -112,7 +112,7 @@ function unresolved(doc: WorkspaceDocument, refs: Reference[], target: Target): 
     const actually = target.others.find(([, ids]) => ids.has(ref.id))?.[0];
     const message = actually
       ? `"${ref.id}" is a ${actually}, not a ${target.what}; ${target.fix}`
-      : `${target.what} "${ref.id}" does not exist${target.scope ?? ''}${suggestion(ref.id, [...target.valid.keys()])}; ${target.fix}`;
+      : `${target.what} "${ref.id}" does not exist${target.scope ?? ''}${suggestion(ref.id, target.valid.keys())}; ${target.fix}`;
     findings.push(findingAt(RULE, doc, ref.pointer, message));
   }
   return findings;

@@ -51,4 +51,18 @@ describe('did you mean', () => {
       { numRuns: 3000, seed: 7 },
     );
   });
+
+  // Candidates are first compared by the letters they share (ASCII only); other characters,
+  // including one whose lower case is longer ("İ"), go straight to the full distance.
+  it('picks what the full edit distance picks with letters beyond ASCII', () => {
+    const word = fc.stringMatching(/^[abiAB\u0130\u00e9\u00c9\u00df-]{0,12}$/);
+    fc.assert(
+      fc.property(
+        word,
+        fc.array(word, { maxLength: 30 }),
+        (input, candidates) => didYouMean(input, candidates) === reference(input, candidates),
+      ),
+      { numRuns: 2000, seed: 11 },
+    );
+  });
 });
