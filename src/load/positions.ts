@@ -10,6 +10,8 @@ export interface Range {
 /** Split a JSON pointer ("/goals/0/type") into unescaped segments. */
 export function pointerSegments(pointer: string): string[] {
   if (pointer === '' || pointer === '/') return [];
+  // Most pointers escape nothing ("/picture", "/goals/0/type").
+  if (!pointer.includes('~')) return (pointer[0] === '/' ? pointer.slice(1) : pointer).split('/');
   return pointer
     .replace(/^\//, '')
     .split('/')
@@ -228,7 +230,7 @@ export class PositionIndex {
         for (let key = node + 1; key < end;) {
           const value = r[key * FIELDS + 3]!;
           if (value >= end) break;
-          if (this.keyText(key) === segment) {
+          if (this.keyIs(key, segment)) {
             keyNode = key;
             next = this.through(value);
             break;
@@ -264,6 +266,16 @@ export class PositionIndex {
     return record;
   }
 
+  /** Whether a mapping key is `name`: a plain key is compared where it stands, without a copy of its text. */
+  private keyIs(record: number, name: string): boolean {
+    const node = this.through(record);
+    const start = this.records[node * FIELDS + 1]!;
+    const first = this.text.charCodeAt(start);
+    if (this.records[node * FIELDS] === SCALAR && first !== 0x22 && first !== 0x27)
+      return this.records[node * FIELDS + 2]! - start === name.length && this.text.startsWith(name, start);
+    return this.keyText(record) === name;
+  }
+
   /** A mapping key as a string: its text, unquoted. */
   private keyText(record: number): string | undefined {
     const node = this.through(record);
@@ -284,17 +296,19 @@ export class PositionIndex {
 
   private range(start: number, end: number): Range {
     const from = this.position(start);
-    const to = this.position(end);
+    // The end is counted on from the start (end >= start), not again from the top of the file.
+    const to = this.position(end, from.line, start - from.column + 1);
     return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
   }
 
-  /** 1-based line and column (UTF-16 units, as editors count) of an offset. */
-  private position(offset: number): { line: number; column: number } {
+  /**
+   * 1-based line and column (UTF-16 units, as editors count) of an offset, counting lines from
+   * `lineStart` (the start of line `line`, at or before the offset).
+   */
+  private position(offset: number, line = 1, lineStart = 0): { line: number; column: number } {
     // Counted each time rather than kept per file: a file has few findings, and 10,000 kept
     // tables of line starts would cost more memory than the counting costs time.
-    let line = 1;
-    let lineStart = 0;
-    for (let i = this.text.indexOf('\n'); i !== -1 && i < offset; i = this.text.indexOf('\n', i + 1)) {
+    for (let i = this.text.indexOf('\n', lineStart); i !== -1 && i < offset; i = this.text.indexOf('\n', i + 1)) {
       line++;
       lineStart = i + 1;
     }
