@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { columnMapping } from '../load/accounts-csv-cells.js';
 import { loadAccountsCsv } from '../load/accounts-csv.js';
-import { lookAtPicture, pictureReference, realFolder } from '../load/picture.js';
+import { lookAtPicture, pictureMissing, pictureReference, realFolder } from '../load/picture.js';
 import { mapLimited } from '../util/map-limited.js';
 import { display } from '../util/paths.js';
 import { factKey, type Workspace } from '../workspace/workspace.js';
@@ -56,6 +56,10 @@ export async function gatherFacts(workspace: Workspace, needs: FactNeeds): Promi
     ) {
       const reference = pictureReference(picture, doc.absPath, settings.root);
       if (reference.is !== 'path' || !reference.inside) continue;
+      if (pictureMissing(reference.target)) {
+        facts.pictures.set(key, 'missing');
+        continue;
+      }
       tasks.push(async () => {
         facts.pictures.set(key, await lookAtPicture(reference.target, await realLimit(reference.limit)));
       });

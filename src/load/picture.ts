@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isInside } from '../util/paths.js';
+import { isInside, resolveBelow } from '../util/paths.js';
 import { IMAGE_HEADER_BYTES, imageKindOf, type ImageKind } from './image.js';
 
 /**
@@ -21,14 +21,14 @@ export type PictureReference =
 
 /** Pure: where `picture`, written in the persona file at `personaAbsPath`, points. */
 export function pictureReference(picture: string, personaAbsPath: string, root: string | undefined): PictureReference {
-  if (/^https:\/\//i.test(picture)) return { is: 'https' };
-  if (/^http:\/\//i.test(picture)) return { is: 'http' };
+  const scheme = /^[a-z][a-z0-9+.-]*:/i.test(picture);
+  if (scheme && /^https:\/\//i.test(picture)) return { is: 'https' };
+  if (scheme && /^http:\/\//i.test(picture)) return { is: 'http' };
   if (path.isAbsolute(picture) || path.win32.isAbsolute(picture)) return { is: 'absolute' };
-  if (/^file:/i.test(picture)) return { is: 'file-url' };
-  if (/^[a-z][a-z0-9+.-]*:/i.test(picture)) return { is: 'other-url' };
+  if (scheme) return /^file:/i.test(picture) ? { is: 'file-url' } : { is: 'other-url' };
   const folder = path.dirname(personaAbsPath);
   const limit = root ?? folder;
-  const target = path.resolve(folder, picture);
+  const target = resolveBelow(folder, picture);
   return { is: 'path', target, limit, inside: isInside(target, limit) };
 }
 
@@ -36,14 +36,20 @@ export function pictureReference(picture: string, personaAbsPath: string, root: 
 export type PictureLook = ImageKind | 'missing' | 'leads-outside' | 'not-a-file' | 'not-an-image';
 
 /**
+ * Whether nothing is at `target`: lookAtPicture's answer would be 'missing'. Most often a picture
+ * is not there: one quiet check, made at once, rather than a failed realpath whose error object
+ * and trip through the thread pool cost several times as much.
+ */
+export function pictureMissing(target: string): boolean {
+  return !existsSync(target);
+}
+
+/**
  * Look at a picture file: does it exist, does its real path (symbolic links followed) stay
  * inside `limit`, is it a regular file, and which image format do its first bytes say.
  * `realLimit` is `limit` with its symbolic links resolved (callers resolve it once).
  */
 export async function lookAtPicture(target: string, realLimit: string): Promise<PictureLook> {
-  // Most often a picture that is not there: one quiet check, rather than a failed realpath whose
-  // error object and trip through the thread pool cost several times as much.
-  if (!existsSync(target)) return 'missing';
   let real: string;
   try {
     real = await realpath(target);

@@ -1,6 +1,6 @@
-import path from 'node:path';
 import type { Finding } from '../diagnostic.js';
 import { pictureReference, type PictureLook, type PictureReference } from '../load/picture.js';
+import { display } from '../util/paths.js';
 import { factKey } from '../workspace/workspace.js';
 import { findingAt, reportedDocuments } from './facts.js';
 import { defineRule, type RuleContext } from './rule.js';
@@ -56,7 +56,7 @@ function pictureProblem(
     throw new Error(`internal: the picture of ${reference.target} was not looked at when loading`);
   switch (look) {
     case 'missing':
-      return `does not exist (looked for ${path.relative(reference.limit, reference.target).split(path.sep).join('/')} in ${where}); add the image or fix the path`;
+      return `does not exist (looked for ${display(reference.limit, reference.target)} in ${where}); add the image or fix the path`;
     case 'leads-outside':
       return `leads outside ${where} through a symbolic link; keep pictures inside ${where}`;
     case 'not-a-file':

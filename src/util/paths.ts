@@ -29,6 +29,23 @@ function startsBelow(target: string, folder: string): boolean {
   return target.length === folder.length || folder.endsWith(path.sep) || target[folder.length] === path.sep;
 }
 
+/**
+ * path.resolve(folder, relative) for an absolute `folder`: joined as they are when neither has a
+ * segment to normalise (the usual case, where path.resolve would walk the whole path again).
+ */
+export function resolveBelow(folder: string, relative: string): string {
+  if (
+    relative !== '' &&
+    !path.isAbsolute(relative) &&
+    path.isAbsolute(folder) &&
+    !UNNORMALISED.test(folder) &&
+    !UNNORMALISED.test(path.sep + relative) &&
+    (path.sep === '/' || !relative.includes('/'))
+  )
+    return folder + path.sep + relative;
+  return path.resolve(folder, relative);
+}
+
 /** How a path is shown to the user: relative to `cwd` when inside it, else absolute; forward slashes. */
 export function display(cwd: string, absPath: string): string {
   const shown = startsBelow(absPath, cwd)

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { display, isInside } from '../../src/util/paths.js';
+import { display, isInside, resolveBelow } from '../../src/util/paths.js';
 
 /** The definitions, through path.relative alone. */
 function insideByRelative(target: string, folder: string): boolean {
@@ -35,6 +35,20 @@ describe('isInside and display', () => {
         expect(isInside(a, b)).toBe(insideByRelative(a, b));
         expect(display(b, a)).toBe(displayByRelative(b, a));
         expect(display(a, `${a}/x/y.yaml`)).toBe(displayByRelative(a, `${a}/x/y.yaml`));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('resolveBelow', () => {
+  it('is path.resolve(folder, relative) for any folder and relative path (joining changes no answer)', () => {
+    const relative = fc.array(fc.constantFrom('a', '..', '.', '', 'b c', 'a\\b', '..x', 'x.png'), { maxLength: 4 });
+    fc.assert(
+      fc.property(absolute, relative, fc.boolean(), (folder, parts, fromRoot) => {
+        const rel = (fromRoot ? '/' : '') + parts.join('/');
+        expect(resolveBelow(folder, rel)).toBe(path.resolve(folder, rel));
+        expect(resolveBelow(folder.slice(1), rel)).toBe(path.resolve(folder.slice(1), rel));
       }),
       { numRuns: 2000 },
     );
