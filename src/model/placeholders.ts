@@ -31,23 +31,39 @@ export function isPlaceholder(value: unknown, placeholders: Placeholders = DEFAU
   if (typeof value !== 'string') return false;
   const trimmed = value.trim();
   if (trimmed === '') return false;
+  const shape = shapeOf(placeholders);
+  // Most values of a persona are prose whose first character starts no placeholder: told apart
+  // without a lower-cased copy (an ASCII character lower-cases alone, whatever follows it).
+  const first = trimmed.charCodeAt(0);
+  if (first < 0x80 && !shape.firsts[first >= 0x41 && first <= 0x5a ? first + 0x20 : first]) return false;
   // Only the start can match: long texts (most values of a persona) are not lower-cased whole.
   // A few characters more than the longest placeholder keep a final sigma lower-cased as in the whole.
-  const longest = longestOf(placeholders);
+  const longest = shape.longest;
   const text = (trimmed.length > longest + 8 ? trimmed.slice(0, longest + 8) : trimmed).toLowerCase();
   if (trimmed.length <= longest && placeholders.values.includes(text)) return true;
   for (const prefix of placeholders.prefixes) if (text.startsWith(prefix)) return true;
   return false;
 }
 
-const longestCache = new WeakMap<Placeholders, number>();
+interface Shape {
+  /** The length of the longest placeholder value or prefix. */
+  longest: number;
+  /** By ASCII code: whether a placeholder value or prefix starts with it. */
+  firsts: Uint8Array;
+}
 
-/** The length of the longest placeholder value or prefix. */
-function longestOf(placeholders: Placeholders): number {
-  let longest = longestCache.get(placeholders);
-  if (longest === undefined) {
-    longest = Math.max(0, ...placeholders.values.map((v) => v.length), ...placeholders.prefixes.map((p) => p.length));
-    longestCache.set(placeholders, longest);
+const shapes = new WeakMap<Placeholders, Shape>();
+
+function shapeOf(placeholders: Placeholders): Shape {
+  let shape = shapes.get(placeholders);
+  if (shape === undefined) {
+    const all = [...placeholders.values, ...placeholders.prefixes];
+    const firsts = new Uint8Array(0x80);
+    for (const p of all) if (p.charCodeAt(0) < 0x80) firsts[p.charCodeAt(0)] = 1;
+    // An empty prefix starts every text.
+    if (all.includes('')) firsts.fill(1);
+    shape = { longest: Math.max(0, ...all.map((p) => p.length)), firsts };
+    shapes.set(placeholders, shape);
   }
-  return longest;
+  return shape;
 }

@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { completenessOf } from '../../src/model/completeness.js';
 import { isPlaceholder, withExtraPlaceholders } from '../../src/model/placeholders.js';
@@ -48,6 +49,45 @@ describe('isPlaceholder', () => {
     expect(isPlaceholder('DRAFT: to rewrite', extra)).toBe(true);
     expect(isPlaceholder('TODO', extra)).toBe(true);
     expect(isPlaceholder('n/a')).toBe(false);
+  });
+
+  // isPlaceholder rules most texts out by their first character, before lower-casing anything.
+  it('says what the whole text, trimmed and lower-cased, says, for any text and placeholders', () => {
+    const piece = fc.constantFrom(
+      't',
+      'T',
+      'odo',
+      'O',
+      ':',
+      ' ',
+      '\u0130',
+      'i',
+      'K',
+      '\u212a',
+      'k',
+      '\u03a3',
+      '\u00e9',
+      'x',
+      '',
+    );
+    const text = fc.array(piece, { maxLength: 6 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(
+        text,
+        fc.array(text, { maxLength: 3 }),
+        fc.array(text, { maxLength: 3 }),
+        (value, values, prefixes) => {
+          const placeholders = withExtraPlaceholders({ values, prefixes });
+          const whole = value.trim().toLowerCase();
+          const expected =
+            whole !== '' &&
+            (placeholders.values.includes(whole) || placeholders.prefixes.some((p) => whole.startsWith(p)));
+          expect(isPlaceholder(value, placeholders)).toBe(expected);
+          expect(isPlaceholder(value, { values: ['', ...values], prefixes: [''] })).toBe(value.trim() !== '');
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
 
