@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { LongestFirst } from './test/support/longest-first.js';
 
 export default defineConfig({
   test: {
@@ -20,5 +21,7 @@ export default defineConfig({
     // Nothing may be left in the OS temp folder: the guard fails the run if something is.
     globalSetup: ['test/support/temp-guard.ts'],
     setupFiles: ['test/support/temp-cleanup.ts'],
+    // The longest files start first, so that the two workers finish together (test/support/longest-first.ts).
+    sequence: { sequencer: LongestFirst },
   },
 });
