@@ -23,8 +23,20 @@ const READY = existsSync(CHROMIUM) && hasTool('pdftotext') && hasTool('pdfinfo')
 if (!READY)
   console.warn('\n!! SKIPPING the PDF tests: they need /usr/bin/chromium and poppler-utils (.ci/run installs both).\n');
 
+type Page = { lines: string[]; footer: string | undefined };
+/** Each PDF is read once: several tests look at the same pages (the PDFs are not written again). */
+const read = new Map<string, Page[]>();
+
 /** The text of each page of a PDF, its empty lines dropped, with the footer line in its margin apart. */
-function pagesWithFooters(file: string): Array<{ lines: string[]; footer: string | undefined }> {
+function pagesWithFooters(file: string): Page[] {
+  const known = read.get(file);
+  if (known) return structuredClone(known);
+  const pages = readPages(file);
+  read.set(file, structuredClone(pages));
+  return pages;
+}
+
+function readPages(file: string): Page[] {
   const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file]).toString())![1]);
   return Array.from({ length: count }, (_, i) => {
     const lines = execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), file, '-'])
