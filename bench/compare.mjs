@@ -5,7 +5,9 @@
  *
  *   node bench/compare.mjs --runs 7 --cwd bench/workspaces/w10k /tmp/pk-before . -- check --cache
  *
- * An argument containing {build} gets each build's folder name there (e.g. separate cache folders).
+ * An argument containing {build} gets each build's folder name there (e.g. separate cache folders),
+ * and {run} the round's number (e.g. `render --out /tmp/x/{build}-{run}`: a new, empty folder each run,
+ * as bench/run.mjs renders target 23; delete them after the comparison, not between runs).
  * Each build is a package folder with bin/personakit.js (a copy of the repository made with
  * `tsc --outDir` plus bin, schemas, templates, package.json and a node_modules link, or the repository).
  */
@@ -29,8 +31,9 @@ const samples = builds.map(() => []);
 for (let round = 0; round < runs; round++) {
   const order = builds.map((_, i) => (i + round) % builds.length);
   for (const b of order) {
-    // {build} in an argument: one value per build (a cache folder must not be shared between builds).
-    const own = args.map((a) => a.replaceAll('{build}', path.basename(builds[b])));
+    // {build} in an argument: one value per build (a cache folder must not be shared between builds);
+    // {run}: one value per round.
+    const own = args.map((a) => a.replaceAll('{build}', path.basename(builds[b])).replaceAll('{run}', String(round)));
     samples[b].push(measure({ cmd: process.execPath, args: [path.join(builds[b], 'bin/personakit.js'), ...own], cwd }));
   }
 }

@@ -20,11 +20,14 @@ export const TEMPLATE_KINDS: Readonly<Record<TemplateFormat, readonly TemplateKi
 export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 /**
- * The built-in templates as Handlebars' own precompiled specs, written by the build
- * (precompile-templates.ts). Runs from src/ (the tests) have no such module and compile the
- * templates from templates/ instead.
+ * The built-in templates of a format as Handlebars' own precompiled specs, written by the build
+ * (precompile-templates.ts): one module per format, so that an HTML run does not load the
+ * Markdown specs. Runs from src/ (the tests) have no such modules and compile the templates from
+ * templates/ instead.
  */
-export const BUILTIN_MODULE = fileURLToPath(new URL('./builtin-templates.js', import.meta.url));
+export function builtinModule(format: TemplateFormat): string {
+  return fileURLToPath(new URL(`./builtin-templates-${format}.js`, import.meta.url));
+}
 
 type CompileOptions = NonNullable<Parameters<HandlebarsInstance['compile']>[1]>;
 type TemplateSpec = Parameters<HandlebarsInstance['template']>[0];
@@ -143,12 +146,9 @@ export async function loadTemplates(
 
 /** The build's precompiled built-in templates of a format, or undefined in runs from src/. */
 async function builtinSpecs(format: TemplateFormat): Promise<Record<string, TemplateSpec> | undefined> {
-  if (!existsSync(BUILTIN_MODULE)) return undefined;
-  const loaded = (await import(pathToFileURL(BUILTIN_MODULE).href)) as Record<
-    TemplateFormat,
-    Record<string, TemplateSpec>
-  >;
-  return loaded[format];
+  const file = builtinModule(format);
+  if (!existsSync(file)) return undefined;
+  return ((await import(pathToFileURL(file).href)) as { templates: Record<string, TemplateSpec> }).templates;
 }
 
 /** Parse now (so a syntax error stops the run before anything is written) and compile lazily once. */

@@ -162,17 +162,22 @@ describe('template overrides', () => {
     expect(html).toContain('@media print');
   });
 
-  it('the build precompiles the built-in templates with Handlebars: the binary draws what the sources draw', async () => {
-    const out = await makeTempDir('personakit-precompiled-');
-    const r = await runBin(['render', 'examples', '--out', out]);
-    expect(r.code).toBe(0);
-    const golden = path.join(REPO_ROOT, 'test', 'fixtures', 'render-golden', 'html');
-    // The stamp (today's date and the commit) is the one part the golden reports fix.
-    const unstamped = async (file: string) =>
-      (await readFile(file, 'utf8')).replace(/<span class="stamp">[^<]*<\/span>/, '<span class="stamp"></span>');
-    for (const name of await readdir(golden))
-      expect(await unstamped(path.join(out, name)), name).toBe(await unstamped(path.join(golden, name)));
-  });
+  it.each(['html', 'md'])(
+    'the build precompiles the built-in %s templates with Handlebars: the binary draws what the sources draw',
+    async (format) => {
+      const out = await makeTempDir('personakit-precompiled-');
+      const r = await runBin(['render', 'examples', '--format', format, '--out', out]);
+      expect(r.code).toBe(0);
+      const golden = path.join(REPO_ROOT, 'test', 'fixtures', 'render-golden', format);
+      // The stamp (today's date and the commit) is the one part the golden reports fix.
+      const unstamped = async (file: string) =>
+        (await readFile(file, 'utf8'))
+          .replace(/<span class="stamp">[^<]*<\/span>/, '<span class="stamp"></span>')
+          .replace(/\d{1,2} [A-Z][a-z]+ \d{4}( · [0-9a-f]{4,}( with uncommitted changes)?)?$/gm, 'STAMP');
+      for (const name of await readdir(golden))
+        expect(await unstamped(path.join(out, name)), name).toBe(await unstamped(path.join(golden, name)));
+    },
+  );
 
   it('--templates wins over personakit.yaml', async () => {
     const dir = await workspace({ 'p.yaml': persona('p'), 'flag/index.md.hbs': 'FLAG {{name}}' });
