@@ -9,11 +9,14 @@ import type { CheckedFile } from '../lint/checked-file.js';
 import { filesInFlight } from '../lint/concurrency.js';
 import { planWorkspace, type WorkspacePlan } from '../workspace/workspace.js';
 import { CACHE_FORMAT, codeFingerprint, dependencyState, externalDependencies } from './fingerprint.js';
-import { CacheStore, type StoredFile, type StoredFiles } from './store.js';
+import { statSignature } from './signature.js';
+import { CacheStore, type StoredFile, type StoredFiles, type StoredResult } from './store.js';
 
 export interface CacheOptions {
   /** Cache folder; default node_modules/.cache/personakit in the workspace (or the working folder). */
   location?: string;
+  /** The time the files' stat is judged against (tests); default now. */
+  now?: number;
 }
 
 export interface CachedLintResult {
@@ -28,7 +31,8 @@ export interface CachedLintResult {
 /**
  * lint() with a content-hashed cache, two levels deep. The whole answer is reused when every input
  * is unchanged: the bytes of every YAML file and of personakit.yaml, the CSVs and pictures the
- * rules read, the options, today's date and the code. Otherwise unchanged files are not parsed or
+ * rules read, the options, today's date and the code (the YAML files' bytes are not even read while
+ * what the file system says about them is as it was: signature.ts). Otherwise unchanged files are not parsed or
  * validated again, and every rule runs over the whole workspace, so anything that depends on a
  * changed file (journeys naming a persona, markets listing it as a buyer) is recomputed.
  */
@@ -36,19 +40,31 @@ export async function cachedLint(options: LintOptions, cache: CacheOptions = {})
   const plan = await planWorkspace(options);
   const store = new CacheStore(cacheDir(plan, cache.location));
   const max = plan.settings.limits.maxFileBytes;
-  const hashes = plan.files.map((f) => withFileBytes(f.absPath, f.file, max, hashBytes));
   const code = codeFingerprint();
-  const key = runKey(plan, hashes, options, code);
-
+  const base = keyBase(plan, options, code);
   const previous = await store.readResult();
-  if (previous?.key === key && previous.deps.every(([dep, state]) => dependencyState(dep) === state)) {
-    return {
-      diagnostics: previous.diagnostics,
-      files: previous.files,
-      rules: previous.rules,
-      reportedDocuments: previous.reportedDocuments,
-      reuse: 'result',
-    };
+  const depsUnchanged = (stored: StoredResult) => stored.deps.every(([dep, state]) => dependencyState(dep) === state);
+  const reused = (stored: StoredResult): CachedLintResult => ({
+    diagnostics: stored.diagnostics,
+    files: stored.files,
+    rules: stored.rules,
+    reportedDocuments: stored.reportedDocuments,
+    reuse: 'result',
+  });
+
+  // What the file system says about the files, before any is read (see signature.ts).
+  const signature = statSignature(base, plan.files, cache.now ?? Date.now());
+  if (signature !== undefined && previous?.signature === signature && depsUnchanged(previous)) return reused(previous);
+
+  const hashes = plan.files.map((f) => withFileBytes(f.absPath, f.file, max, hashBytes));
+  const key = runKey(base, plan, hashes);
+  if (previous?.key === key && depsUnchanged(previous)) {
+    // The same bytes under new times (a checkout, a touch): the next run can trust the new ones.
+    if (signature !== undefined)
+      await store.write({ ...previous, signature }).catch(() => {
+        // Only a shortcut, as below.
+      });
+    return reused(previous);
   }
 
   // Only now the parser, the schemas and the rules: a warm run that reuses the answer loads none of them.
@@ -85,7 +101,15 @@ export async function cachedLint(options: LintOptions, cache: CacheOptions = {})
     misses.length > 0 || stale ? { header, entries: toStoredEntries(files) } : undefined;
   await store
     .write(
-      { key, deps, diagnostics: result.diagnostics, files: result.files, rules: result.rules, reportedDocuments },
+      {
+        key,
+        ...(signature !== undefined ? { signature } : {}),
+        deps,
+        diagnostics: result.diagnostics,
+        files: result.files,
+        rules: result.rules,
+        reportedDocuments,
+      },
       nextFiles,
     )
     .catch(() => {
@@ -105,28 +129,30 @@ function cacheDir(plan: WorkspacePlan, location: string | undefined): string {
   return path.join(plan.settings.root ?? plan.cwd, 'node_modules', '.cache', 'personakit');
 }
 
-/**
- * Everything a run's answer depends on, apart from the external files checked separately. The
- * files go into the hash one by one, separated by NUL (which no path contains), rather than as
- * one JSON text of 10,000 entries built first (bench/README.md, "Warm --cache").
- */
-function runKey(plan: WorkspacePlan, hashes: string[], options: LintOptions, code: string): string {
+/** Everything a run's answer depends on apart from its files and the external files checked separately. */
+function keyBase(plan: WorkspacePlan, options: LintOptions, code: string): string {
   const settingsBytes = plan.settings.file
     ? readFileBytes(plan.settings.file, plan.settings.file, Number.MAX_SAFE_INTEGER)
     : 'none';
-  const key = createHash('sha1').update(
-    JSON.stringify({
-      format: CACHE_FORMAT,
-      code,
-      cwd: plan.cwd,
-      mode: options.mode,
-      quiet: options.quiet ?? false,
-      minCompleteness: options.minCompleteness ?? null,
-      today: (options.today ?? new Date()).toISOString().slice(0, 10),
-      settings: settingsBytes === 'none' ? 'none' : hashBytes(settingsBytes),
-      files: plan.files.length,
-    }),
-  );
+  return JSON.stringify({
+    format: CACHE_FORMAT,
+    code,
+    cwd: plan.cwd,
+    mode: options.mode,
+    quiet: options.quiet ?? false,
+    minCompleteness: options.minCompleteness ?? null,
+    today: (options.today ?? new Date()).toISOString().slice(0, 10),
+    settings: settingsBytes === 'none' ? 'none' : hashBytes(settingsBytes),
+    files: plan.files.length,
+  });
+}
+
+/**
+ * The run's key: its base, then the files one by one, separated by NUL (which no path contains),
+ * rather than as one JSON text of 10,000 entries built first (bench/README.md, "Warm --cache").
+ */
+function runKey(base: string, plan: WorkspacePlan, hashes: string[]): string {
+  const key = createHash('sha1').update(base);
   plan.files.forEach((f, i) => key.update(`\0${f.absPath}\0${f.file}\0${f.reported ? 1 : 0}\0${hashes[i]}`));
   return key.digest('hex');
 }

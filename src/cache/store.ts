@@ -8,6 +8,8 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 /** The last run's whole answer, valid while its key and its external dependencies are unchanged. */
 export interface StoredResult {
   key: string;
+  /** What the file system said about the files when `key` was taken (signature.ts), if they had settled. */
+  signature?: string;
   /** [absolute path, dependencyState] of every CSV and picture the rules read. */
   deps: Array<[string, string]>;
   diagnostics: Diagnostic[];

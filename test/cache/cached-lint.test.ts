@@ -2,6 +2,7 @@ import { cp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cachedLint } from '../../src/cache/cached-lint.js';
+import { SETTLED_MS } from '../../src/cache/signature.js';
 import { lint, type LintOptions } from '../../src/lint/lint.js';
 import { makeTempDir, REPO_ROOT } from '../support/run-bin.js';
 
@@ -133,5 +134,40 @@ describe('check --cache gives the same answer as an uncached check', () => {
     await writeFile(path.join(cacheDir, 'result.json'), '{"key": 1');
     await writeFile(path.join(cacheDir, 'files.json'), 'null');
     expect((await expectSameAsUncached(options())).reuse).toBe('none');
+  });
+});
+
+describe("check --cache trusts the files' stat once they have settled, and still sees every edit", () => {
+  let own: string;
+  let ownCache: string;
+  beforeAll(async () => {
+    own = await makeTempDir('personakit-cache-settled-');
+    await cp(path.join(REPO_ROOT, 'examples'), own, { recursive: true });
+    ownCache = path.join(own, '..', `${path.basename(own)}-cache`);
+  });
+  afterAll(async () => {
+    await rm(own, { recursive: true, force: true });
+    await rm(ownCache, { recursive: true, force: true });
+  });
+
+  it('after each edit, with every file counted as settled (their stat trusted)', async () => {
+    const opts: LintOptions = { cwd: own, paths: [], mode: 'check', today: new Date('2027-01-15T00:00:00Z') };
+    // Far ahead: every file counts as settled, so a warm run answers from the files' stat (cache/signature.ts).
+    const run = async () => {
+      const uncached = await lint(opts);
+      const cached = await cachedLint(opts, { location: ownCache, now: Date.now() + SETTLED_MS + 60_000 });
+      expect(cached.diagnostics).toEqual(uncached.diagnostics);
+      expect(cached.files).toEqual(uncached.files);
+      return cached;
+    };
+    await run();
+    expect((await run()).reuse).toBe('result');
+    for (const [name, apply] of EDITS.slice(1)) {
+      const before = (await lint(opts)).diagnostics;
+      await apply(own);
+      const cached = await run();
+      if (!name.includes('same content')) expect(cached.diagnostics, name).not.toEqual(before);
+      expect((await run()).reuse, name).toBe('result');
+    }
   });
 });
