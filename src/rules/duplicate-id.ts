@@ -41,24 +41,26 @@ export const duplicateId = defineRule({
 function duplicatesWithin(doc: WorkspaceDocument): Finding[] {
   const findings: Finding[] = [];
   for (const group of ID_LISTS[doc.kind] ?? []) {
-    const seen = new Map<string, string>();
+    // Where each id was first seen: the list and the item's index, worded only for a duplicate.
+    const seen = new Map<string, { list: string; index: number }>();
     for (const list of group) {
       const items = doc.data[list];
       if (!Array.isArray(items)) continue;
-      items.forEach((item: unknown, i) => {
+      for (let i = 0; i < items.length; i++) {
+        const item: unknown = items[i];
         const id = item !== null && typeof item === 'object' ? (item as Record<string, unknown>).id : undefined;
-        if (typeof id !== 'string') return;
+        if (typeof id !== 'string') continue;
         const previous = seen.get(id);
-        if (previous === undefined) seen.set(id, `${list}[${i}]`);
+        if (previous === undefined) seen.set(id, { list, index: i });
         else
           findings.push({
             rule: 'duplicate-id',
             file: doc.file,
             docIndex: doc.docIndex,
             pointer: `/${list}/${i}/id`,
-            message: `id "${id}" of ${list}[${i}] is already used by ${previous}${group.length > 1 ? ` (${group.join(' and ')} share one set of ids)` : ''}; rename one of them`,
+            message: `id "${id}" of ${list}[${i}] is already used by ${previous.list}[${previous.index}]${group.length > 1 ? ` (${group.join(' and ')} share one set of ids)` : ''}; rename one of them`,
           });
-      });
+      }
     }
   }
   return findings;
