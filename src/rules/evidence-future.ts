@@ -14,7 +14,6 @@ export const evidenceFuture = defineRule({
     if (doc.kind !== 'persona' || !Array.isArray(doc.data.evidence)) return [];
     const today = context.today;
     const todayMs = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
-    const todayText = new Date(todayMs).toISOString().slice(0, 10);
     const findings: Finding[] = [];
     doc.data.evidence.forEach((entry: unknown, index) => {
       if (!isRecord(entry) || typeof entry.date !== 'string') return;
@@ -25,7 +24,7 @@ export const evidenceFuture = defineRule({
           'evidence-future',
           doc,
           `/evidence/${index}/date`,
-          `evidence[${index}].date of ${nameOf(doc)} is ${entry.date}, after today (${todayText}); write the date the research was done`,
+          `evidence[${index}].date of ${nameOf(doc)} is ${entry.date}, after today (${new Date(todayMs).toISOString().slice(0, 10)}); write the date the research was done`,
         ),
       );
     });

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseIsoDay } from '../../src/rules/evidence-stale.js';
 import { change, checkTree, JOURNEY, lineOf, of, PERSONA } from './helpers.js';
 
 const WS = { 'personakit.yaml': 'name: t\n' };
@@ -146,6 +148,50 @@ describe('evidence-stale', () => {
     const text = dated('2026-02-30', '20 May');
     const { diagnostics } = await checkTree({ ...WS, 'p.yaml': text });
     expect(of(diagnostics, 'evidence-stale')).toEqual([]);
+  });
+});
+
+describe('evidence dates', () => {
+  /** The definition: YYYY-MM-DD in ASCII digits, a day that exists, as midnight UTC. */
+  function byPattern(text: string): number | undefined {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (!m) return undefined;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const back = new Date(Date.UTC(y, mo - 1, d));
+    return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d
+      ? back.getTime()
+      : undefined;
+  }
+
+  it('reads a date as the pattern does, for any text', () => {
+    expect(parseIsoDay('2024-02-29')).toBe(Date.UTC(2024, 1, 29));
+    for (const text of ['2023-02-29', '0050-01-01', '2024-1-01', '2024-01-01\n', '２０２４-01-01', '2024/01/01'])
+      expect(parseIsoDay(text), text).toBeUndefined();
+    const piece = fc.constantFrom('0', '1', '2', '9', '-', '/', ' ', '\n', '\u0661', 'a');
+    const date = fc.tuple(
+      fc.integer({ min: 0, max: 9999 }),
+      fc.integer({ min: 0, max: 13 }),
+      fc.integer({ min: 0, max: 32 }),
+    );
+    const written = date.map(
+      ([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.array(piece, { maxLength: 11 }).map((p) => p.join('')),
+          written,
+          // A written date with one character changed.
+          fc
+            .tuple(written, fc.nat(9), piece)
+            .map(([text, at, replacement]) => text.slice(0, at) + replacement + text.slice(at + 1)),
+        ),
+        (text) => {
+          expect(parseIsoDay(text)).toBe(byPattern(text));
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
 
