@@ -1,6 +1,6 @@
 import type { Finding } from '../diagnostic.js';
 import { AcceptedMisfits } from './accepted-misfits.js';
-import { marketEvaluations, misfitMessage } from './market-evaluation.js';
+import { marketEvaluations, misfitMessage, namingMarket } from './market-evaluation.js';
 import { defineRule, type RuleContext } from './rule.js';
 
 const RULE = 'account-misfit';
@@ -18,7 +18,14 @@ export const accountMisfit = defineRule({
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
     const evaluations = marketEvaluations(context);
-    for (const { doc, misfits, csvMisfits, csvMisfitNames } of evaluations) {
+    // How many reported markets read each accounts file: a shared file's warnings name their market.
+    const readers = new Map<string, number>();
+    for (const { model } of evaluations) {
+      const file = model.accountsFile?.path;
+      if (file !== undefined) readers.set(file, (readers.get(file) ?? 0) + 1);
+    }
+    for (const { doc, model, misfits, csvMisfits, csvMisfitNames } of evaluations) {
+      const shared = (readers.get(model.accountsFile?.path ?? '') ?? 0) > 1;
       const accepted = new AcceptedMisfits(doc);
       // One market's CRM export and nothing else to report: its findings as they are, rather than
       // 70,000 of them copied into an array that grows (bench/README.md, "Accounts rows in memory").
@@ -34,7 +41,9 @@ export const accountMisfit = defineRule({
         });
       }
       csvMisfits.forEach((misfit, i) => {
-        if (!accepted.accepts(csvMisfitNames[i]!)) findings.push(misfit);
+        const name = csvMisfitNames[i]!;
+        if (accepted.accepts(name)) return;
+        findings.push(shared ? namingMarket(misfit, name, doc.id ?? doc.file) : misfit);
       });
     }
     return findings;

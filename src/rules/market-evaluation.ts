@@ -61,8 +61,19 @@ export function marketEvaluations(context: RuleContext): MarketEvaluation[] {
  * string: a concatenation would keep its parts alive, and reporters would copy it again to read
  * it (a CRM export can have 70,000 misfits).
  */
-export function misfitMessage(name: string, summary: string): string {
-  return ['account "', name, '" does not fit: ', summary].join('');
+export function misfitMessage(name: string, summary: string, market?: string): string {
+  return market === undefined
+    ? ['account "', name, '" does not fit: ', summary].join('')
+    : ['account "', name, '" does not fit market "', market, '": ', summary].join('');
+}
+
+/**
+ * The same warning naming its market: a CSV row read by two markets gets a warning from each, at
+ * the same line of the same file, and only the market's id tells them apart.
+ */
+export function namingMarket(misfit: Diagnostic, name: string, market: string): Diagnostic {
+  const summary = misfit.message.slice(misfitMessage(name, '').length);
+  return { ...misfit, message: misfitMessage(name, summary, market) };
 }
 
 /** A finding about a row of a market's accounts CSV: reported with (owned by) the market file. */

@@ -67,6 +67,22 @@ describe('market rules', () => {
     );
   });
 
+  it('account-misfit: a CSV read by two markets checked together gets warnings naming their market', async () => {
+    const wide = MARKET.replace('id: uk-retail', 'id: uk-any')
+      .replace('sectors: [retail]', 'sectors: [retail, software]')
+      .replace('threshold: 0.6', 'threshold: 0.7');
+    const files = { 'market.yaml': MARKET, 'wide.yaml': wide, 'accounts.csv': CSV };
+    const misfits = (await run(files)).filter((d) => d.startsWith('accounts.csv:3:1'));
+    expect(misfits).toEqual([
+      'accounts.csv:3:1 warning account-misfit account "Too Big" does not fit market "uk-any": employees (employees 5,000 is above the maximum 1,000); matches 2 of 3 scored criteria (0.67, below the threshold 0.7)',
+      'accounts.csv:3:1 warning account-misfit account "Too Big" does not fit market "uk-retail": sectors (sector "software" is not one of retail); employees (employees 5,000 is above the maximum 1,000); matches 1 of 3 scored criteria (0.33, below the threshold 0.6)',
+    ]);
+    // One of them checked alone: nothing to tell apart, so the warning reads as usual.
+    expect((await run(files, 'check', ['market.yaml'])).filter((d) => d.startsWith('accounts.csv:3:1'))).toEqual([
+      'accounts.csv:3:1 warning account-misfit account "Too Big" does not fit: sectors (sector "software" is not one of retail); employees (employees 5,000 is above the maximum 1,000); matches 1 of 3 scored criteria (0.33, below the threshold 0.6)',
+    ]);
+  });
+
   it('a missing accounts_file is unknown-reference at the accounts_file key', async () => {
     const out = await run({ 'market.yaml': MARKET });
     expect(out.filter((d) => d.includes('unknown-reference'))).toEqual([
