@@ -17,9 +17,16 @@ export const marketSchema = defineRule({
   ...CORE_RULES.find((r) => r.id === 'schema')!,
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
+    // A bad cell of an accounts file two markets read is one problem, reported once.
+    const seen = new Set<string>();
     for (const { doc, csvProblems } of marketEvaluations(context)) {
       findings.push(...requiredNotScored(doc), ...scoringSchemaProblems(doc));
-      for (const p of csvProblems) findings.push(csvFinding('schema', doc, p.file, p.line, p.column, p.message));
+      for (const p of csvProblems) {
+        const key = `${p.file}:${p.line}:${p.column}:${p.message}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        findings.push(csvFinding('schema', doc, p.file, p.line, p.column, p.message));
+      }
     }
     return findings;
   },

@@ -67,12 +67,17 @@ describe('market rules', () => {
     );
   });
 
-  it('account-misfit: a CSV read by two markets checked together gets warnings naming their market', async () => {
+  it('a CSV read by two markets checked together: misfit warnings name their market, a bad cell is reported once', async () => {
     const wide = MARKET.replace('id: uk-retail', 'id: uk-any')
       .replace('sectors: [retail]', 'sectors: [retail, software]')
       .replace('threshold: 0.6', 'threshold: 0.7');
     const files = { 'market.yaml': MARKET, 'wide.yaml': wide, 'accounts.csv': CSV };
-    const misfits = (await run(files)).filter((d) => d.startsWith('accounts.csv:3:1'));
+    const all = await run(files);
+    // The bad cell is one problem, whichever market reads it.
+    expect(all.filter((d) => d.startsWith('accounts.csv:4:20'))).toEqual([
+      'accounts.csv:4:20 error schema employees "1,000" is not a whole number; remove the thousands separators, and write digits only (e.g. 1000)',
+    ]);
+    const misfits = all.filter((d) => d.startsWith('accounts.csv:3:1'));
     expect(misfits).toEqual([
       'accounts.csv:3:1 warning account-misfit account "Too Big" does not fit market "uk-any": employees (employees 5,000 is above the maximum 1,000); matches 2 of 3 scored criteria (0.67, below the threshold 0.7)',
       'accounts.csv:3:1 warning account-misfit account "Too Big" does not fit market "uk-retail": sectors (sector "software" is not one of retail); employees (employees 5,000 is above the maximum 1,000); matches 1 of 3 scored criteria (0.33, below the threshold 0.6)',
