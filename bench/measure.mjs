@@ -19,6 +19,15 @@ export function measure({ cmd, args, cwd, env, before }) {
   before?.();
   const memFile = path.join(os.tmpdir(), `personakit-bench-${process.pid}.mem`);
   const [file, argv] = hasGnuTime ? [GNU_TIME, ['-f', '%M %U %S', '-o', memFile, cmd, ...args]] : [cmd, args];
+  try {
+    return timed(cmd, args, cwd, env, file, argv, memFile);
+  } finally {
+    // Also when the command failed: nothing of the benchmark stays in the temp folder.
+    rmSync(memFile, { force: true });
+  }
+}
+
+function timed(cmd, args, cwd, env, file, argv, memFile) {
   const start = process.hrtime.bigint();
   const result = spawnSync(file, argv, {
     cwd,
@@ -40,7 +49,6 @@ export function measure({ cmd, args, cwd, env, before }) {
   let cpuSeconds = null;
   if (hasGnuTime) {
     const [kb, user, system] = readFileSync(memFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
-    rmSync(memFile, { force: true });
     if (Number.isFinite(kb)) peakMiB = kb / 1024;
     if (Number.isFinite(user + system)) cpuSeconds = user + system;
   }
