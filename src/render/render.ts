@@ -5,21 +5,18 @@ import { UsageError } from '../errors.js';
 import { lint, type LintResult } from '../lint/lint.js';
 import { type WorkspaceDocument } from '../workspace/workspace.js';
 import { mapLimited } from '../util/map-limited.js';
-import { documentBuilder } from './documents.js';
+import { documentBuilder, type BuiltDocument } from './documents.js';
 import { writeMarketCsvs } from './market-csv.js';
-import { pageDrawer } from './draw-thread.js';
+import { escapeForMarkdown } from './markdown-view.js';
 import { OutputFolder, type ReportSink } from './output.js';
 import { findBrowser } from './pdf/browser.js';
 import { planRender } from './plan.js';
 import { reportStamp } from './stamp.js';
 import { problemView } from './status.js';
-import { reportView } from './theme.js';
-import { drawPage, pageRoot, type PageCommon } from './page.js';
-import { loadTemplates, type TemplateSet } from './templates.js';
+import { reportView, type ReportView } from './theme.js';
+import { loadTemplates, type TemplateKind, type TemplateSet } from './templates.js';
+import { tidyMarkdown } from './markdown-tidy.js';
 import { indexView } from './views/index-page.js';
-
-/** Pages (reports, cards and index) from which a run draws a share of them on a second thread (draw-thread.ts). */
-const THREAD_PAGES = 200;
 
 export type RenderFormat = 'html' | 'md' | 'json' | 'csv' | 'pdf';
 export const RENDER_FORMATS: readonly RenderFormat[] = ['html', 'md', 'json', 'csv', 'pdf'];
@@ -110,13 +107,12 @@ async function lintAndWrite(options: RenderOptions, out: OutputFolder): Promise<
   const name = settings.name ?? (settings.root ? path.basename(settings.root) : 'personakit reports');
   const report = await reportView(settings, await stamp, name);
   await out.prepare();
-  const common: PageCommon = { workspace: { name }, report, team: options.audience === 'team' };
-  if (browser === undefined) await writeReports(options, templates, out, documents, result, common, templateDir);
+  const common = { workspace: { name }, report };
+  if (browser === undefined) await writeReports(options, templates, out, documents, result, common);
   else {
     // The HTML pages (named as their PDFs) and their pictures, kept in memory for the browser.
     const pages = new Map<string, string | Uint8Array>();
-    const sink = { write: (n: string, c: string | Uint8Array) => pages.set(n, c) };
-    await writeReports(options, templates, sink, documents, result, common, templateDir);
+    await writeReports(options, templates, { write: (n, c) => pages.set(n, c) }, documents, result, common);
     const { printPdfs } = await import('./pdf/print.js');
     await printPdfs(browser, pages, (n, pdf) => out.write(n, pdf));
   }
@@ -130,71 +126,84 @@ async function writeReports(
   out: ReportSink,
   documents: readonly WorkspaceDocument[],
   result: LintResult,
-  common: PageCommon,
-  templateDir: string | undefined,
+  common: { workspace: { name: string }; report: ReportView },
 ): Promise<void> {
   const { workspace, diagnostics } = result;
   const ext = options.format === 'md' ? 'md' : options.format;
-  const team = common.team;
+  const team = options.audience === 'team';
   const plan = planRender(documents, workspace.documents, diagnostics, options.cwd, ext, team);
   const format = options.format;
   if (format === 'csv') return writeMarketCsvs(plan, workspace, out, options.onProgress);
   const build = documentBuilder(plan, workspace, out, format === 'pdf' ? 'html' : format);
   const name = common.workspace.name;
-  const templateFormat = format === 'md' ? 'md' : 'html';
+  // What every page's root holds besides its own view, escaped for Markdown once.
+  const shared =
+    format === 'md'
+      ? { ...escapeForMarkdown({ ...common, report: { ...common.report, logo: undefined } }), team }
+      : { ...common, team };
 
   const withCards = format !== 'json' && plan.docs.some((p) => p.doc.kind === 'persona');
   const total = plan.docs.length + (withCards ? 2 : 1);
   let done = 0;
   const progress = () => options.onProgress?.(++done, total);
-  const drawer =
-    templates === undefined
-      ? undefined
-      : pageDrawer({
-          templates,
-          format: templateFormat,
-          templateDir,
-          cwd: options.cwd,
-          common,
-          indexHref: `index.${ext}`,
-          out,
-          // Written to a folder (not kept for the browser), with enough pages to repay a thread's start.
-          thread: out instanceof OutputFolder && options.concurrency !== 'off' && total >= THREAD_PAGES,
-        });
-  try {
-    // Several documents in flight let persona pictures be read meanwhile.
-    const results = await mapLimited(plan.docs, 64, async (p) => {
-      const b = await build(p);
-      if (drawer === undefined) out.write(b.file, json(b.model));
-      else await drawer.draw(b.file, b.kind, b.view, b.markdown);
-      progress();
-      return { entry: b.entry, model: b.model, card: b.card };
-    });
-    // Every persona's card on one page (one card per printed page), linked from the index.
-    const cards = withCards ? { href: `cards.${ext}` } : undefined;
-    if (cards !== undefined) {
-      const cardList = results.flatMap((r) => (r.card === undefined ? [] : [r.card]));
-      await drawer!.draw(cards.href, 'cards', { cards: cardList }, undefined, true);
-      progress();
-    }
-    await drawer?.finish();
-    const index = {
-      ...indexView(
-        name,
-        results.map((r) => r.entry),
-        team ? plan.elsewhere.map(problemView) : [],
-      ),
-      cards,
-    };
-    const indexContent =
-      format === 'json'
-        ? json({ workspace: name, documents: results.map((r) => r.model) })
-        : drawPage(templates!, 'index', templateFormat, pageRoot(templateFormat, common), index);
-    out.write(`index.${ext}`, indexContent);
+  // Several documents in flight let persona pictures be read meanwhile.
+  const results = await mapLimited(plan.docs, 64, async (p) => {
+    const b = await build(p);
+    out.write(b.file, contentOf(format, templates, b, shared));
     progress();
-  } finally {
-    drawer?.close();
+    return { entry: b.entry, model: b.model, card: b.card };
+  });
+  const templateFormat = format === 'md' ? 'md' : 'html';
+  // Every persona's card on one page (one card per printed page), linked from the index.
+  const cards = withCards ? { href: `cards.${ext}` } : undefined;
+  if (cards !== undefined) {
+    const cardList = results.flatMap((r) => (r.card === undefined ? [] : [r.card]));
+    const root = { ...shared, index: { href: `index.${ext}` } };
+    out.write(cards.href, page(templates!, 'cards', templateFormat, root, { cards: cardList }));
+    progress();
   }
+  const index = {
+    ...indexView(
+      name,
+      results.map((r) => r.entry),
+      team ? plan.elsewhere.map(problemView) : [],
+    ),
+    cards,
+  };
+  const indexContent =
+    format === 'json'
+      ? json({ workspace: name, documents: results.map((r) => r.model) })
+      : page(templates!, 'index', templateFormat, shared, index);
+  out.write(`index.${ext}`, indexContent);
+  progress();
+}
+
+function contentOf(
+  format: Exclude<RenderFormat, 'csv'>,
+  templates: TemplateSet | undefined,
+  b: BuiltDocument,
+  shared: object,
+): string {
+  if (format === 'json') return json(b.model);
+  const root = { ...shared, index: { href: `index.${format}` } };
+  return page(templates!, b.kind, format === 'md' ? 'md' : 'html', root, b.view, b.markdown);
+}
+
+/**
+ * A page's root: `shared` (already escaped) and the page's own view. Markdown data is escaped
+ * once, here; precomputed Markdown (the Mermaid block) is added after.
+ */
+function page(
+  templates: TemplateSet,
+  kind: TemplateKind,
+  format: 'html' | 'md',
+  shared: object,
+  view: object,
+  markdown: Record<string, string> = {},
+): string {
+  return format === 'html'
+    ? templates.render(kind, { ...shared, ...view })
+    : tidyMarkdown(templates.render(kind, { ...shared, ...escapeForMarkdown(view), ...markdown }));
 }
 
 function json(value: unknown): string {
