@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, ConsoleMessage, Dialog, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReports } from '../../src/render/render.js';
 import { FIXTURES, makeTempDir, REPO_ROOT, writeTree } from '../support/run-bin.js';
@@ -46,6 +46,8 @@ interface Visit {
   consoleErrors: string[];
   foreignRequests: string[];
   dialogs: string[];
+  /** Stop recording this visit's console errors, requests and dialogs (the tab stays open for the next visit). */
+  end(): void;
 }
 
 // Skipped (with the warning above) only where Debian's Chromium is not installed; playwright-core brings no browser.
@@ -102,16 +104,43 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('HTML reports in a real browser (Chr
     return page;
   }
 
+  /**
+   * The tab every visit loads its page in. A tab per visit costs Chromium a renderer process, and a
+   * full-page screenshot in a new tab costs about three times as much as in a tab that has drawn before;
+   * the reports run no script, so a page loaded into the same tab starts as it would in a new one.
+   */
+  let visits: Page | undefined;
+  let current: Visit | undefined;
+
   async function visit(file: string, width = 1100): Promise<Visit> {
-    const page = await tab(width);
-    const v: Visit = { page, consoleErrors: [], foreignRequests: [], dialogs: [] };
-    page.on('console', (m) => m.type() === 'error' && v.consoleErrors.push(m.text()));
-    page.on('pageerror', (e) => v.consoleErrors.push(e.message));
-    page.on('request', (r) => !r.url().startsWith('file:') && v.foreignRequests.push(r.url()));
-    page.on('dialog', (d) => {
+    current?.end(); // a visit a failed test left open records nothing of this one
+    visits ??= await context.newPage();
+    const page = visits;
+    await page.setViewportSize({ width, height: 900 });
+    const onConsole = (m: ConsoleMessage) => m.type() === 'error' && v.consoleErrors.push(m.text());
+    const onPageError = (e: Error) => v.consoleErrors.push(e.message);
+    const onRequest = (r: Request) => !r.url().startsWith('file:') && v.foreignRequests.push(r.url());
+    const onDialog = (d: Dialog) => {
       v.dialogs.push(d.message());
       void d.dismiss();
-    });
+    };
+    const v: Visit = {
+      page,
+      consoleErrors: [],
+      foreignRequests: [],
+      dialogs: [],
+      end: () => {
+        page.off('console', onConsole);
+        page.off('pageerror', onPageError);
+        page.off('request', onRequest);
+        page.off('dialog', onDialog);
+      },
+    };
+    page.on('console', onConsole);
+    page.on('pageerror', onPageError);
+    page.on('request', onRequest);
+    page.on('dialog', onDialog);
+    current = v;
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
     return v;
   }
@@ -147,7 +176,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('HTML reports in a real browser (Chr
       const shot = path.join(shots, name.replace(/\.html$/, '.png'));
       await v.page.screenshot({ path: shot, fullPage: true });
       expect(existsSync(shot)).toBe(true);
-      await v.page.close();
+      v.end();
     }
   }, 120_000);
 
@@ -167,8 +196,9 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('HTML reports in a real browser (Chr
     // A4 less the @page margins of the stylesheet (12 mm at the sides, 12 mm + 14 mm top and bottom), in CSS pixels.
     const mm = 96 / 25.4;
     const a4 = { width: Math.floor((210 - 24) * mm), height: Math.floor((297 - 26) * mm) };
+    // One tab for all of them: each load starts afresh (media and size are set before it).
+    const page = await context.newPage();
     for (const file of pages) {
-      const page = await context.newPage();
       for (const [media, size] of [
         ['screen', { width: 1280, height: 720 }],
         ['print', a4],
@@ -189,8 +219,8 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('HTML reports in a real browser (Chr
           expect(box.height, where).toBeLessThanOrEqual(size.height);
         }
       }
-      await page.close();
     }
+    await page.close();
   });
 
   it('stays within a phone’s width', async () => {
@@ -203,7 +233,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('HTML reports in a real browser (Chr
       // Wide tables scroll inside their own box; the page itself never scrolls sideways.
       expect(await v.page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
       await v.page.screenshot({ path: path.join(shots, `phone-${name.replace(/\.html$/, '.png')}`), fullPage: true });
-      await v.page.close();
+      v.end();
     }
   });
 
@@ -222,7 +252,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('HTML reports in a real browser (Chr
       expect(text).toContain('<script>alert(1)</script>');
       expect(text).toContain('{{constructor}}');
       await v.page.screenshot({ path: path.join(shots, `hostile-${name.replace(/\.html$/, '.png')}`), fullPage: true });
-      await v.page.close();
+      v.end();
     }
   });
 
@@ -312,7 +342,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('HTML reports in a real browser (Chr
         width,
         height,
       ]);
-      await v.page.close();
+      v.end();
     }
   });
 
@@ -353,7 +383,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('HTML reports in a real browser (Chr
       expect({ name, pages: pdf.match(/\/Type\s*\/Page\b/g)?.length }).toEqual({ name, pages: 1 });
       // Landscape A4: 842 × 595 points.
       expect(pdf).toMatch(/\/MediaBox \[0 0 84[12]\.\d+ 59[45]\.\d+\]/);
-      await v.page.close();
+      v.end();
     }
   });
 
@@ -399,7 +429,7 @@ describe.skipIf(!HAS_CHROMIUM && !REQUIRED)('HTML reports in a real browser (Chr
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     // A4 is 595 × 842 points.
     expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 59[45]\.\d+ 84[12]\.\d+\]/);
-    await v.page.close();
+    v.end();
   });
 
   // A page carries the base stylesheet and the rules of its own kind only (styles.hbs): none that
