@@ -80,8 +80,6 @@ export class PositionRecorder {
   private anchors: Map<string, number> | undefined;
   private targets: Map<number, number> | undefined;
   private lastResult: unknown;
-  /** The text as js-yaml holds it (see finish). */
-  private parsed: string | undefined;
 
   constructor(private readonly text: string) {
     if (text.length < SMALL) {
@@ -94,7 +92,6 @@ export class PositionRecorder {
 
   readonly listener = (event: EventType, state: State): void => {
     if (event === 'open') {
-      this.parsed ??= state.input;
       const wide = this.records instanceof Int32Array || this.count + 1 >= SMALL;
       if (this.count * FIELDS === this.records.length || (wide && this.records instanceof Uint16Array)) {
         const grown = wide ? new Int32Array(this.records.length * 2) : new Uint16Array(this.records.length * 2);
@@ -154,25 +151,13 @@ export class PositionRecorder {
   /** The index of what was recorded; `keep(i)` says whether document i of the stream counts. */
   finish(keep: (documentIndex: number) => boolean): PositionIndex {
     const index = new PositionIndex(
-      this.heldText(),
+      this.text,
       this.records.slice(0, this.count * FIELDS),
       this.roots.filter((_, i) => keep(i)),
       this.targets ?? NO_TARGETS,
     );
     if (this.records instanceof Uint16Array) spare = this.records;
     return index;
-  }
-
-  /**
-   * js-yaml parses a copy of the text (it appends a terminator), and the longer strings of the
-   * values are slices of that copy. The index takes its text from the copy too, so that a file's
-   * text is held once rather than twice while its values and positions live (render keeps both).
-   */
-  private heldText(): string {
-    const parsed = this.parsed;
-    return parsed !== undefined && parsed.length > this.text.length && parsed.startsWith(this.text)
-      ? parsed.slice(0, this.text.length)
-      : this.text;
   }
 }
 

@@ -141,19 +141,3 @@ describe('PositionIndex.locate', () => {
     expect(at(text, '/copy/x')).toBe('3:6');
   });
 });
-
-describe('PositionIndex.text', () => {
-  // The index holds js-yaml's copy of the text (which ends in a terminator, and a line break
-  // js-yaml adds when the file has none): it must still be exactly the text that was parsed.
-  it.each([
-    ['with a final line break', 'kind: persona\nid: fiona\ntagline: Closes the books on time\n'],
-    ['without a final line break', 'kind: persona\nid: fiona\ntagline: Closes the books on time'],
-    ['of several documents', 'kind: persona\nid: a\n---\nkind: persona\nid: b\n'],
-    ['with CRLF line endings', 'kind: persona\r\nid: fiona\r\n'],
-    ['that does not parse (read document by document)', 'kind: persona\nid: [a\n---\nkind: persona\nid: b\n'],
-  ])('is the text parsed, %s', (_, text) => {
-    const index = positionsOf(text);
-    expect(index.text).toBe(text);
-    expect(index.documentLines().at(-1)?.endLine).toBe(text.replace(/\r?\n$/, '').split(/\r?\n/).length);
-  });
-});
