@@ -8,6 +8,7 @@ import { resolvePicture } from './picture.js';
 import type { PlannedDoc, RenderPlan } from './plan.js';
 import type { TemplateKind } from './templates.js';
 import { texts } from './values.js';
+import { counted } from '../util/plural.js';
 import type { IndexEntry } from './views/index-page.js';
 import { journeyView } from './views/journey.js';
 import { marketView } from './views/market.js';
@@ -88,9 +89,9 @@ export function documentBuilder(
         texts(doc.data.personas).map((id) => plan.ref('persona', id)),
       );
       const summary = [
-        `${view.stages.length} ${view.stages.length === 1 ? 'stage' : 'stages'}`,
-        `${view.alignment.columns.length} sales stages`,
-        `${view.milestones.length} milestones`,
+        counted(view.stages.length, 'stage'),
+        counted(view.alignment.columns.length, 'sales stage'),
+        counted(view.milestones.length, 'milestone'),
       ];
       return {
         kind: 'journey',

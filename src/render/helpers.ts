@@ -4,6 +4,7 @@ import { emotionCurveSvg } from './emotion-curve.js';
 import { fitBarsSvg, funnelSvg, type FitBar, type FunnelStep, type ShareMark } from './market-charts.js';
 import { ESCAPERS, htmlText, type OutputContext } from '../escape/index.js';
 import { MarkdownText, plainText } from './markdown-view.js';
+import { plural } from '../util/plural.js';
 import type { StageView } from './views/journey.js';
 
 export type HandlebarsInstance = typeof Handlebars;
@@ -81,9 +82,9 @@ function generalHelpers(format: 'html' | 'md'): Record<string, Helper> {
     gt: (a, b) => typeof a === 'number' && typeof b === 'number' && a > b,
     join: (list, separator) =>
       Array.isArray(list) ? list.map(String).join(typeof separator === 'string' ? separator : ', ') : '',
-    plural: (count, singular, plural) => {
+    plural: (count, singular, pluralForm) => {
       const n = typeof count === 'number' ? count : 0;
-      const word = n === 1 ? String(singular) : typeof plural === 'string' ? plural : `${String(singular)}s`;
+      const word = plural(n, String(singular), typeof pluralForm === 'string' ? pluralForm : undefined);
       return `${formatNumber(n)} ${word}`;
     },
     'format-number': (value) => (typeof value === 'number' ? formatNumber(value) : '—'),

@@ -13,6 +13,7 @@ import type { RenderPlan } from '../plan.js';
 import { labelOf, text } from '../values.js';
 import type { DocHeader, Ref } from './common.js';
 import { formulaSafe } from '../../escape/index.js';
+import { counted } from '../../util/plural.js';
 
 const CRITERION_LABELS: Record<string, string> = {
   sectors: 'Sectors',
@@ -133,8 +134,8 @@ export async function marketView(header: DocHeader, doc: WorkspaceDocument, work
   };
   const summary =
     totals.accounts > 0
-      ? `${totals.accounts} accounts, ${totals.fitting} fit · required share ${view.sizing.requiredShare ?? '—'}`
-      : `${view.criteria.length} criteria, no accounts listed`;
+      ? `${counted(totals.accounts, 'account')}, ${totals.fitting} fit · required share ${view.sizing.requiredShare ?? '—'}`
+      : `${counted(view.criteria.length, 'criterion', 'criteria')}, no accounts listed`;
   return { view, model: { market: model }, summary };
 }
 
